@@ -1,16 +1,72 @@
-import { SkillBuilders, type CustomSkillBuilder } from 'ask-sdk-core';
-import type { PersistenceAdapter } from 'ask-sdk-core';
+import { getIntentName, getRequestType, SkillBuilders, type CustomSkillBuilder, type PersistenceAdapter, type RequestInterceptor, type ResponseInterceptor, type Skill } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { errorFields, log } from './alexa/log.js';
+import { loadPersistedState, savePersistedState } from './alexa/persistence-sync.js';
+import { errorHandler, requestHandlers } from './handlers/index.js';
 
 export interface BuildSkillOptions {
   /** Verified against every request; omit only in the simulator and tests. */
   readonly skillId?: string;
+  /** Where preferences and progress outlive the session; without one the skill keeps state per session only. */
   readonly persistenceAdapter?: PersistenceAdapter;
 }
 
-/** Wires handlers and interceptors. Used by src/index.ts, the simulator and tests. (Work in progress.) */
+const STARTED_AT = 'startedAt';
+
+function describe(envelope: RequestEnvelope): Record<string, string> {
+  const requestType = getRequestType(envelope);
+  return {
+    requestType,
+    ...(requestType === 'IntentRequest' ? { intent: getIntentName(envelope) } : {}),
+    locale: envelope.request?.locale ?? 'none',
+  };
+}
+
+/** Notes the start time and whether a store is configured. */
+const requestContext = (storeEnabled: boolean): RequestInterceptor => ({
+  process(input) {
+    input.attributesManager.setRequestAttributes({ [STARTED_AT]: performance.now(), storeEnabled });
+  },
+});
+
+/** One structured log line per answered request. */
+const requestLog: ResponseInterceptor = {
+  process(input, response) {
+    const started = input.attributesManager.getRequestAttributes()[STARTED_AT] as number | undefined;
+    log('info', 'request', {
+      ...describe(input.requestEnvelope),
+      durationMs: started === undefined ? undefined : Math.round((performance.now() - started) * 100) / 100,
+      outcome: 'ok',
+      endSession: response?.shouldEndSession ?? null,
+    });
+  },
+};
+
+/** Wires handlers and interceptors. Used by src/index.ts, the simulator and tests. */
 export function buildSkill(options: BuildSkillOptions = {}): CustomSkillBuilder {
-  const builder = SkillBuilders.custom();
+  const builder = SkillBuilders.custom()
+    .addRequestHandlers(...requestHandlers)
+    .addErrorHandlers(errorHandler)
+    .addRequestInterceptors(requestContext(Boolean(options.persistenceAdapter)));
+  if (options.persistenceAdapter) {
+    builder.withPersistenceAdapter(options.persistenceAdapter)
+      .addRequestInterceptors(loadPersistedState)
+      .addResponseInterceptors(savePersistedState);
+  }
+  builder.addResponseInterceptors(requestLog);
   if (options.skillId) builder.withSkillId(options.skillId);
-  if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter);
   return builder;
+}
+
+/**
+ * Invokes a skill, logging requests it refuses (another skill's id) before passing the refusal on.
+ * Those never reach a handler, so they get no speech: Alexa only sends us our own skill's requests.
+ */
+export async function invokeSkill(skill: Skill, envelope: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+  try {
+    return await skill.invoke(envelope, context);
+  } catch (error) {
+    log('warn', 'request.rejected', { ...describe(envelope), ...errorFields(error) });
+    throw error;
+  }
 }

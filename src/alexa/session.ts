@@ -1,0 +1,28 @@
+import type { HandlerInput } from 'ask-sdk-core';
+import { INITIAL_STATE, next, parseState, type RoutineEvent, type SkillState, type Transition } from '../core/routine-state.js';
+import { segmentCounter } from '../core/turn.js';
+import { voiceFor } from './i18n.js';
+
+/** Session-attribute key of the routine state. */
+export const STATE_KEY = 'state';
+
+/** Reads and validates the state from session attributes; falls back to the initial state. */
+export function readState(input: HandlerInput): SkillState {
+  const attrs = input.attributesManager.getSessionAttributes<Record<string, unknown>>();
+  return parseState(attrs?.[STATE_KEY]);
+}
+
+export function writeState(input: HandlerInput, state: SkillState): void {
+  const attrs = input.attributesManager.getSessionAttributes<Record<string, unknown>>() ?? {};
+  input.attributesManager.setSessionAttributes({ ...attrs, [STATE_KEY]: state });
+}
+
+/** Applies one event to the stored state through the core reducer and stores the result. */
+export function applyEvent(input: HandlerInput, event: RoutineEvent): Transition {
+  const voice = voiceFor(input.requestEnvelope.request.locale);
+  const transition = next(readState(input), event, segmentCounter(voice));
+  writeState(input, transition.state);
+  return transition;
+}
+
+export { INITIAL_STATE };

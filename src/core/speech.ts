@@ -1,0 +1,142 @@
+import { MAX_AUDIO_TAGS, MAX_BREAK_MS, MAX_SSML_CHARS } from './limits.js';
+
+/**
+ * Speech stays data until the edge: a readonly list of parts.
+ * Only {@link renderSsml} writes markup.
+ */
+export type SpeechPart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'pause'; readonly ms: number }
+  | { readonly kind: 'audio'; readonly src: string; readonly ms: number }
+  /** A word with an IPA pronunciation (pinyin names). */
+  | { readonly kind: 'phoneme'; readonly text: string; readonly ipa: string };
+
+export type Speech = readonly SpeechPart[];
+
+export const text = (value: string): SpeechPart => ({ kind: 'text', text: value });
+export const pause = (ms: number): SpeechPart => ({ kind: 'pause', ms: Math.max(0, Math.round(ms)) });
+export const phoneme = (value: string, ipa: string): SpeechPart => ({ kind: 'phoneme', text: value, ipa });
+
+/** How fast a locale's voice speaks, for estimating durations. */
+export interface SpeechRate {
+  /** Average duration of one spoken word, in ms. */
+  readonly msPerWord: number;
+  /** Extra pause the voice makes after a sentence (., ?, !), in ms. */
+  readonly msPerSentenceEnd: number;
+  /** Extra pause the voice makes at a comma, colon or semicolon, in ms. */
+  readonly msPerComma: number;
+}
+
+/**
+ * Per-locale speaking rates. Alexa's default voice speaks around 150–160 words a minute;
+ * these are estimates (Amazon publishes none), kept in one place.
+ */
+export const SPEECH_RATES: Readonly<Record<string, SpeechRate>> = {
+  'en-US': { msPerWord: 380, msPerSentenceEnd: 350, msPerComma: 150 },
+};
+
+export function speechRateFor(locale: string): SpeechRate {
+  return SPEECH_RATES[locale] ?? SPEECH_RATES[locale.split('-')[0] ?? ''] ?? (SPEECH_RATES['en-US'] as SpeechRate);
+}
+
+/**
+ * Estimated spoken duration of a text, in ms.
+ * @example estimateTextMs('Press now.', SPEECH_RATES['en-US']) // 2 * 380 + 350 = 1110
+ */
+export function estimateTextMs(value: string, rate: SpeechRate): number {
+  const words = value.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const sentenceEnds = (value.match(/[.?!]+(\s|$)/g) ?? []).length;
+  const commas = (value.match(/[,;:—]/g) ?? []).length;
+  return words * rate.msPerWord + sentenceEnds * rate.msPerSentenceEnd + commas * rate.msPerComma;
+}
+
+/** Estimated duration of speech parts, in ms. */
+export function estimateMs(parts: Speech, rate: SpeechRate): number {
+  let total = 0;
+  for (const part of parts) {
+    switch (part.kind) {
+      case 'text': total += estimateTextMs(part.text, rate); break;
+      case 'phoneme': total += estimateTextMs(part.text, rate); break;
+      case 'pause': total += part.ms; break;
+      case 'audio': total += part.ms; break;
+    }
+  }
+  return total;
+}
+
+/** Escapes text for SSML, once: `&` first, then `<`, `>`, `"`, `'`. */
+export function escapeSsml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Splits a silence into `<break>` tags of at most {@link MAX_BREAK_MS}. */
+export function breaks(ms: number): string {
+  let rest = Math.max(0, Math.round(ms));
+  let out = '';
+  while (rest > 0) {
+    const chunk = Math.min(rest, MAX_BREAK_MS);
+    out += chunk % 1000 === 0 ? `<break time="${chunk / 1000}s"/>` : `<break time="${chunk}ms"/>`;
+    rest -= chunk;
+  }
+  return out;
+}
+
+export class SsmlLimitError extends Error {}
+
+/**
+ * Renders parts to inner SSML (without `<speak>`). Text is escaped exactly once.
+ * Adjacent text parts are joined with a space.
+ * @throws SsmlLimitError when the result would exceed the platform's size or audio-tag limits.
+ * @example renderSsml([text('Press'), pause(12_000)]) // 'Press<break time="10s"/><break time="2s"/>'
+ */
+export function renderSsml(parts: Speech): string {
+  let out = '';
+  let audioTags = 0;
+  let lastWasWords = false;
+  for (const part of parts) {
+    switch (part.kind) {
+      case 'text': {
+        const value = part.text.trim();
+        if (!value) break;
+        out += (lastWasWords ? ' ' : '') + escapeSsml(value);
+        lastWasWords = true;
+        break;
+      }
+      case 'phoneme':
+        out += `${lastWasWords ? ' ' : ''}<phoneme alphabet="ipa" ph="${escapeSsml(part.ipa)}">${escapeSsml(part.text)}</phoneme>`;
+        lastWasWords = true;
+        break;
+      case 'pause':
+        out += breaks(part.ms);
+        lastWasWords = false;
+        break;
+      case 'audio':
+        out += `<audio src="${escapeSsml(part.src)}"/>`;
+        audioTags += 1;
+        lastWasWords = false;
+        break;
+    }
+  }
+  if (audioTags > MAX_AUDIO_TAGS) throw new SsmlLimitError(`${audioTags} audio tags (max ${MAX_AUDIO_TAGS})`);
+  if (out.length + '<speak></speak>'.length >= MAX_SSML_CHARS) {
+    throw new SsmlLimitError(`SSML is ${out.length} characters (max ${MAX_SSML_CHARS})`);
+  }
+  return out;
+}
+
+/** Plain text of speech, pauses shown as `[pause 10s]` (for logs, cards and the simulator). */
+export function describeSpeech(parts: Speech): string {
+  return parts
+    .map((p) => {
+      if (p.kind === 'text' || p.kind === 'phoneme') return p.text;
+      if (p.kind === 'pause') return p.ms > 0 ? `[pause ${(p.ms / 1000).toFixed(1)}s]` : '';
+      return '[chime]';
+    })
+    .filter(Boolean)
+    .join(' ');
+}

@@ -34,7 +34,7 @@ export interface Preferences {
 export const DEFAULT_PREFERENCES: Preferences = { holdLength: 'standard', chimes: true, countdown: true };
 
 /** Time given to move the hand to the other foot and find the point again, in ms. */
-export const SWITCH_FOOT_MS = 8_000;
+export const SWITCH_FOOT_MS = 12_000;
 /** Breathing prompts: a slow breath in, then out, starting this often (ms). */
 export const BREATH_CYCLE_MS = 20_000;
 /** Breathing prompts: "and out" comes this long after "breathe in" (ms). */

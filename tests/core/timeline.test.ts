@@ -40,19 +40,19 @@ describe('planStep', () => {
     expect(at(cues, 'breatheIn').slice(0, 3)).toEqual([5, 25, 45]);
     expect(at(cues, 'breatheOut').slice(0, 3)).toEqual([10, 30, 50]);
     expect(at(cues, 'switchFoot')).toEqual([120]);
-    expect(at(cues, 'release')).toEqual([248]);
+    expect(at(cues, 'release')).toEqual([252]);
   });
 
   it('reducing technique circles counter-clockwise with reminders', () => {
     const cues = planStep(step('ankle', 'bl62'), DEFAULT_PREFERENCES);
-    expect(at(cues, 'circles')).toEqual([0, 98]);
-    expect(at(cues, 'keepCircling')).toEqual([30, 60, 128, 158]);
+    expect(at(cues, 'circles')).toEqual([0, 102]);
+    expect(at(cues, 'keepCircling')).toEqual([30, 60, 132, 162]);
   });
 
   it('ball release holds 3 to 5 minutes a foot with steady reminders that may continue a long hold', () => {
-    expect(stepDurationMs(step('ballRelease', 'ball'), prefs('short'))).toBe((180 * 2 + 8) * 1000);
+    expect(stepDurationMs(step('ballRelease', 'ball'), prefs('short'))).toBe((180 * 2 + 12) * 1000);
     const cues = planStep(step('ballRelease', 'ball'), prefs('long'));
-    expect(at(cues, 'ballKeep')).toEqual([60, 120, 180, 240, 368, 428, 488, 548]);
+    expect(at(cues, 'ballKeep')).toEqual([60, 120, 180, 240, 372, 432, 492, 552]);
     expect(at(cues, 'oneMinuteLeft')).toEqual([]);
   });
 

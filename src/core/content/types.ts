@@ -62,6 +62,10 @@ export interface Point {
   readonly codes: readonly string[];
   /** Pinyin without tone marks, as one would type it (e.g. "Qiuxu"). */
   readonly pinyin: string;
+  /** IPA for the pinyin name (US-English phonemes, no tones), for an SSML phoneme. */
+  readonly ipa: string;
   /** Listed on the common "avoid during pregnancy" lists (points-reference §3). */
   readonly avoidInPregnancy: boolean;
+  /** Other things a user may call the point (English names, spaced pinyin, sound-alikes), lower case. */
+  readonly matchTerms: readonly string[];
 }

@@ -10,7 +10,9 @@ import { techniqueTurn } from '../core/turn.js';
 export const techniqueHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'TechniqueIntent'),
   handle(input) {
-    const id = slotId(readSlot(input, 'technique'), TECHNIQUE_IDS);
+    const reading = readSlot(input, 'technique');
+    // "How hard should I press?" names no technique: answer about pressure.
+    const id = reading.status === 'missing' ? 'pressure' : slotId(reading, TECHNIQUE_IDS);
     return renderTurn(input, techniqueTurn(voiceFor(input.requestEnvelope.request.locale), id, readState(input)));
   },
 };

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { userIdOf } from './dynamodb-adapter.js';
+
+type Items = Record<string, { id: string; attributes: Record<string, unknown> }>;
+
+/** In memory, for tests and the simulator. Same item shape as the table. */
+export class MemoryPersistenceAdapter implements PersistenceAdapter {
+  readonly items: Items = {};
+
+  async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
+    return structuredClone(this.items[userIdOf(envelope)]?.attributes ?? {});
+  }
+
+  async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
+    const id = userIdOf(envelope);
+    this.items[id] = { id, attributes: structuredClone(attributes) };
+  }
+
+  async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
+    delete this.items[userIdOf(envelope)];
+  }
+}
+
+/** A JSON file, so `npm start` remembers progress between runs without AWS. */
+export class FilePersistenceAdapter implements PersistenceAdapter {
+  constructor(private readonly path: string) {}
+
+  private read(): Items {
+    return existsSync(this.path) ? (JSON.parse(readFileSync(this.path, 'utf8')) as Items) : {};
+  }
+
+  async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
+    return this.read()[userIdOf(envelope)]?.attributes ?? {};
+  }
+
+  async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
+    const items = this.read();
+    const id = userIdOf(envelope);
+    items[id] = { id, attributes };
+    writeFileSync(this.path, JSON.stringify(items, null, 2));
+  }
+
+  async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
+    const items = this.read();
+    delete items[userIdOf(envelope)];
+    writeFileSync(this.path, JSON.stringify(items, null, 2));
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Request envelopes as Alexa sends them, for tests, the simulator and the benchmark.
+ * Slot values are resolved against the real en-US interaction model (entity resolution by value or synonym).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Intent, RequestEnvelope, Slot } from 'ask-sdk-model';
+import model from '../skill-package/interactionModels/custom/en-US.json';
+
+export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000000';
+export const TEST_USER_ID = 'amzn1.ask.account.TESTUSER';
+
+export interface EnvelopeOptions {
+  readonly sessionAttributes?: Record<string, unknown>;
+  readonly newSession?: boolean;
+  readonly locale?: string;
+  readonly skillId?: string;
+  readonly userId?: string;
+  readonly sessionId?: string;
+  /** Adds Alexa.Presentation.APL to the device's supported interfaces. */
+  readonly screen?: boolean;
+}
+
+/** A slot given by what the user said (resolved against the model), or with an explicit resolution. */
+export type SlotInput = string | { readonly value: string; readonly id?: string; readonly noMatch?: boolean };
+
+interface ModelType { name: string; values: { id: string; name: { value: string; synonyms?: string[] } }[] }
+interface ModelIntent { name: string; slots?: { name: string; type: string }[] }
+const languageModel = model.interactionModel.languageModel as unknown as { intents: ModelIntent[]; types: ModelType[] };
+
+/** The slot type of an intent's slot in the model. */
+export function slotTypeOf(intentName: string, slotName: string): string | undefined {
+  return languageModel.intents.find((i) => i.name === intentName)?.slots?.find((s) => s.name === slotName)?.type;
+}
+
+/** Entity resolution as Alexa does it for a custom type: exact value or synonym, case-insensitive. */
+export function resolveValue(typeName: string, said: string): { id: string; name: string } | undefined {
+  const type = languageModel.types.find((t) => t.name === typeName);
+  const wanted = said.trim().toLowerCase();
+  const hit = type?.values.find((v) => v.name.value.toLowerCase() === wanted || (v.name.synonyms ?? []).some((s) => s.toLowerCase() === wanted));
+  return hit ? { id: hit.id, name: hit.name.value } : undefined;
+}
+
+function slot(intentName: string, name: string, input: SlotInput | undefined): Slot {
+  if (input === undefined) return { name, confirmationStatus: 'NONE' } as Slot;
+  const value = typeof input === 'string' ? input : input.value;
+  const type = slotTypeOf(intentName, name) ?? 'Unknown';
+  const authority = `amzn1.er-authority.echo-sdk.${TEST_SKILL_ID}.${type}`;
+  const resolved = typeof input === 'string' ? resolveValue(type, value)
+    : input.noMatch ? undefined : input.id ? { id: input.id, name: value } : resolveValue(type, value);
+  return {
+    name, value, confirmationStatus: 'NONE', source: 'USER',
+    resolutions: {
+      resolutionsPerAuthority: [resolved
+        ? { authority, status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id: resolved.id, name: resolved.name } }] }
+        : { authority, status: { code: 'ER_SUCCESS_NO_MATCH' } }],
+    },
+  } as Slot;
+}
+
+function envelope(request: Record<string, unknown>, opts: EnvelopeOptions = {}): RequestEnvelope {
+  const skillId = opts.skillId ?? TEST_SKILL_ID;
+  const userId = opts.userId ?? TEST_USER_ID;
+  const application = { applicationId: skillId };
+  const user = { userId };
+  const supportedInterfaces: Record<string, unknown> = opts.screen ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } } : {};
+  return {
+    version: '1.0',
+    session: {
+      new: opts.newSession ?? false,
+      sessionId: opts.sessionId ?? `amzn1.echo-api.session.${randomUUID()}`,
+      application, user,
+      attributes: opts.sessionAttributes ?? {},
+    },
+    context: {
+      System: {
+        application, user,
+        device: { deviceId: 'amzn1.ask.device.TESTDEVICE', supportedInterfaces },
+        apiEndpoint: 'https://api.amazonalexa.com',
+        apiAccessToken: 'test-token',
+      },
+    },
+    request: {
+      requestId: `amzn1.echo-api.request.${randomUUID()}`,
+      timestamp: new Date().toISOString(),
+      locale: opts.locale ?? 'en-US',
+      ...request,
+    },
+  } as unknown as RequestEnvelope;
+}
+
+export function launchRequest(opts: EnvelopeOptions = {}): RequestEnvelope {
+  return envelope({ type: 'LaunchRequest' }, { newSession: true, ...opts });
+}
+
+/** An IntentRequest; every slot the model declares for the intent is present, filled or not. */
+export function intentRequest(name: string, slots: Record<string, SlotInput> = {}, opts: EnvelopeOptions = {}): RequestEnvelope {
+  const declared = languageModel.intents.find((i) => i.name === name)?.slots?.map((s) => s.name) ?? [];
+  const names = [...new Set([...declared, ...Object.keys(slots)])];
+  const intent: Intent = { name, confirmationStatus: 'NONE', ...(names.length ? { slots: Object.fromEntries(names.map((n) => [n, slot(name, n, slots[n])])) } : {}) };
+  return envelope({ type: 'IntentRequest', dialogState: 'COMPLETED', intent }, opts);
+}
+
+export function sessionEndedRequest(reason: 'USER_INITIATED' | 'ERROR' | 'EXCEEDED_MAX_REPROMPTS', opts: EnvelopeOptions = {},
+  error?: { type: string; message: string }): RequestEnvelope {
+  return envelope({ type: 'SessionEndedRequest', reason, ...(error ? { error } : {}) }, opts);
+}
+
+/** Any other request type (AudioPlayer.*, PlaybackController.*, CanFulfillIntentRequest, APL UserEvent, …). */
+export function rawRequest(type: string, fields: Record<string, unknown> = {}, opts: EnvelopeOptions = {}): RequestEnvelope {
+  return envelope({ type, ...fields }, opts);
+}

@@ -46,7 +46,7 @@ export type SegmentNote = 'begin' | 'continue' | 'repeat' | 'resume' | 'startOve
 /** What the skill should say, as data. Speech is composed from it by the turn builder. */
 export type Outcome =
   | { readonly kind: 'segment'; readonly routineId: RoutineId; readonly stepIndex: number; readonly segmentIndex: number;
-      readonly note: SegmentNote; readonly skipped?: readonly string[] }
+      readonly note: SegmentNote; readonly skipped?: readonly string[]; readonly disclaimer?: boolean }
   | { readonly kind: 'askPregnancy'; readonly routineId: RoutineId }
   | { readonly kind: 'routineDone'; readonly routineId: RoutineId }
   | { readonly kind: 'paused'; readonly already: boolean }
@@ -91,8 +91,11 @@ function begin(state: SkillState, routineId: RoutineId): Transition {
   const first = steps[0] ?? 0;
   const skipped = skippedSteps(routineId, state.pregnant);
   return {
-    state: { ...rest, progress: { routineId, stepIndex: first, segmentIndex: 0, paused: false } },
-    outcome: { kind: 'segment', routineId, stepIndex: first, segmentIndex: 0, note: 'begin', ...(skipped.length ? { skipped } : {}) },
+    state: { ...rest, progress: { routineId, stepIndex: first, segmentIndex: 0, paused: false }, disclaimed: true },
+    outcome: {
+      kind: 'segment', routineId, stepIndex: first, segmentIndex: 0, note: 'begin',
+      ...(skipped.length ? { skipped } : {}), ...(state.disclaimed ? {} : { disclaimer: true }),
+    },
   };
 }
 

@@ -110,17 +110,21 @@ function holdCues(step: Step, prefs: Preferences, startMs: number, lengthMs: num
       break;
   }
   if (prefs.countdown) {
-    const clear = (ms: number) => cues.every((c) => Math.abs(c.atMs - at(ms)) >= COUNTDOWN_CLEARANCE_MS);
-    if (lengthMs >= 150_000 && clear(lengthMs - 60_000)) cues.push({ atMs: at(lengthMs - 60_000), cue: 'oneMinuteLeft' });
-    if (lengthMs >= 30_000) {
-      // A regular cue that falls inside the last stretch gives way to "ten seconds left".
-      const tenLeft = at(lengthMs - 10_000);
+    // A countdown cue takes the place of a regular cue that would crowd it, keeping its boundary.
+    const place = (atMs: number, cue: CueId) => {
+      let boundary: Boundary | undefined;
       for (let i = cues.length - 1; i > 0; i -= 1) {
-        const cue = cues[i] as TimedCue;
-        if (Math.abs(cue.atMs - tenLeft) < COUNTDOWN_CLEARANCE_MS) cues.splice(i, 1);
+        const other = cues[i] as TimedCue;
+        if (Math.abs(other.atMs - atMs) < COUNTDOWN_CLEARANCE_MS) {
+          if (other.cue === 'pressAgain' || other.cue === 'letGo') return; // never drop a release or its press
+          boundary ??= other.boundary;
+          cues.splice(i, 1);
+        }
       }
-      cues.push({ atMs: tenLeft, cue: 'tenSecondsLeft' });
-    }
+      cues.push({ atMs, cue, ...(boundary ? { boundary } : {}) });
+    };
+    if (lengthMs >= 150_000) place(at(lengthMs - 60_000), 'oneMinuteLeft');
+    if (lengthMs >= 30_000) place(at(lengthMs - 10_000), 'tenSecondsLeft');
   }
   return cues.sort((a, b) => a.atMs - b.atMs);
 }

@@ -93,6 +93,7 @@ function segmentTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'segment' }
   const segment = segments[Math.min(segmentIndex, segments.length - 1)];
   const lead: SpeechPart[] = [];
   if (outcome.note === 'begin') {
+    if (outcome.disclaimer) lead.push(...say(voice, 'common:disclaimer'));
     lead.push(...say(voice, key(`routines:${routineId}.intro`)));
     if (outcome.skipped?.length) {
       const titles = outcome.skipped.map((id) => voice.t(key(`routines:${routineId}.steps.${id}.title`)));

@@ -52,8 +52,9 @@ describe('planStep', () => {
   it('ball release holds 3 to 5 minutes a foot with steady reminders that may continue a long hold', () => {
     expect(stepDurationMs(step('ballRelease', 'ball'), prefs('short'))).toBe((180 * 2 + 12) * 1000);
     const cues = planStep(step('ballRelease', 'ball'), prefs('long'));
-    expect(at(cues, 'ballKeep')).toEqual([60, 120, 180, 240, 372, 432, 492, 552]);
-    expect(at(cues, 'oneMinuteLeft')).toEqual([]);
+    expect(at(cues, 'ballKeep')).toEqual([60, 120, 180, 372, 432, 492]);
+    // "One minute left" takes the place of the reminder at 4 minutes, and keeps its boundary.
+    expect(cues.filter((c) => c.cue === 'oneMinuteLeft').map((c) => [c.atMs / 1000, c.boundary])).toEqual([[240, 'hold'], [552, 'hold']]);
   });
 
   it('drops countdown cues when the countdown is off, and chimes when chimes are off', () => {

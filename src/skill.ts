@@ -2,6 +2,7 @@ import { getIntentName, getRequestType, SkillBuilders, type CustomSkillBuilder, 
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { errorFields, log } from './alexa/log.js';
 import { loadPersistedState, savePersistedState } from './alexa/persistence-sync.js';
+import { normaliseState } from './alexa/session.js';
 import { errorHandler, requestHandlers } from './handlers/index.js';
 
 export interface BuildSkillOptions {
@@ -47,7 +48,8 @@ export function buildSkill(options: BuildSkillOptions = {}): CustomSkillBuilder 
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...requestHandlers)
     .addErrorHandlers(errorHandler)
-    .addRequestInterceptors(requestContext(Boolean(options.persistenceAdapter)));
+    .addRequestInterceptors(requestContext(Boolean(options.persistenceAdapter)))
+    .addResponseInterceptors(normaliseState);
   if (options.persistenceAdapter) {
     builder.withPersistenceAdapter(options.persistenceAdapter)
       .addRequestInterceptors(loadPersistedState)

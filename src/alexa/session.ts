@@ -1,4 +1,4 @@
-import type { HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
 import { INITIAL_STATE, next, parseState, type RoutineEvent, type SkillState, type Transition } from '../core/routine-state.js';
 import { segmentCounter } from '../core/turn.js';
 import { voiceFor } from './i18n.js';
@@ -26,3 +26,10 @@ export function applyEvent(input: HandlerInput, event: RoutineEvent): Transition
 }
 
 export { INITIAL_STATE };
+
+/** Hands back only validated state: whatever a request brought in, the response carries a valid state. */
+export const normaliseState: ResponseInterceptor = {
+  process(input) {
+    if (input.requestEnvelope.session) writeState(input, readState(input));
+  },
+};

@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS, loaded the way Lambda loads the bundle.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

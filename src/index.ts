@@ -13,7 +13,7 @@ function getSkill(): Skill {
     const skillId = process.env.SKILL_ID;
     if (!skillId) {
       log('error', 'config.missing_skill_id');
-      throw new Error('SKILL_ID is not set: refusing to answer requests without verifying the skill id');
+      throw new Error('SKILL_ID is not set'); // never answer without verifying the skill id
     }
     const persistenceAdapter = persistenceFromEnv();
     skill = buildSkill({ skillId, ...(persistenceAdapter ? { persistenceAdapter } : {}) }).create();

@@ -26,17 +26,17 @@ function describe(envelope: RequestEnvelope): Record<string, string> {
 /** Notes the start time and whether a store is configured. */
 const requestContext = (storeEnabled: boolean): RequestInterceptor => ({
   process(input) {
-    input.attributesManager.setRequestAttributes({ [STARTED_AT]: performance.now(), storeEnabled });
+    input.attributesManager.setRequestAttributes({ [STARTED_AT]: process.hrtime.bigint(), storeEnabled });
   },
 });
 
 /** One structured log line per answered request. */
 const requestLog: ResponseInterceptor = {
   process(input, response) {
-    const started = input.attributesManager.getRequestAttributes()[STARTED_AT] as number | undefined;
+    const started = input.attributesManager.getRequestAttributes()[STARTED_AT] as bigint | undefined;
     log('info', 'request', {
       ...describe(input.requestEnvelope),
-      durationMs: started === undefined ? undefined : Math.round((performance.now() - started) * 100) / 100,
+      durationMs: started === undefined ? undefined : Number((process.hrtime.bigint() - started) / 10_000n) / 100,
       outcome: 'ok',
       endSession: response?.shouldEndSession ?? null,
     });

@@ -29,7 +29,6 @@ void i18n.init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   initAsync: false,
-  returnNull: false,
 });
 
 /** The supported locale that serves a request's locale (e.g. en-GB → en-US until it has its own words). */
@@ -45,7 +44,17 @@ export function voiceFor(requested: string | undefined): Voice {
   let voice = voices.get(locale);
   if (!voice) {
     const fixed = i18n.getFixedT(locale) as unknown as (key: string, options?: object) => string;
-    const t: Translate = (key, params) => fixed(key, params);
+    const lng = locale;
+    // Plain strings come straight from the resource store (i18next's getResource); anything with
+    // parameters, plurals or a fallback goes through t(). This keeps the cold path short.
+    const t: Translate = (key, params) => {
+      if (!params) {
+        const colon = key.indexOf(':');
+        const value: unknown = i18n.getResource(lng, key.slice(0, colon), key.slice(colon + 1));
+        if (typeof value === 'string') return value;
+      }
+      return fixed(key, params);
+    };
     voice = { locale, t, rate: speechRateFor(locale), chime: CUE_CHIME };
     voices.set(locale, voice);
   }

@@ -1,7 +1,9 @@
 import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
 import { INITIAL_STATE, next, parseState, type RoutineEvent, type SkillState, type Transition } from '../core/routine-state.js';
-import { segmentCounter } from '../core/turn.js';
+import { outcomeTurn, segmentCounter } from '../core/turn.js';
 import { voiceFor } from './i18n.js';
+import { renderTurn } from './render.js';
 
 /** Session-attribute key of the routine state. */
 export const STATE_KEY = 'state';
@@ -23,6 +25,12 @@ export function applyEvent(input: HandlerInput, event: RoutineEvent): Transition
   const transition = next(readState(input), event, segmentCounter(voice));
   writeState(input, transition.state);
   return transition;
+}
+
+/** The usual handler body: apply an event through the core, then say what it produced. */
+export function respond(input: HandlerInput, event: RoutineEvent): Response {
+  const { state, outcome } = applyEvent(input, event);
+  return renderTurn(input, outcomeTurn(voiceFor(input.requestEnvelope.request.locale), outcome, state));
 }
 
 export { INITIAL_STATE };

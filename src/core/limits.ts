@@ -15,9 +15,6 @@ export const MAX_RESPONSE_AUDIO_MS = 240_000;
 /** Maximum `<audio>` tags in one SSML response. */
 export const MAX_AUDIO_TAGS = 5;
 
-/** Reprompt budget: reprompts are short prompts, we keep them under this estimated duration. */
-export const MAX_REPROMPT_MS = 90_000;
-
 /**
  * Estimated time (ms) between the end of one response and the start of the next when the
  * user continues with one word ("next"): listening, speech, recognition, skill latency.

@@ -47,13 +47,14 @@ export interface Segment {
 
 export class PacingError extends Error {}
 
-interface Draft { parts: SpeechPart[]; onsets: CueOnset[]; endReal: number; endPlan: number; chimes: number }
+interface Draft { parts: SpeechPart[]; onsets: CueOnset[]; endReal: number; endPlan: number }
+interface Spoken { readonly words: Speech; readonly ms: number }
 
 /**
- * Lays cues i..j out in real time from an anchor, waiting exactly the planned silences
- * and allowing for the estimated length of every spoken cue.
+ * Lays cues from..to out in real time from an anchor, waiting exactly the planned silences
+ * and allowing for the estimated length of every spoken cue (words and chime, precomputed).
  */
-function layOut(input: PaceInput, from: number, to: number, lead: Speech, anchorMs: number): Draft {
+function layOut(input: PaceInput, spoken: readonly Spoken[], from: number, to: number, lead: Speech, anchorMs: number): Draft {
   const parts: SpeechPart[] = [...lead];
   const leadMs = estimateMs(lead, input.rate);
   let real = leadMs;
@@ -62,21 +63,20 @@ function layOut(input: PaceInput, from: number, to: number, lead: Speech, anchor
   let endPlan = anchorMs;
   for (let i = from; i <= to; i += 1) {
     const cue = input.cues[i] as TimedCue;
-    const due = leadMs + (cue.atMs - anchorMs);
-    const wait = due - real;
+    const wait = leadMs + (cue.atMs - anchorMs) - real;
     if (wait > 0) { parts.push(pause(wait)); real += Math.round(wait); }
     onsets.push({ cue: cue.cue, plannedMs: cue.atMs, estimatedMs: anchorMs + (real - leadMs) });
-    const words = input.say(cue);
     if (cue.chime && input.chime && chimes < MAX_AUDIO_TAGS) {
       parts.push({ kind: 'audio', src: input.chime.src, ms: input.chime.ms });
       real += input.chime.ms;
       chimes += 1;
     }
+    const { words, ms } = spoken[i] as Spoken;
     parts.push(...words);
-    real += estimateMs(words, input.rate);
+    real += ms;
     endPlan = anchorMs + (real - leadMs);
   }
-  return { parts, onsets, endReal: real, endPlan, chimes };
+  return { parts, onsets, endReal: real, endPlan };
 }
 
 /**
@@ -97,6 +97,15 @@ export function paceStep(input: PaceInput): Segment[] {
     const parts = [...input.intro, ...input.closing];
     return [{ parts, anchorMs: 0, onsets: [], estimatedMs: estimateMs(parts, input.rate) }];
   }
+  const spoken: Spoken[] = cues.map((cue) => {
+    const words = input.say(cue);
+    return { words, ms: estimateMs(words, input.rate) };
+  });
+  const prompts = new Map<Boundary, Speech>();
+  const promptFor = (b: Boundary): Speech => {
+    if (!prompts.has(b)) prompts.set(b, input.continuePrompt(b));
+    return prompts.get(b) as Speech;
+  };
   const segments: Segment[] = [];
   let from = 0;
   let lead: Speech = input.intro;
@@ -107,14 +116,14 @@ export function paceStep(input: PaceInput): Segment[] {
       const cue = cues[to] as TimedCue;
       const last = to === cues.length - 1;
       if (!last && !cue.boundary) continue;
-      const tail = last ? input.closing : input.continuePrompt(cue.boundary as Boundary);
-      const draft = layOut(input, from, to, lead, anchor);
+      const tail = last ? input.closing : promptFor(cue.boundary as Boundary);
+      const draft = layOut(input, spoken, from, to, lead, anchor);
       const total = draft.endReal + estimateMs(tail, input.rate);
       if (total > budget) break;
       best = { to, draft, tail };
     }
     if (!best) {
-      throw new PacingError(`cues ${from}.. (${cues[from]?.cue} at ${cues[from]?.atMs} ms) do not fit one response`);
+      throw new PacingError(`cue ${from} onwards does not fit a response`);
     }
     const endCue = cues[best.to] as TimedCue;
     const parts = [...best.draft.parts, ...best.tail];

@@ -1,12 +1,14 @@
 import type { HoldLength, Step } from './content/types.js';
 
 /** What the user hears at a moment of a hold. Each id has words in `locales/<locale>/cues.json`. */
-export type CueId =
-  | 'press' | 'pressBoth' | 'pressPair' | 'pressLight' | 'firmer' | 'lighter'
-  | 'letGo' | 'pressAgain' | 'circles' | 'keepCircling' | 'holdFirm'
-  | 'pressFirm' | 'breatheIn' | 'breatheOut'
-  | 'strokes' | 'catWalk' | 'ballPress' | 'ballKeep'
-  | 'oneMinuteLeft' | 'tenSecondsLeft' | 'switchFoot' | 'release';
+export const CUE_IDS = [
+  'press', 'pressBoth', 'pressPair', 'pressLight', 'firmer', 'lighter',
+  'letGo', 'pressAgain', 'circles', 'keepCircling', 'holdFirm',
+  'pressFirm', 'breatheIn', 'breatheOut',
+  'strokes', 'catWalk', 'ballPress', 'ballKeep',
+  'oneMinuteLeft', 'tenSecondsLeft', 'switchFoot', 'release',
+] as const;
+export type CueId = (typeof CUE_IDS)[number];
 
 /** Where a hold may be split across two responses without breaking it. */
 export type Boundary = 'release' | 'foot' | 'hold';

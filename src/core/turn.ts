@@ -39,7 +39,7 @@ const ask = (speech: Speech, reprompt: Speech): Turn => ({ speech, reprompt, end
 
 /** Joins names as a spoken list ("a, b, and c") using the locale's own list rules. */
 export function spokenList(locale: string, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+  return new Intl.ListFormat(locale, { type }).format(items);
 }
 
 export const routineName = (voice: Voice, id: RoutineId): string => voice.t(key(`routines:${id}.name`));
@@ -176,6 +176,7 @@ export function pointTurn(voice: Voice, kind: 'where' | 'helps', id: PointId, st
   const parts: SpeechPart[] = [
     ...say(voice, 'common:point.where', { name: voice.t(key(`points:${id}.name`)), code: voice.t(key(`points:${id}.spokenCode`)) }),
     text(voice.t('common:chineseName')), phoneme(`${point.pinyin}.`, point.ipa),
+    ...say(voice, key(`points:${id}.otherNames`)),
     ...say(voice, key(`points:${id}.${kind === 'where' ? 'location' : 'helps'}`)),
     ...say(voice, key(`points:${id}.caution`)),
   ];

@@ -3,8 +3,8 @@ import { voiceFor } from '../alexa/i18n.js';
 import { STORE_DOWN } from '../alexa/persistence-sync.js';
 import { renderTurn } from '../alexa/render.js';
 import { isType } from '../alexa/request.js';
-import { applyEvent, readState } from '../alexa/session.js';
-import { messageTurn, outcomeTurn, welcomeTurn } from '../core/turn.js';
+import { applyEvent, readState, respond } from '../alexa/session.js';
+import { messageTurn, welcomeTurn } from '../core/turn.js';
 
 /** "Alexa, open foot acupressure": welcome, one-time disclaimer and an offer; or offer to resume. */
 export const launchHandler: RequestHandler = {
@@ -12,10 +12,7 @@ export const launchHandler: RequestHandler = {
   handle(input) {
     const voice = voiceFor(input.requestEnvelope.request.locale);
     const before = readState(input);
-    if (before.progress) {
-      const { state, outcome } = applyEvent(input, { type: 'offerResume' });
-      return renderTurn(input, outcomeTurn(voice, outcome, state));
-    }
+    if (before.progress) return respond(input, { type: 'offerResume' });
     applyEvent(input, { type: 'disclaimed' });
     const turn = welcomeTurn(voice, { returning: Boolean(before.disclaimed), disclaimer: !before.disclaimed });
     const storeDown = input.attributesManager.getRequestAttributes()[STORE_DOWN] === true;

@@ -3,25 +3,19 @@ import { voiceFor } from '../alexa/i18n.js';
 import { deletePersistedState } from '../alexa/persistence-sync.js';
 import { renderTurn } from '../alexa/render.js';
 import { isIntent } from '../alexa/request.js';
-import { applyEvent, readState } from '../alexa/session.js';
-import { messageTurn, outcomeTurn } from '../core/turn.js';
+import { readState, respond } from '../alexa/session.js';
+import { messageTurn } from '../core/turn.js';
 
 /** "Reset my settings" / "I'm not pregnant anymore": preferences to standard, the safety question asked again. */
 export const resetSettingsHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'ResetSettingsIntent'),
-  handle(input) {
-    const { state, outcome } = applyEvent(input, { type: 'resetSettings' });
-    return renderTurn(input, outcomeTurn(voiceFor(input.requestEnvelope.request.locale), outcome, state));
-  },
+  handle: (input) => respond(input, { type: 'resetSettings' }),
 };
 
 /** "Delete my data": asks for confirmation; the yes is handled here so the record is erased. */
 export const deleteDataHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'DeleteDataIntent'),
-  handle(input) {
-    const { state, outcome } = applyEvent(input, { type: 'askDelete' });
-    return renderTurn(input, outcomeTurn(voiceFor(input.requestEnvelope.request.locale), outcome, state));
-  },
+  handle: (input) => respond(input, { type: 'askDelete' }),
 };
 
 /** "Yes" to "are you sure you want to erase everything?". */
@@ -33,7 +27,6 @@ export const confirmDeleteHandler: RequestHandler = {
     if (enabled && !(await deletePersistedState(input))) {
       return renderTurn(input, messageTurn(voice, 'common:deleteFailed'));
     }
-    const { state, outcome } = applyEvent(input, { type: 'answer', yes: true });
-    return renderTurn(input, outcomeTurn(voice, outcome, state));
+    return respond(input, { type: 'answer', yes: true });
   },
 };

@@ -1,10 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { voiceFor } from '../alexa/i18n.js';
-import { renderTurn } from '../alexa/render.js';
 import { isIntent } from '../alexa/request.js';
-import { applyEvent } from '../alexa/session.js';
+import { respond } from '../alexa/session.js';
 import type { RoutineEvent } from '../core/routine-state.js';
-import { outcomeTurn } from '../core/turn.js';
 
 /** Routine navigation intents and the core event each one means. */
 const EVENTS: Readonly<Record<string, RoutineEvent>> = {
@@ -25,7 +22,6 @@ export const navigationHandler: RequestHandler = {
   handle(input) {
     const request = input.requestEnvelope.request;
     const event = request.type === 'IntentRequest' ? EVENTS[request.intent.name] : undefined;
-    const { state, outcome } = applyEvent(input, event ?? { type: 'repeat' });
-    return renderTurn(input, outcomeTurn(voiceFor(request.locale), outcome, state));
+    return respond(input, event ?? { type: 'repeat' });
   },
 };

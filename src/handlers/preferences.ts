@@ -2,10 +2,10 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { voiceFor } from '../alexa/i18n.js';
 import { renderTurn } from '../alexa/render.js';
 import { isIntent, readSlot, slotId } from '../alexa/request.js';
-import { applyEvent } from '../alexa/session.js';
+import { respond } from '../alexa/session.js';
 import { HOLD_LENGTHS } from '../core/content/types.js';
 import type { Preferences } from '../core/timeline.js';
-import { messageTurn, outcomeTurn } from '../core/turn.js';
+import { messageTurn } from '../core/turn.js';
 
 const TOGGLES = ['on', 'off'] as const;
 
@@ -23,7 +23,6 @@ export const preferencesHandler: RequestHandler = {
       if (toggle) prefs = isIntent(input, 'SetSoundsIntent') ? { chimes: toggle === 'on' } : { countdown: toggle === 'on' };
     }
     if (!prefs) return renderTurn(input, messageTurn(voice, 'common:prefs.unknown', 'common:prefs.reprompt'));
-    const { state, outcome } = applyEvent(input, { type: 'setPrefs', prefs });
-    return renderTurn(input, outcomeTurn(voice, outcome, state));
+    return respond(input, { type: 'setPrefs', prefs });
   },
 };

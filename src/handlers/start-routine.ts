@@ -3,9 +3,9 @@ import { voiceFor } from '../alexa/i18n.js';
 import { log } from '../alexa/log.js';
 import { renderTurn } from '../alexa/render.js';
 import { isIntent, readSlot, slotId } from '../alexa/request.js';
-import { applyEvent } from '../alexa/session.js';
+import { respond } from '../alexa/session.js';
 import { ROUTINE_IDS, type RoutineId } from '../core/content/types.js';
-import { outcomeTurn, routineListTurn, unknownRoutineTurn } from '../core/turn.js';
+import { routineListTurn, unknownRoutineTurn } from '../core/turn.js';
 
 /** Intents that name their routine, for name-free launch ("Alexa, start ankle routine"). */
 const FIXED: Readonly<Record<string, RoutineId>> = {
@@ -13,11 +13,7 @@ const FIXED: Readonly<Record<string, RoutineId>> = {
   StartHeelRoutineIntent: 'heel',
 };
 
-function start(input: HandlerInput, routineId: RoutineId) {
-  const voice = voiceFor(input.requestEnvelope.request.locale);
-  const { state, outcome } = applyEvent(input, { type: 'start', routineId });
-  return renderTurn(input, outcomeTurn(voice, outcome, state));
-}
+const start = (input: HandlerInput, routineId: RoutineId) => respond(input, { type: 'start', routineId });
 
 /** "Start the ankle routine" (also one-shot), with an unknown or missing routine handled. */
 export const startRoutineHandler: RequestHandler = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import common from '../../locales/en-US/common.json';
 import cues from '../../locales/en-US/cues.json';
+import { logOutput } from '../../src/alexa/log.js';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { CheckedConversation } from '../support/talk.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
@@ -106,7 +107,7 @@ describe('conversation: the store goes down mid-conversation', () => {
 
   it('keeps working from the session, logs a warning, and saves once the store is back', async () => {
     const who = newUser();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const warn = vi.spyOn(logOutput, 'write').mockImplementation(() => undefined);
     process.env.LOG_LEVEL = 'warn';
     try {
       const c = new CheckedConversation(who);
@@ -117,8 +118,8 @@ describe('conversation: the store goes down mid-conversation', () => {
       expect(during.text).toContain('The Shining Sea point');
       const next = await c.say('next');
       expect(next.text).toContain('The Hill Ruins point');
-      expect(warn.mock.calls.some(([line]) => String(line).includes('store.save_failed'))).toBe(true);
-      expect(warn.mock.calls.every(([line]) => !String(line).includes('amzn1.ask.account'))).toBe(true);
+      expect(warn.mock.calls.some(([fd, line]) => fd === 2 && String(line).includes('"level":"warn","event":"store.save_failed"'))).toBe(true);
+      expect(warn.mock.calls.every(([, line]) => !String(line).includes('amzn1.ask.account'))).toBe(true);
 
       await db.restart();
       await c.say('next');

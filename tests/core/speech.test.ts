@@ -67,3 +67,12 @@ describe('estimateTextMs', () => {
     expect(estimateTextMs('', en)).toBe(0);
   });
 });
+
+describe('estimateTextMs edge cases', () => {
+  it.each([
+    ['Press now.', 2, 1, 0], ['Press... now', 2, 1, 0], ['Rest, and say next.', 4, 1, 1], ['K.I. 6', 2, 1, 0],
+    ["It's — here: now!", 3, 1, 2], ['  spaced   out  ', 2, 0, 0], ['- - -', 0, 0, 0], ['What? Yes.', 2, 2, 0],
+  ])('"%s" has %i words, %i sentence ends, %i commas', (text, words, ends, commas) => {
+    expect(estimateTextMs(text, en)).toBe(words * en.msPerWord + ends * en.msPerSentenceEnd + commas * en.msPerComma);
+  });
+});

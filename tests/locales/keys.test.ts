@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hasMessage, SUPPORTED_LOCALES } from '../../src/alexa/i18n.js';
 import { ROUTINES } from '../../src/core/content/routines.js';
 import { POINT_IDS, TECHNIQUE_IDS } from '../../src/core/content/types.js';
-import { planStep, DEFAULT_PREFERENCES } from '../../src/core/timeline.js';
+import { CUE_IDS } from '../../src/core/timeline.js';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -22,13 +22,12 @@ function usedKeys(): string[] {
     [...readFileSync(file, 'utf8').matchAll(/'((?:common|cues|points|routines|techniques):[A-Za-z0-9_.]+)'/g)].map((m) => m[1] as string));
   const dynamic = [
     ...Object.values(ROUTINES).flatMap((r) => [
-      `routines:${r.id}.name`, `routines:${r.id}.summary`, `routines:${r.id}.intro`,
+      `routines:${r.id}.name`, `routines:${r.id}.intro`,
       ...r.steps.flatMap((s) => [`routines:${r.id}.steps.${s.id}.title`, `routines:${r.id}.steps.${s.id}.setup`]),
     ]),
     ...POINT_IDS.flatMap((id) => ['name', 'spokenCode', 'otherNames', 'location', 'helps', 'caution'].map((f) => `points:${id}.${f}`)),
     ...TECHNIQUE_IDS.flatMap((id) => [`techniques:${id}.name`, `techniques:${id}.how`]),
-    ...Object.values(ROUTINES).flatMap((r) => r.steps.flatMap((s) =>
-      (['short', 'standard', 'long'] as const).flatMap((holdLength) => planStep(s, { ...DEFAULT_PREFERENCES, holdLength }).map((c) => `cues:${c.cue}`)))),
+    ...CUE_IDS.map((c) => `cues:${c}`),
     ...['release', 'foot', 'hold'].map((b) => `cues:continue.${b}`),
     ...['begin', 'continue', 'repeat', 'resume', 'startOver', 'back', 'atFirstStep'].map((n) => `common:notes.${n}`),
     ...['idle', 'routine', 'paused', 'question'].map((w) => `common:help.${w}`),
@@ -49,6 +48,14 @@ describe('locale keys', () => {
   it.each(SUPPORTED_LOCALES)('%s has every key the code can ask for', (locale) => {
     const missing = keys.filter((k) => !exists(locale, k) && !k.endsWith('.caution'));
     expect(missing).toEqual([]);
+  });
+
+  it('has no words the code never asks for (dead words still ship in the bundle)', () => {
+    const leaves = (o: Record<string, unknown>, prefix: string): string[] => Object.entries(o).flatMap(([k, v]) =>
+      typeof v === 'string' ? [`${prefix}${k.replace(/_(one|other)$/, '')}`] : leaves(v as Record<string, unknown>, `${prefix}${k}.`));
+    const all = readdirSync('locales/en-US').flatMap((file) => leaves(JSON.parse(readFileSync(join('locales/en-US', file), 'utf8')), `${file.replace('.json', '')}:`));
+    const used = new Set(keys);
+    expect(all.filter((k) => !used.has(k))).toEqual([]);
   });
 
   it('keeps locale strings free of markup, so SSML escaping happens in one place', () => {

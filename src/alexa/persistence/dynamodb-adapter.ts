@@ -41,7 +41,7 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
       const base = new DynamoDBClient({
         region: this.options.region ?? process.env.AWS_REGION ?? 'us-east-1',
         maxAttempts: this.options.maxAttempts ?? 2,
-        requestHandler: { connectionTimeout: timeout, requestTimeout: timeout },
+        requestHandler: { connectionTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
         ...(endpoint ? { endpoint } : {}),
         ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
       });

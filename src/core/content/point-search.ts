@@ -31,10 +31,15 @@ export function normalise(input: string): string {
   return out.join(' ').replace(/\b([a-z])\s(?=[a-z]\b)/g, '$1').replace(/\b([a-z]{1,3})\s(\d+)\b/g, '$1$2').trim();
 }
 
-const terms: ReadonlyArray<readonly [PointId, string]> = POINT_IDS.flatMap((id) => {
-  const p = POINTS[id];
-  return [...p.codes, p.pinyin, ...p.matchTerms].map((t) => [id, normalise(t)] as const);
-});
+let cachedTerms: ReadonlyArray<readonly [PointId, string]> | undefined;
+/** Normalised names of every point; built on first use, not at load (most requests never need them). */
+function terms(): ReadonlyArray<readonly [PointId, string]> {
+  cachedTerms ??= POINT_IDS.flatMap((id) => {
+    const p = POINTS[id];
+    return [...p.codes, p.pinyin, ...p.matchTerms].map((t) => [id, normalise(t)] as const);
+  });
+  return cachedTerms;
+}
 
 /**
  * The point a phrase names exactly (by code, pinyin or English name), if any.
@@ -43,7 +48,7 @@ const terms: ReadonlyArray<readonly [PointId, string]> = POINT_IDS.flatMap((id) 
 export function findPoint(input: string): PointId | undefined {
   const n = normalise(input);
   if (!n) return undefined;
-  const hits = new Set(terms.filter(([, t]) => t === n || t.replace(/\s/g, '') === n.replace(/\s/g, '')).map(([id]) => id));
+  const hits = new Set(terms().filter(([, t]) => t === n || t.replace(/\s/g, '') === n.replace(/\s/g, '')).map(([id]) => id));
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 
@@ -70,7 +75,7 @@ export function suggestPoints(input: string, limit = 2): PointId[] {
   const n = normalise(input).replace(/\s/g, '');
   if (n.length < 2) return [];
   const best = new Map<PointId, number>();
-  for (const [id, term] of terms) {
+  for (const [id, term] of terms()) {
     const t = term.replace(/\s/g, '');
     const score = distance(n, t) / Math.max(n.length, t.length);
     if (score <= 0.4 && score < (best.get(id) ?? Infinity)) best.set(id, score);

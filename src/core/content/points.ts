@@ -4,62 +4,64 @@ import type { Point, PointId } from './types.js';
  * The fourteen points of the article's routines (points-reference §2).
  * Codes: current WHO-style first, then older or alternative chart codes.
  * IPA: US-English phonemes only, no tones.
+ * matchTerms: only what normalising codes and pinyin does not already give (spacing and
+ * number words are normalised away, so "zhao hai" and "kidney 6" need no entry).
  */
 export const POINTS = {
   KI6: {
     id: 'KI6', codes: ['KI6', 'K6', 'KID6'], pinyin: 'Zhaohai', ipa: 'ˈd͡ʒaʊˌhaɪ', avoidInPregnancy: false,
-    matchTerms: ['shining sea', 'illuminated sea', 'zhao hai', 'jow high', 'kidney six', 'kidney 6'],
+    matchTerms: ['shining sea', 'illuminated sea', 'jow high', 'kidney six'],
   },
   GB40: {
     id: 'GB40', codes: ['GB40'], pinyin: 'Qiuxu', ipa: 'ˈt͡ʃjoʊˌʃu', avoidInPregnancy: false,
-    matchTerms: ['hill ruins', 'mound of ruins', 'qiu xu', 'chew shoe', 'chiu shu', 'gallbladder forty', 'gall bladder 40'],
+    matchTerms: ['hill ruins', 'mound of ruins', 'chew shoe', 'chiu shu', 'gallbladder forty'],
   },
   BL60: {
     id: 'BL60', codes: ['BL60', 'UB60', 'B60'], pinyin: 'Kunlun', ipa: 'ˈkʊnˌlʊn', avoidInPregnancy: true,
-    matchTerms: ['kunlun mountains', 'high mountains', 'kun lun', 'bladder sixty', 'bladder 60'],
+    matchTerms: ['kunlun mountains', 'high mountains', 'bladder sixty'],
   },
   BL62: {
     id: 'BL62', codes: ['BL62', 'UB62', 'B62'], pinyin: 'Shenmai', ipa: 'ˈʃʌnˌmaɪ', avoidInPregnancy: false,
-    matchTerms: ['calm sleep', 'extending vessel', 'shen mai', 'shun my', 'bladder sixty two', 'bladder 62'],
+    matchTerms: ['calm sleep', 'extending vessel', 'shun my', 'bladder sixty two'],
   },
   KI7: {
     id: 'KI7', codes: ['KI7', 'K7', 'KID7'], pinyin: 'Fuliu', ipa: 'ˈfuˌljoʊ', avoidInPregnancy: false,
-    matchTerms: ['returning current', 'fu liu', 'foo lee oh', 'kidney seven', 'kidney 7'],
+    matchTerms: ['returning current', 'foo lee oh', 'kidney seven'],
   },
   KI8: {
     id: 'KI8', codes: ['KI8', 'K8', 'KID8'], pinyin: 'Jiaoxin', ipa: 'ˈd͡ʒjaʊˌʃɪn', avoidInPregnancy: false,
-    matchTerms: ['exchange belief', 'jiao xin', 'jow shin', 'kidney eight', 'kidney 8'],
+    matchTerms: ['exchange belief', 'jow shin', 'kidney eight'],
   },
   KI4: {
     id: 'KI4', codes: ['KI4', 'K4', 'KID4'], pinyin: 'Dazhong', ipa: 'ˈdɑˌd͡ʒʊŋ', avoidInPregnancy: true,
-    matchTerms: ['large goblet', 'great bell', 'da zhong', 'dah jong', 'kidney four', 'kidney 4'],
+    matchTerms: ['large goblet', 'great bell', 'dah jong', 'kidney four'],
   },
   KI5: {
     id: 'KI5', codes: ['KI5', 'K5', 'KID5'], pinyin: 'Shuiquan', ipa: 'ˈʃweɪˌt͡ʃwɛn', avoidInPregnancy: false,
-    matchTerms: ['water spring', 'shui quan', 'sway chwen', 'kidney five', 'kidney 5'],
+    matchTerms: ['water spring', 'sway chwen', 'kidney five'],
   },
   KI1: {
     id: 'KI1', codes: ['KI1', 'K1', 'KID1'], pinyin: 'Yongquan', ipa: 'ˈjʊŋˌt͡ʃwɛn', avoidInPregnancy: false,
-    matchTerms: ['gushing spring', 'bubbling spring', 'yong quan', 'young chwen', 'kidney one', 'kidney 1'],
+    matchTerms: ['gushing spring', 'bubbling spring', 'young chwen', 'kidney one'],
   },
   LV3: {
     id: 'LV3', codes: ['LV3', 'LR3', 'LIV3'], pinyin: 'Taichong', ipa: 'ˈtaɪˌt͡ʃʊŋ', avoidInPregnancy: true,
-    matchTerms: ['great surge', 'great rushing', 'tai chong', 'tie chong', 'liver three', 'liver 3'],
+    matchTerms: ['great surge', 'great rushing', 'tie chong', 'liver three'],
   },
   BL40: {
     id: 'BL40', codes: ['BL40', 'BL54', 'UB40', 'B54'], pinyin: 'Weizhong', ipa: 'ˈweɪˌd͡ʒʊŋ', avoidInPregnancy: false,
-    matchTerms: ['middle of the crook', 'commanding middle', 'wei zhong', 'way jong', 'bladder forty', 'bladder fifty four', 'bladder 40', 'bladder 54'],
+    matchTerms: ['middle of the crook', 'commanding middle', 'way jong', 'bladder forty', 'bladder fifty four'],
   },
   BL57: {
     id: 'BL57', codes: ['BL57', 'UB57', 'B57'], pinyin: 'Chengshan', ipa: 'ˈt͡ʃʌŋˌʃɑn', avoidInPregnancy: false,
-    matchTerms: ['mountain support', 'cheng shan', 'chung shahn', 'bladder fifty seven', 'bladder 57'],
+    matchTerms: ['mountain support', 'chung shahn', 'bladder fifty seven'],
   },
   SHIMIAN: {
     id: 'SHIMIAN', codes: ['M-LE-5'], pinyin: 'Shimian', ipa: 'ˈʃɚˌmjɛn', avoidInPregnancy: false,
-    matchTerms: ['insomnia point', 'lost sleep', 'shi mian', 'sure me en', 'heel point', 'm l e five', 'm le 5'],
+    matchTerms: ['insomnia point', 'lost sleep', 'sure me en', 'heel point'],
   },
   GB41: {
     id: 'GB41', codes: ['GB41'], pinyin: 'Zulinqi', ipa: 'ˈdzuˌlɪnˌt͡ʃi', avoidInPregnancy: false,
-    matchTerms: ['foot governor of tears', 'foot overlooking tears', 'zu lin qi', 'zoo lin chee', 'gallbladder forty one', 'gall bladder 41'],
+    matchTerms: ['foot governor of tears', 'foot overlooking tears', 'zoo lin chee', 'gallbladder forty one'],
   },
 } as const satisfies Record<PointId, Point>;

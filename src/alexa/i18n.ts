@@ -29,6 +29,9 @@ void i18n.init({
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   initAsync: false,
+  // Locales are resolved before i18next sees them (resolveLocale): no 'en' / 'dev' lookups needed.
+  load: 'currentOnly',
+  supportedLngs: [...SUPPORTED_LOCALES],
 });
 
 /** The supported locale that serves a request's locale (e.g. en-GB → en-US until it has its own words). */

@@ -47,36 +47,45 @@ export interface Segment {
 
 export class PacingError extends Error {}
 
-interface Draft { parts: SpeechPart[]; onsets: CueOnset[]; endReal: number; endPlan: number }
 interface Spoken { readonly words: Speech; readonly ms: number }
 
 /**
- * Lays cues from..to out in real time from an anchor, waiting exactly the planned silences
+ * Lays cues out in real time from an anchor, one at a time, waiting exactly the planned silences
  * and allowing for the estimated length of every spoken cue (words and chime, precomputed).
  */
-function layOut(input: PaceInput, spoken: readonly Spoken[], from: number, to: number, lead: Speech, anchorMs: number): Draft {
-  const parts: SpeechPart[] = [...lead];
-  const leadMs = estimateMs(lead, input.rate);
-  let real = leadMs;
-  let chimes = 0;
-  const onsets: CueOnset[] = [];
-  let endPlan = anchorMs;
-  for (let i = from; i <= to; i += 1) {
-    const cue = input.cues[i] as TimedCue;
-    const wait = leadMs + (cue.atMs - anchorMs) - real;
-    if (wait > 0) { parts.push(pause(wait)); real += Math.round(wait); }
-    onsets.push({ cue: cue.cue, plannedMs: cue.atMs, estimatedMs: anchorMs + (real - leadMs) });
-    if (cue.chime && input.chime && chimes < MAX_AUDIO_TAGS) {
-      parts.push({ kind: 'audio', src: input.chime.src, ms: input.chime.ms });
-      real += input.chime.ms;
-      chimes += 1;
-    }
-    const { words, ms } = spoken[i] as Spoken;
-    parts.push(...words);
-    real += ms;
-    endPlan = anchorMs + (real - leadMs);
+class Layout {
+  readonly parts: SpeechPart[];
+  readonly onsets: CueOnset[] = [];
+  private readonly leadMs: number;
+  /** Estimated time since the response started, in ms. */
+  real: number;
+  /** Plan time reached after the last cue's words, in ms. */
+  endPlan: number;
+  private chimes = 0;
+
+  constructor(private readonly input: PaceInput, private readonly spoken: (i: number) => Spoken, lead: Speech, private readonly anchorMs: number) {
+    this.parts = [...lead];
+    this.leadMs = estimateMs(lead, input.rate);
+    this.real = this.leadMs;
+    this.endPlan = anchorMs;
   }
-  return { parts, onsets, endReal: real, endPlan };
+
+  add(i: number): void {
+    const cue = this.input.cues[i] as TimedCue;
+    const wait = this.leadMs + (cue.atMs - this.anchorMs) - this.real;
+    if (wait > 0) { this.parts.push(pause(wait)); this.real += Math.round(wait); }
+    this.onsets.push({ cue: cue.cue, plannedMs: cue.atMs, estimatedMs: this.anchorMs + (this.real - this.leadMs) });
+    const chime = this.input.chime;
+    if (cue.chime && chime && this.chimes < MAX_AUDIO_TAGS) {
+      this.parts.push({ kind: 'audio', src: chime.src, ms: chime.ms });
+      this.real += chime.ms;
+      this.chimes += 1;
+    }
+    const { words, ms } = this.spoken(i);
+    this.parts.push(...words);
+    this.real += ms;
+    this.endPlan = this.anchorMs + (this.real - this.leadMs);
+  }
 }
 
 /**
@@ -90,58 +99,63 @@ function layOut(input: PaceInput, spoken: readonly Spoken[], from: number, to: n
  * @throws PacingError when a stretch without a boundary cannot fit one response.
  */
 export function paceStep(input: PaceInput): Segment[] {
+  return [...paceSegments(input)];
+}
+
+/** {@link paceStep}, one segment at a time: a response needs only the segments up to its own. */
+export function* paceSegments(input: PaceInput): Generator<Segment, void, undefined> {
   const budget = input.budgetMs ?? MAX_RESPONSE_AUDIO_MS;
   const turnGap = input.turnGapMs ?? TURN_GAP_MS;
   const cues = input.cues;
   if (cues.length === 0) {
     const parts = [...input.intro, ...input.closing];
-    return [{ parts, anchorMs: 0, onsets: [], estimatedMs: estimateMs(parts, input.rate) }];
+    yield { parts, anchorMs: 0, onsets: [], estimatedMs: estimateMs(parts, input.rate) };
+    return;
   }
-  const spoken: Spoken[] = cues.map((cue) => {
-    const words = input.say(cue);
-    return { words, ms: estimateMs(words, input.rate) };
-  });
+  const said: Spoken[] = [];
+  const spoken = (i: number): Spoken => {
+    if (!said[i]) {
+      const words = input.say(cues[i] as TimedCue);
+      said[i] = { words, ms: estimateMs(words, input.rate) };
+    }
+    return said[i] as Spoken;
+  };
   const prompts = new Map<Boundary, Speech>();
   const promptFor = (b: Boundary): Speech => {
     if (!prompts.has(b)) prompts.set(b, input.continuePrompt(b));
     return prompts.get(b) as Speech;
   };
-  const segments: Segment[] = [];
   let from = 0;
   let lead: Speech = input.intro;
   let anchor = 0;
   while (from < cues.length) {
-    let best: { to: number; draft: Draft; tail: Speech } | undefined;
+    // Lay cues out one by one; remember the last place a response could end within the budget.
+    const layout = new Layout(input, spoken, lead, anchor);
+    let best: { to: number; parts: number; onsets: number; endReal: number; endPlan: number; tail: Speech; tailMs: number } | undefined;
     for (let to = from; to < cues.length; to += 1) {
+      layout.add(to);
       const cue = cues[to] as TimedCue;
       const last = to === cues.length - 1;
       if (!last && !cue.boundary) continue;
       const tail = last ? input.closing : promptFor(cue.boundary as Boundary);
-      const draft = layOut(input, spoken, from, to, lead, anchor);
-      const total = draft.endReal + estimateMs(tail, input.rate);
-      if (total > budget) break;
-      best = { to, draft, tail };
+      const tailMs = estimateMs(tail, input.rate);
+      if (layout.real + tailMs > budget) break;
+      best = { to, parts: layout.parts.length, onsets: layout.onsets.length, endReal: layout.real, endPlan: layout.endPlan, tail, tailMs };
     }
     if (!best) {
       throw new PacingError(`cue ${from} onwards does not fit a response`);
     }
     const endCue = cues[best.to] as TimedCue;
-    const parts = [...best.draft.parts, ...best.tail];
     const boundary = best.to === cues.length - 1 ? undefined : endCue.boundary;
-    segments.push({
-      parts,
+    yield {
+      parts: [...layout.parts.slice(0, best.parts), ...best.tail],
       anchorMs: anchor,
-      onsets: best.draft.onsets,
+      onsets: layout.onsets.slice(0, best.onsets),
       ...(boundary ? { boundary } : {}),
-      estimatedMs: best.draft.endReal + estimateMs(best.tail, input.rate),
-    });
+      estimatedMs: best.endReal + best.tailMs,
+    };
     from = best.to + 1;
     lead = [];
-    if (boundary === 'release') {
-      anchor = (cues[from] as TimedCue).atMs;
-    } else {
-      anchor = best.draft.endPlan + estimateMs(best.tail, input.rate) + turnGap;
-    }
+    anchor = boundary === 'release' ? (cues[from] as TimedCue).atMs : best.endPlan + best.tailMs + turnGap;
   }
-  return segments;
 }

@@ -3,7 +3,7 @@ import { POINTS } from './content/points.js';
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
 import { MAX_RESPONSE_AUDIO_MS } from './limits.js';
 import type { MessageKey, Translate } from './messages.js';
-import { paceStep, type Chime, type Segment } from './pacing.js';
+import { paceSegments, type Chime, type Segment } from './pacing.js';
 import { activeSteps, type Outcome, type SegmentCounter, type SkillState } from './routine-state.js';
 import { phoneme, text, type Speech, type SpeechPart, type SpeechRate } from './speech.js';
 import { planStep, type Preferences, type TimedCue } from './timeline.js';
@@ -58,30 +58,44 @@ function stepIntro(voice: Voice, routineId: RoutineId, stepIndex: number): Speec
   return parts;
 }
 
-const memo = new Map<string, Segment[]>();
+interface Paced { readonly done: Segment[]; readonly rest?: Iterator<Segment> }
+const memo = new Map<string, Paced>();
 
-/**
- * The response-sized segments of one step, for a voice and preferences. Deterministic; memoised.
- */
-export function stepSegments(voice: Voice, routineId: RoutineId, stepIndex: number, prefs: Preferences): Segment[] {
+/** The paced segments of a step, computed only as far as asked (`upTo`) and memoised. */
+function paced(voice: Voice, routineId: RoutineId, stepIndex: number, prefs: Preferences, upTo: number): Segment[] {
   const id = `${voice.locale}|${routineId}|${stepIndex}|${prefs.holdLength}|${prefs.chimes}|${prefs.countdown}`;
-  const cached = memo.get(id);
-  if (cached) return cached;
-  const step = getRoutine(routineId).steps[stepIndex];
-  if (!step) return [];
-  const cues = planStep(step, prefs);
-  const segments = paceStep({
-    intro: stepIntro(voice, routineId, stepIndex),
-    cues,
-    say: (cue: TimedCue) => say(voice, key(`cues:${cue.cue}`)),
-    continuePrompt: (boundary) => say(voice, key(`cues:continue.${boundary}`)),
-    closing: cues.length ? say(voice, 'cues:stepDone') : [],
-    rate: voice.rate,
-    ...(prefs.chimes ? { chime: voice.chime } : {}),
-    budgetMs: MAX_RESPONSE_AUDIO_MS - LEAD_RESERVE_MS,
-  });
-  memo.set(id, segments);
-  return segments;
+  let entry = memo.get(id);
+  if (!entry) {
+    const step = getRoutine(routineId).steps[stepIndex];
+    const cues = step ? planStep(step, prefs) : [];
+    entry = {
+      done: [],
+      ...(step ? {
+        rest: paceSegments({
+          intro: stepIntro(voice, routineId, stepIndex),
+          cues,
+          say: (cue: TimedCue) => say(voice, key(`cues:${cue.cue}`)),
+          continuePrompt: (boundary) => say(voice, key(`cues:continue.${boundary}`)),
+          closing: cues.length ? say(voice, 'cues:stepDone') : [],
+          rate: voice.rate,
+          ...(prefs.chimes ? { chime: voice.chime } : {}),
+          budgetMs: MAX_RESPONSE_AUDIO_MS - LEAD_RESERVE_MS,
+        }),
+      } : {}),
+    };
+    memo.set(id, entry);
+  }
+  while (entry.rest && entry.done.length <= upTo) {
+    const next = entry.rest.next();
+    if (next.done) { entry = { done: entry.done }; memo.set(id, entry); break; }
+    entry.done.push(next.value);
+  }
+  return entry.done;
+}
+
+/** The response-sized segments of one step, for a voice and preferences. Deterministic; memoised. */
+export function stepSegments(voice: Voice, routineId: RoutineId, stepIndex: number, prefs: Preferences): Segment[] {
+  return paced(voice, routineId, stepIndex, prefs, Infinity);
 }
 
 export const segmentCounter = (voice: Voice): SegmentCounter => (routineId, stepIndex, prefs) =>
@@ -89,7 +103,7 @@ export const segmentCounter = (voice: Voice): SegmentCounter => (routineId, step
 
 function segmentTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'segment' }>, state: SkillState): Turn {
   const { routineId, stepIndex, segmentIndex } = outcome;
-  const segments = stepSegments(voice, routineId, stepIndex, state.prefs);
+  const segments = paced(voice, routineId, stepIndex, state.prefs, segmentIndex);
   const segment = segments[Math.min(segmentIndex, segments.length - 1)];
   const lead: SpeechPart[] = [];
   if (outcome.note === 'begin') {

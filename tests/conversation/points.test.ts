@@ -6,7 +6,7 @@ import { CheckedConversation } from '../support/talk.js';
 
 describe('conversation: where is a point', () => {
   it.each([
-    ['where is K I six', 'KI6'], ['where is k. i. 6', 'KI6'], ['where is G B forty', 'GB40'], ['where is Qiuxu', 'GB40'],
+    ['where is K I six', 'KI6'], ['where is k. i. 6', 'KI6'], ['where is G B forty', 'GB40'], ['where is Qiuxu', 'GB40'], ['where is chew shoe', 'GB40'],
     ['where is Kunlun', 'BL60'], ['where is the Calm Sleep point', 'BL62'], ['where is the Illuminated Sea point', 'KI6'],
     ['where is b l fifty four', 'BL40'], ['where is the bubbling spring point', 'KI1'], ['where is l r three', 'LV3'],
   ] as const)('"%s" → %s', async (said, id) => {

@@ -5,16 +5,17 @@ import type { Point, PointId } from './types.js';
  * Codes: current WHO-style first, then older or alternative chart codes.
  * IPA: US-English phonemes only, no tones.
  * matchTerms: only what normalising codes and pinyin does not already give (spacing and
- * number words are normalised away, so "zhao hai" and "kidney 6" need no entry).
+ * number words are normalised away, so "zhao hai" and "kidney 6" need no entry). Sound-alike
+ * transcriptions ("chew shoe") live in the interaction model, where entity resolution maps them.
  */
 export const POINTS = {
   KI6: {
     id: 'KI6', codes: ['KI6', 'K6', 'KID6'], pinyin: 'Zhaohai', ipa: 'ˈd͡ʒaʊˌhaɪ', avoidInPregnancy: false,
-    matchTerms: ['shining sea', 'illuminated sea', 'jow high', 'kidney six'],
+    matchTerms: ['shining sea', 'illuminated sea', 'kidney six'],
   },
   GB40: {
     id: 'GB40', codes: ['GB40'], pinyin: 'Qiuxu', ipa: 'ˈt͡ʃjoʊˌʃu', avoidInPregnancy: false,
-    matchTerms: ['hill ruins', 'mound of ruins', 'chew shoe', 'chiu shu', 'gallbladder forty'],
+    matchTerms: ['hill ruins', 'mound of ruins', 'gallbladder forty'],
   },
   BL60: {
     id: 'BL60', codes: ['BL60', 'UB60', 'B60'], pinyin: 'Kunlun', ipa: 'ˈkʊnˌlʊn', avoidInPregnancy: true,
@@ -22,46 +23,46 @@ export const POINTS = {
   },
   BL62: {
     id: 'BL62', codes: ['BL62', 'UB62', 'B62'], pinyin: 'Shenmai', ipa: 'ˈʃʌnˌmaɪ', avoidInPregnancy: false,
-    matchTerms: ['calm sleep', 'extending vessel', 'shun my', 'bladder sixty two'],
+    matchTerms: ['calm sleep', 'extending vessel', 'bladder sixty two'],
   },
   KI7: {
     id: 'KI7', codes: ['KI7', 'K7', 'KID7'], pinyin: 'Fuliu', ipa: 'ˈfuˌljoʊ', avoidInPregnancy: false,
-    matchTerms: ['returning current', 'foo lee oh', 'kidney seven'],
+    matchTerms: ['returning current', 'kidney seven'],
   },
   KI8: {
     id: 'KI8', codes: ['KI8', 'K8', 'KID8'], pinyin: 'Jiaoxin', ipa: 'ˈd͡ʒjaʊˌʃɪn', avoidInPregnancy: false,
-    matchTerms: ['exchange belief', 'jow shin', 'kidney eight'],
+    matchTerms: ['exchange belief', 'kidney eight'],
   },
   KI4: {
     id: 'KI4', codes: ['KI4', 'K4', 'KID4'], pinyin: 'Dazhong', ipa: 'ˈdɑˌd͡ʒʊŋ', avoidInPregnancy: true,
-    matchTerms: ['large goblet', 'great bell', 'dah jong', 'kidney four'],
+    matchTerms: ['large goblet', 'great bell', 'kidney four'],
   },
   KI5: {
     id: 'KI5', codes: ['KI5', 'K5', 'KID5'], pinyin: 'Shuiquan', ipa: 'ˈʃweɪˌt͡ʃwɛn', avoidInPregnancy: false,
-    matchTerms: ['water spring', 'sway chwen', 'kidney five'],
+    matchTerms: ['water spring', 'kidney five'],
   },
   KI1: {
     id: 'KI1', codes: ['KI1', 'K1', 'KID1'], pinyin: 'Yongquan', ipa: 'ˈjʊŋˌt͡ʃwɛn', avoidInPregnancy: false,
-    matchTerms: ['gushing spring', 'bubbling spring', 'young chwen', 'kidney one'],
+    matchTerms: ['gushing spring', 'bubbling spring', 'kidney one'],
   },
   LV3: {
     id: 'LV3', codes: ['LV3', 'LR3', 'LIV3'], pinyin: 'Taichong', ipa: 'ˈtaɪˌt͡ʃʊŋ', avoidInPregnancy: true,
-    matchTerms: ['great surge', 'great rushing', 'tie chong', 'liver three'],
+    matchTerms: ['great surge', 'great rushing', 'liver three'],
   },
   BL40: {
     id: 'BL40', codes: ['BL40', 'BL54', 'UB40', 'B54'], pinyin: 'Weizhong', ipa: 'ˈweɪˌd͡ʒʊŋ', avoidInPregnancy: false,
-    matchTerms: ['middle of the crook', 'commanding middle', 'way jong', 'bladder forty', 'bladder fifty four'],
+    matchTerms: ['middle of the crook', 'commanding middle', 'bladder forty', 'bladder fifty four'],
   },
   BL57: {
     id: 'BL57', codes: ['BL57', 'UB57', 'B57'], pinyin: 'Chengshan', ipa: 'ˈt͡ʃʌŋˌʃɑn', avoidInPregnancy: false,
-    matchTerms: ['mountain support', 'chung shahn', 'bladder fifty seven'],
+    matchTerms: ['mountain support', 'bladder fifty seven'],
   },
   SHIMIAN: {
     id: 'SHIMIAN', codes: ['M-LE-5'], pinyin: 'Shimian', ipa: 'ˈʃɚˌmjɛn', avoidInPregnancy: false,
-    matchTerms: ['insomnia point', 'lost sleep', 'sure me en', 'heel point'],
+    matchTerms: ['insomnia point', 'lost sleep', 'heel point'],
   },
   GB41: {
     id: 'GB41', codes: ['GB41'], pinyin: 'Zulinqi', ipa: 'ˈdzuˌlɪnˌt͡ʃi', avoidInPregnancy: false,
-    matchTerms: ['foot governor of tears', 'foot overlooking tears', 'zoo lin chee', 'gallbladder forty one'],
+    matchTerms: ['foot governor of tears', 'foot overlooking tears', 'gallbladder forty one'],
   },
 } as const satisfies Record<PointId, Point>;

@@ -59,7 +59,8 @@ async function speak(reply: Reply): Promise<void> {
   const wav = join(audioDir, 'reply.wav');
   spawnSync('espeak-ng', ['-m', '-w', wav, reply.ssml.replace(/<audio[^>]*>/g, '<break time="1500ms"/>')]);
   const player = spawnSync('sh', ['-c', 'command -v play'], { encoding: 'utf8' }).status === 0 ? 'play' : undefined;
-  if (player) spawnSync(player, ['-q', wav]); else console.log(`   (audio written to ${wav})`);
+  const played = player ? spawnSync(player, ['-q', wav]).status === 0 : false;
+  if (!played) console.log(`   (spoken audio written to ${wav}; no player or sound device to play it)`);
 }
 
 /** Prints a reply; with --realtime, reveals it piece by piece at the pace a device would. */

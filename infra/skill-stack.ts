@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, TreatMissingData, type AlarmProps } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -119,32 +119,26 @@ export class SkillStack extends Stack {
       ? new Topic(this, 'AlarmTopic', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') })
       : undefined;
     if (topic && props.alarmEmail) topic.addSubscription(new EmailSubscription(props.alarmEmail));
-    const alarm = (id: string, make: () => Alarm) => {
-      const a = make();
-      if (topic) a.addAlarmAction(new SnsAction(topic));
-      return a;
-    };
-    alarm('Errors', () => new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: 'The skill function threw: users heard an error or nothing',
-      metric: this.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1, evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }));
-    alarm('Throttles', () => new Alarm(this, 'ThrottlesAlarm', {
-      alarmDescription: 'The skill function was throttled: requests went unanswered',
-      metric: this.function.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 1, evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }));
-    alarm('Duration', () => new Alarm(this, 'DurationAlarm', {
-      alarmDescription: 'p99 duration is above 80% of the timeout: Alexa gives up at about 8 s',
-      metric: this.function.metricDuration({ period: Duration.minutes(5), statistic: 'p99' }),
-      threshold: Math.round(timeout.toMilliseconds() * 0.8), evaluationPeriods: 3, datapointsToAlarm: 2,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }));
+    const period = Duration.minutes(5);
+    const alarms: [string, string, Omit<AlarmProps, 'treatMissingData'>][] = [
+      ['ErrorsAlarm', 'The skill function threw: users heard an error or nothing', {
+        metric: this.function.metricErrors({ period, statistic: 'Sum' }), threshold: 1, evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      }],
+      ['ThrottlesAlarm', 'The skill function was throttled: requests went unanswered', {
+        metric: this.function.metricThrottles({ period, statistic: 'Sum' }), threshold: 1, evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      }],
+      ['DurationAlarm', 'p99 duration is above 80% of the timeout: Alexa gives up at about 8 s', {
+        metric: this.function.metricDuration({ period, statistic: 'p99' }),
+        threshold: Math.round(timeout.toMilliseconds() * 0.8), evaluationPeriods: 3, datapointsToAlarm: 2,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      }],
+    ];
+    for (const [id, alarmDescription, props_] of alarms) {
+      const alarm = new Alarm(this, id, { ...props_, alarmDescription, treatMissingData: TreatMissingData.NOT_BREACHING });
+      if (topic) alarm.addAlarmAction(new SnsAction(topic));
+    }
 
     new CfnOutput(this, 'FunctionArn', { value: this.function.functionArn, description: 'Skill endpoint: apis.custom.endpoint.uri in skill.json' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

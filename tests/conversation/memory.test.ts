@@ -56,6 +56,18 @@ describe('conversation: memory across sessions (real DynamoDB-compatible server)
     expect((await new CheckedConversation(who).say('open foot acupressure')).text).toContain(common.welcomeBack);
   });
 
+  it('carries on with next after the session expired mid-routine', async () => {
+    const who = newUser();
+    const first = new CheckedConversation(who);
+    await first.say('start the ankle routine');
+    await first.say('no');
+    await first.sessionEnded('EXCEEDED_MAX_REPROMPTS');
+    const later = new CheckedConversation(who);
+    const r = await later.intent('AMAZON.NextIntent');
+    expect(r.request.session?.new).toBe(true);
+    expect(r.text).toContain('The Hill Ruins point, G.B. 40');
+  });
+
   it('remembers hold length, chimes and the disclaimer, and applies them to the pacing', async () => {
     const who = newUser();
     const c = new CheckedConversation(who);

@@ -37,19 +37,38 @@ const { values } = parseArgs({
 if (values.help) { console.log(HELP); process.exit(0); }
 if (!values.verbose) process.env.LOG_LEVEL ??= 'warn';
 
-function store(spec: string): PersistenceAdapter {
+/** A local DynamoDB-compatible server gets the table the CDK stack would create (never done by the skill itself). */
+async function ensureLocalTable(endpoint: string, tableName: string): Promise<void> {
+  const { CreateTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await client.send(new CreateTableCommand({
+      TableName: tableName, BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    }));
+    console.log(`(created table ${tableName} at ${endpoint})`);
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceInUseException') console.log(`(could not create table ${tableName} at ${endpoint}: ${(error as Error).message})`);
+  } finally {
+    client.destroy();
+  }
+}
+
+async function store(spec: string): Promise<PersistenceAdapter> {
   const [kind, arg] = spec.split('=', 2) as [string, string | undefined];
   if (kind === 'memory') return new MemoryPersistenceAdapter();
   if (kind === 'file') return new FilePersistenceAdapter(arg ?? '.sim-store.json');
   if (kind === 'dynamodb' && arg) {
-    const [endpoint, tableName] = arg.split(',') as [string, string | undefined];
-    return new DynamoDbPersistenceAdapter({ endpoint, tableName: tableName ?? 'FootAcupressure', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const [endpoint, tableName = 'FootAcupressure'] = arg.split(',') as [string, string | undefined];
+    await ensureLocalTable(endpoint, tableName);
+    return new DynamoDbPersistenceAdapter({ endpoint, tableName, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   }
   console.error(`Unknown --store ${spec}\n\n${HELP}`);
   process.exit(2);
 }
 
-const conversation = new Conversation(buildSkill({ persistenceAdapter: store(values.store ?? 'memory') }).create());
+process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING ??= '1';
+const conversation = new Conversation(buildSkill({ persistenceAdapter: await store(values.store ?? 'memory') }).create());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hasEspeak = spawnSync('sh', ['-c', 'command -v espeak-ng'], { encoding: 'utf8' }).status === 0;
 const audioDir = mkdtempSync(join(tmpdir(), 'fa-sim-'));

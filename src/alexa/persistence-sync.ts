@@ -1,5 +1,6 @@
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
-import { INITIAL_STATE, parseState, type SkillState } from '../core/routine-state.js';
+import { INITIAL_STATE, type SkillState } from '../core/routine-state.js';
+import { parseState } from '../core/state-parse.js';
 import { errorFields, log } from './log.js';
 import { readState, STATE_KEY, writeState } from './session.js';
 

@@ -1,6 +1,7 @@
 import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { INITIAL_STATE, next, parseState, type RoutineEvent, type SkillState, type Transition } from '../core/routine-state.js';
+import { INITIAL_STATE, next, type RoutineEvent, type SkillState, type Transition } from '../core/routine-state.js';
+import { parseState } from '../core/state-parse.js';
 import { outcomeTurn, segmentCounter } from '../core/turn.js';
 import { voiceFor } from './i18n.js';
 import { renderTurn } from './render.js';

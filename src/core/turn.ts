@@ -1,105 +1,13 @@
-import { getRoutine } from './content/routines.js';
 import { POINTS } from './content/points.js';
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
-import { MAX_RESPONSE_AUDIO_MS } from './limits.js';
-import type { MessageKey, Translate } from './messages.js';
-import { paceSegments, type Chime, type Segment } from './pacing.js';
-import { activeSteps, type Outcome, type SegmentCounter, type SkillState } from './routine-state.js';
-import { phoneme, text, type Speech, type SpeechPart, type SpeechRate } from './speech.js';
-import { planStep, type Preferences, type TimedCue } from './timeline.js';
+import type { MessageKey } from './messages.js';
+import { activeSteps, type Outcome, type SkillState } from './routine-state.js';
+import { phoneme, text, type SpeechPart } from './speech.js';
+import { paced } from './step-segments.js';
+import { ask, key, routineName, say, spokenList, stepTitle, type Turn, type Voice } from './voice.js';
 
-/** What the core needs to speak one locale. */
-export interface Voice {
-  readonly locale: string;
-  readonly t: Translate;
-  readonly rate: SpeechRate;
-  readonly chime: Chime;
-}
-
-/** One response, as data: what to say, what to say if the user is silent, and whether to close the session. */
-export interface Turn {
-  readonly speech: Speech;
-  /** Present exactly when the session stays open. */
-  readonly reprompt?: Speech;
-  readonly end: boolean;
-}
-
-/** Room kept in every response for words spoken before a segment (routine intro, notes). */
-export const LEAD_RESERVE_MS = 40_000;
-
-/** Dynamic keys (routine and step ids) are checked against the locale files by tests. */
-const key = (k: string): MessageKey => k as MessageKey;
-
-const say = (voice: Voice, k: MessageKey, params?: Record<string, string | number>): SpeechPart[] => {
-  const value = voice.t(k, params);
-  return value.trim() ? [text(value)] : [];
-};
-
-const ask = (speech: Speech, reprompt: Speech): Turn => ({ speech, reprompt, end: false });
-
-/** Joins names as a spoken list ("a, b, and c") using the locale's own list rules. */
-export function spokenList(locale: string, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
-  return new Intl.ListFormat(locale, { type }).format(items);
-}
-
-export const routineName = (voice: Voice, id: RoutineId): string => voice.t(key(`routines:${id}.name`));
-export const stepTitle = (voice: Voice, id: RoutineId, stepIndex: number): string =>
-  voice.t(key(`routines:${id}.steps.${getRoutine(id).steps[stepIndex]?.id ?? ''}.title`));
-
-/** Spoken before a step's first press: what, where, how. */
-function stepIntro(voice: Voice, routineId: RoutineId, stepIndex: number): Speech {
-  const step = getRoutine(routineId).steps[stepIndex];
-  if (!step) return [];
-  const parts: SpeechPart[] = [text(`${stepTitle(voice, routineId, stepIndex)}.`)];
-  const only = step.points.length === 1 ? POINTS[step.points[0] as PointId] : undefined;
-  if (only) parts.push(text(voice.t('common:chineseName')), phoneme(`${only.pinyin}.`, only.ipa));
-  parts.push(...say(voice, key(`routines:${routineId}.steps.${step.id}.setup`)));
-  if (step.holdSec) parts.push(...say(voice, 'common:getReady'));
-  return parts;
-}
-
-interface Paced { readonly done: Segment[]; readonly rest?: Iterator<Segment> }
-const memo = new Map<string, Paced>();
-
-/** The paced segments of a step, computed only as far as asked (`upTo`) and memoised. */
-function paced(voice: Voice, routineId: RoutineId, stepIndex: number, prefs: Preferences, upTo: number): Segment[] {
-  const id = `${voice.locale}|${routineId}|${stepIndex}|${prefs.holdLength}|${prefs.chimes}|${prefs.countdown}`;
-  let entry = memo.get(id);
-  if (!entry) {
-    const step = getRoutine(routineId).steps[stepIndex];
-    const cues = step ? planStep(step, prefs) : [];
-    entry = {
-      done: [],
-      ...(step ? {
-        rest: paceSegments({
-          intro: stepIntro(voice, routineId, stepIndex),
-          cues,
-          say: (cue: TimedCue) => say(voice, key(`cues:${cue.cue}`)),
-          continuePrompt: (boundary) => say(voice, key(`cues:continue.${boundary}`)),
-          closing: cues.length ? say(voice, 'cues:stepDone') : [],
-          rate: voice.rate,
-          ...(prefs.chimes ? { chime: voice.chime } : {}),
-          budgetMs: MAX_RESPONSE_AUDIO_MS - LEAD_RESERVE_MS,
-        }),
-      } : {}),
-    };
-    memo.set(id, entry);
-  }
-  while (entry.rest && entry.done.length <= upTo) {
-    const next = entry.rest.next();
-    if (next.done) { entry = { done: entry.done }; memo.set(id, entry); break; }
-    entry.done.push(next.value);
-  }
-  return entry.done;
-}
-
-/** The response-sized segments of one step, for a voice and preferences. Deterministic; memoised. */
-export function stepSegments(voice: Voice, routineId: RoutineId, stepIndex: number, prefs: Preferences): Segment[] {
-  return paced(voice, routineId, stepIndex, prefs, Infinity);
-}
-
-export const segmentCounter = (voice: Voice): SegmentCounter => (routineId, stepIndex, prefs) =>
-  Math.max(1, stepSegments(voice, routineId, stepIndex, prefs).length);
+export type { Turn, Voice } from './voice.js';
+export { segmentCounter, stepSegments } from './step-segments.js';
 
 function segmentTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'segment' }>, state: SkillState): Turn {
   const { routineId, stepIndex, segmentIndex } = outcome;

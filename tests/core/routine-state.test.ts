@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  activeSteps, INITIAL_STATE, next, parseState, skippedSteps, STATE_VERSION,
+  activeSteps, INITIAL_STATE, next, skippedSteps, STATE_VERSION,
   type RoutineEvent, type SegmentCounter, type SkillState,
 } from '../../src/core/routine-state.js';
+import { parseState } from '../../src/core/state-parse.js';
 
 /** Two segments for step 2 (BL60's long hold), one for every other step. */
 const count: SegmentCounter = (routineId, stepIndex) => (routineId === 'ankle' && stepIndex === 2 ? 2 : 1);

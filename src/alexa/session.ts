@@ -1,6 +1,6 @@
 import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
-import { INITIAL_STATE, next, type RoutineEvent, type SkillState, type Transition } from '../core/routine-state.js';
+import { next, type RoutineEvent, type SkillState, type Transition } from '../core/routine-state.js';
 import { parseState } from '../core/state-parse.js';
 import { outcomeTurn, segmentCounter } from '../core/turn.js';
 import { voiceFor } from './i18n.js';
@@ -34,7 +34,6 @@ export function respond(input: HandlerInput, event: RoutineEvent): Response {
   return renderTurn(input, outcomeTurn(voiceFor(input.requestEnvelope.request.locale), outcome, state));
 }
 
-export { INITIAL_STATE };
 
 /** Hands back only validated state: whatever a request brought in, the response carries a valid state. */
 export const normaliseState: ResponseInterceptor = {

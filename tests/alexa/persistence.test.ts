@@ -1,16 +1,59 @@
-import { mkdtempSync } from 'node:fs';
+/**
+ * The persistence adapters: DynamoDB over AWS SDK v3 against a real DynamoDB-compatible server (dynalite)
+ * on loopback, started and stopped here, and the local stores used by tests and `npm start`.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import type { PersistenceAdapter } from 'ask-sdk-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
+import { DynamoDbPersistenceAdapter, type DynamoDbAdapterOptions } from '../../src/alexa/persistence/dynamodb-adapter.js';
+import { createPersistenceAdapter, persistenceFromEnv } from '../../src/alexa/persistence/index.js';
 import { FilePersistenceAdapter, MemoryPersistenceAdapter } from '../../src/alexa/persistence/local.js';
-import { persistenceFromEnv } from '../../src/alexa/persistence/index.js';
+import { buildLambdaBundle } from '../../tools/build.mjs';
 import { launchRequest } from '../../tools/envelopes.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
 
-const alice = launchRequest({ userId: 'amzn1.ask.account.ALICE' });
-const bob = launchRequest({ userId: 'amzn1.ask.account.BOB' });
+const ALICE = 'amzn1.ask.account.ALICE';
+const BOB = 'amzn1.ask.account.BOB';
+const alice = launchRequest({ userId: ALICE });
+const bob = launchRequest({ userId: BOB });
+const fast: Partial<DynamoDbAdapterOptions> = { credentials: TEST_CREDENTIALS, timeoutMs: 300, maxAttempts: 1 };
+
+/** Sets environment variables for the length of `fn` only (the SDK reads them on the first request). */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/** Reads the raw item, as the table holds it. */
+async function rawItem(db: LocalDynamo, id: string) {
+  const raw = new DynamoDBClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS });
+  try {
+    return (await raw.send(new GetItemCommand({ TableName: db.tableName, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
+  } finally {
+    raw.destroy();
+  }
+}
+
+/** The rejection of a store call, to check what a caller would log. */
+async function failureOf(call: Promise<unknown>): Promise<Error> {
+  const error = await call.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(Error);
+  return error as Error;
+}
 
 describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server', () => {
   let db: LocalDynamo;
@@ -18,7 +61,7 @@ describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server'
 
   beforeAll(async () => {
     db = await startDynalite();
-    adapter = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, credentials: TEST_CREDENTIALS, timeoutMs: 500, maxAttempts: 1 });
+    adapter = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, ...fast });
   });
   afterAll(async () => { await db.stop(); });
 
@@ -26,52 +69,167 @@ describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server'
     expect(await adapter.getAttributes(alice)).toEqual({});
   });
 
-  it('round-trips attributes and stores them as { id, attributes }', async () => {
-    await adapter.saveAttributes(alice, { state: { v: 1, prefs: { holdLength: 'long' } } });
-    expect(await adapter.getAttributes(alice)).toEqual({ state: { v: 1, prefs: { holdLength: 'long' } } });
-    const raw = new DynamoDBClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS });
-    const item = await raw.send(new GetItemCommand({ TableName: db.tableName, Key: { id: { S: 'amzn1.ask.account.ALICE' } } }));
-    raw.destroy();
-    expect(Object.keys(item.Item ?? {}).sort()).toEqual(['attributes', 'id']);
-    expect(item.Item?.attributes?.M?.state?.M?.prefs?.M?.holdLength).toEqual({ S: 'long' });
+  it('round-trips attributes and stores them as { id, attributes }, like the official adapter', async () => {
+    const attributes = { state: { v: 1, prefs: { holdLength: 'long', chimes: false }, progress: { routine: 'heel', step: 3 } } };
+    await adapter.saveAttributes(alice, attributes);
+    expect(await adapter.getAttributes(alice)).toEqual(attributes);
+    const item = await rawItem(db, ALICE);
+    expect(Object.keys(item ?? {}).sort()).toEqual(['attributes', 'id']);
+    expect(item?.id).toEqual({ S: ALICE });
+    expect(item?.attributes?.M?.state?.M?.prefs?.M?.holdLength).toEqual({ S: 'long' });
+  });
+
+  it('drops undefined values instead of failing the save', async () => {
+    await adapter.saveAttributes(alice, { state: { v: 1, pending: undefined } });
+    expect(await adapter.getAttributes(alice)).toEqual({ state: { v: 1 } });
   });
 
   it('keeps users apart and deletes one user only', async () => {
-    await adapter.saveAttributes(bob, { state: { v: 1 } });
+    await adapter.saveAttributes(alice, { who: 'alice' });
+    await adapter.saveAttributes(bob, { who: 'bob' });
+    expect(await adapter.getAttributes(alice)).toEqual({ who: 'alice' });
+    expect(await adapter.getAttributes(bob)).toEqual({ who: 'bob' });
     await adapter.deleteAttributes(alice);
+    expect(await rawItem(db, ALICE)).toBeUndefined();
     expect(await adapter.getAttributes(alice)).toEqual({});
-    expect(await adapter.getAttributes(bob)).toEqual({ state: { v: 1 } });
+    expect(await adapter.getAttributes(bob)).toEqual({ who: 'bob' });
   });
 
-  it('rejects when the store is down, and works again once it is back', async () => {
+  it('treats deleting a user with no record as done', async () => {
+    await expect(adapter.deleteAttributes(launchRequest({ userId: 'amzn1.ask.account.NOBODY' }))).resolves.toBeUndefined();
+  });
+
+  it('uses the user id from context.System.user, as the official adapter does', async () => {
+    const envelope = launchRequest({ userId: BOB });
+    await adapter.saveAttributes({ ...envelope, session: { ...envelope.session!, user: { userId: 'amzn1.ask.account.OTHER' } } }, { who: 'bob2' });
+    expect(await adapter.getAttributes(bob)).toEqual({ who: 'bob2' });
+  });
+
+  it('rejects when the store goes down, without the user id in the error, and works again once it is back', async () => {
+    await adapter.saveAttributes(bob, { x: 1 });
     await db.stop();
-    await expect(adapter.getAttributes(bob)).rejects.toThrow();
-    await expect(adapter.saveAttributes(bob, { x: 1 })).rejects.toThrow();
-    await db.restart();
-    await adapter.saveAttributes(bob, { x: 2 });
-    expect(await adapter.getAttributes(bob)).toEqual({ x: 2 });
+    for (const call of [adapter.getAttributes(bob), adapter.saveAttributes(bob, { x: 2 }), adapter.deleteAttributes(bob)]) {
+      const error = await failureOf(call);
+      expect(`${error.name} ${error.message} ${error.stack ?? ''}`).not.toContain(BOB);
+    }
+    await db.restart(); // dynalite keeps data in memory: it comes back with an empty table
+    expect(await adapter.getAttributes(bob)).toEqual({});
+    await adapter.saveAttributes(bob, { x: 3 });
+    expect(await adapter.getAttributes(bob)).toEqual({ x: 3 });
+  });
+
+  it('honours AWS_ENDPOINT_URL through the SDK itself when no endpoint is given', async () => {
+    const viaEnv = new DynamoDbPersistenceAdapter({ tableName: db.tableName, credentials: TEST_CREDENTIALS });
+    await withEnv({ AWS_ENDPOINT_URL: db.endpoint }, async () => {
+      await viaEnv.saveAttributes(alice, { via: 'env' });
+      expect(await viaEnv.getAttributes(alice)).toEqual({ via: 'env' });
+    });
+    expect(await adapter.getAttributes(alice)).toEqual({ via: 'env' });
+  });
+
+  it('persistenceFromEnv stores on TABLE_NAME at the endpoint the env names, the DynamoDB-specific one first', async () => {
+    const store = persistenceFromEnv({ TABLE_NAME: db.tableName, AWS_ENDPOINT_URL: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_DYNAMODB: db.endpoint });
+    expect(store).toBeInstanceOf(DynamoDbPersistenceAdapter);
+    await withEnv({ AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' }, async () => {
+      await store!.saveAttributes(bob, { via: 'persistenceFromEnv' });
+    });
+    expect(await adapter.getAttributes(bob)).toEqual({ via: 'persistenceFromEnv' });
+  });
+
+  it('createPersistenceAdapter builds the DynamoDB store from its options', async () => {
+    const store = createPersistenceAdapter({ kind: 'dynamodb', tableName: db.tableName, endpoint: db.endpoint, credentials: TEST_CREDENTIALS });
+    expect(store).toBeInstanceOf(DynamoDbPersistenceAdapter);
+    expect(await store.getAttributes(bob)).toEqual({ via: 'persistenceFromEnv' });
   });
 });
 
-describe('local adapters', () => {
-  it.each([
-    ['memory', () => new MemoryPersistenceAdapter()],
-    ['file', () => new FilePersistenceAdapter(join(mkdtempSync(join(tmpdir(), 'fa-')), 'store.json'))],
-  ])('%s adapter round-trips and deletes', async (_, make) => {
-    const adapter = make();
-    expect(await adapter.getAttributes(alice)).toEqual({});
-    await adapter.saveAttributes(alice, { a: 1 });
-    await adapter.saveAttributes(bob, { b: 2 });
-    expect(await adapter.getAttributes(alice)).toEqual({ a: 1 });
-    await adapter.deleteAttributes(alice);
-    expect(await adapter.getAttributes(alice)).toEqual({});
-    expect(await adapter.getAttributes(bob)).toEqual({ b: 2 });
+describe('DynamoDbPersistenceAdapter when the store accepts connections but never answers', () => {
+  let server: Server;
+  const sockets = new Set<Socket>();
+
+  beforeAll(async () => {
+    server = createServer((socket) => { sockets.add(socket); socket.on('error', () => undefined); });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((done) => server.close(() => done()));
+  });
+
+  it('gives up after its request timeout instead of hanging the turn', async () => {
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const store = new DynamoDbPersistenceAdapter({ tableName: 't', endpoint, credentials: TEST_CREDENTIALS, timeoutMs: 200, maxAttempts: 2 });
+    await failureOf(store.getAttributes(alice));
+    await failureOf(store.saveAttributes(alice, { a: 1 }));
   });
 });
 
 describe('persistenceFromEnv', () => {
-  it('uses DynamoDB only when TABLE_NAME is set', () => {
+  it('uses no store when TABLE_NAME is not set', () => {
     expect(persistenceFromEnv({})).toBeUndefined();
-    expect(persistenceFromEnv({ TABLE_NAME: 't', AWS_ENDPOINT_URL: 'http://127.0.0.1:1' })).toBeInstanceOf(DynamoDbPersistenceAdapter);
+    expect(persistenceFromEnv({ AWS_ENDPOINT_URL: 'http://127.0.0.1:1' })).toBeUndefined();
+  });
+});
+
+describe('lazy loading of AWS SDK v3 in the Lambda bundle', () => {
+  it('loads the SDK on the first store call, not when the adapter module loads or the adapter is built', async () => {
+    const db = await startDynalite();
+    const dir = mkdtempSync(join(tmpdir(), 'persistence-bundle-'));
+    try {
+      symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir'); // the SDK is external, as on Lambda
+      const { file } = await buildLambdaBundle('src/alexa/persistence/index.ts', dir);
+      const script = `
+        const loaded = () => Object.keys(require.cache).some((k) => k.includes('@aws-sdk'));
+        const { persistenceFromEnv } = require(${JSON.stringify(file)});
+        const afterImport = loaded();
+        const store = persistenceFromEnv({ TABLE_NAME: ${JSON.stringify(db.tableName)}, AWS_ENDPOINT_URL: ${JSON.stringify(db.endpoint)} });
+        const afterBuild = loaded();
+        store.getAttributes({ context: { System: { user: { userId: 'amzn1.ask.account.LAZY' } } } }).then((attributes) => {
+          console.log(JSON.stringify({ afterImport, afterBuild, afterCall: loaded(), attributes }));
+        });`;
+      const env = { PATH: process.env.PATH, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: dir, env });
+      expect(JSON.parse(stdout)).toEqual({ afterImport: false, afterBuild: false, afterCall: true, attributes: {} });
+    } finally {
+      rmSync(dir, { recursive: true, force: true }); // removes the symlink, not the project's node_modules
+      await db.stop();
+    }
+  });
+});
+
+describe('local adapters', () => {
+  const newFile = () => join(mkdtempSync(join(tmpdir(), 'fa-store-')), 'store.json');
+
+  it.each<[string, () => PersistenceAdapter]>([
+    ['MemoryPersistenceAdapter', () => new MemoryPersistenceAdapter()],
+    ['FilePersistenceAdapter', () => new FilePersistenceAdapter(newFile())],
+    ['createPersistenceAdapter memory', () => createPersistenceAdapter({ kind: 'memory' })],
+    ['createPersistenceAdapter file', () => createPersistenceAdapter({ kind: 'file', path: newFile() })],
+  ])('%s round-trips, keeps users apart and deletes', async (_, make) => {
+    const store = make();
+    expect(await store.getAttributes(alice)).toEqual({});
+    await store.saveAttributes(alice, { a: 1, nested: { list: [1, 2] } });
+    await store.saveAttributes(bob, { b: 2 });
+    expect(await store.getAttributes(alice)).toEqual({ a: 1, nested: { list: [1, 2] } });
+    await store.deleteAttributes!(alice);
+    expect(await store.getAttributes(alice)).toEqual({});
+    expect(await store.getAttributes(bob)).toEqual({ b: 2 });
+  });
+
+  it('MemoryPersistenceAdapter hands out copies, so a later change in the session is not saved by accident', async () => {
+    const store = new MemoryPersistenceAdapter();
+    const attributes = { prefs: { holdLength: 'short' } };
+    await store.saveAttributes(alice, attributes);
+    attributes.prefs.holdLength = 'long';
+    (await store.getAttributes(alice)).prefs = 'changed';
+    expect(await store.getAttributes(alice)).toEqual({ prefs: { holdLength: 'short' } });
+  });
+
+  it('FilePersistenceAdapter remembers across runs, in the table item shape', async () => {
+    const path = newFile();
+    await new FilePersistenceAdapter(path).saveAttributes(alice, { state: { step: 2 } });
+    expect(await new FilePersistenceAdapter(path).getAttributes(alice)).toEqual({ state: { step: 2 } });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ [ALICE]: { id: ALICE, attributes: { state: { step: 2 } } } });
   });
 });

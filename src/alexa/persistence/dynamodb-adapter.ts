@@ -2,55 +2,66 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/** Per-attempt connection, socket and request timeout: an Alexa turn has ~8 s in all, and a turn may read and save. */
+export const STORE_TIMEOUT_MS = 1_000;
+/** Attempts per store call, the first one included. */
+export const STORE_MAX_ATTEMPTS = 2;
+
 export interface DynamoDbAdapterOptions {
   readonly tableName: string;
-  /** Defaults to AWS_ENDPOINT_URL when set (a local DynamoDB-compatible server), else the regional endpoint. */
+  /**
+   * A DynamoDB-compatible endpoint such as a local server. Without it the SDK resolves the endpoint itself:
+   * `AWS_ENDPOINT_URL_DYNAMODB`, then `AWS_ENDPOINT_URL`, then the regional endpoint.
+   */
   readonly endpoint?: string;
-  /** Defaults to AWS_REGION, else us-east-1. */
+  /** @default process.env.AWS_REGION ?? 'us-east-1' */
   readonly region?: string;
-  /** Explicit credentials (tests against a local server); otherwise the default provider chain. */
+  /** Explicit credentials (tests against a local server); otherwise the SDK's default provider chain. */
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  /** Per-attempt connection and request timeout, in ms. An Alexa turn has ~8 s in all. */
+  /** @default STORE_TIMEOUT_MS */
   readonly timeoutMs?: number;
-  /** Attempts per call, retries included. */
+  /** @default STORE_MAX_ATTEMPTS */
   readonly maxAttempts?: number;
 }
 
-/** The user id Alexa sends; the item's partition key (same as the official adapter's default). */
+/** The user id Alexa sends; the item's partition key (as the official adapter's default key generator). Never log it. */
 export function userIdOf(envelope: RequestEnvelope): string {
   const id = envelope.context?.System?.user?.userId ?? envelope.session?.user?.userId;
   if (!id) throw new Error('request has no user id');
   return id;
 }
 
+type Sdk = { readonly doc: DynamoDBDocumentClient; readonly lib: typeof import('@aws-sdk/lib-dynamodb') };
+
 /**
  * ask-sdk PersistenceAdapter over AWS SDK v3, keeping the official adapter's item shape
- * `{ id: <userId>, attributes: {...} }`. The SDK is imported on first use, so requests that
- * never touch the store never load it (cold starts stay small).
+ * `{ id: <userId>, attributes: {...} }`. The SDK is imported on first use and cached, so requests
+ * that never touch the store never load it (cold starts stay small).
  */
 export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
-  private client: Promise<{ doc: DynamoDBDocumentClient; lib: typeof import('@aws-sdk/lib-dynamodb') }> | undefined;
+  private sdk: Promise<Sdk> | undefined;
 
   constructor(private readonly options: DynamoDbAdapterOptions) {}
 
-  private async connect() {
-    this.client ??= (async () => {
+  private async connect(): Promise<Sdk> {
+    this.sdk ??= (async () => {
       const [{ DynamoDBClient }, lib] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
-      const timeout = this.options.timeoutMs ?? 1_500;
-      const endpoint = this.options.endpoint ?? process.env.AWS_ENDPOINT_URL;
+      const { endpoint, credentials } = this.options;
+      const timeout = this.options.timeoutMs ?? STORE_TIMEOUT_MS;
       const base = new DynamoDBClient({
         region: this.options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-        maxAttempts: this.options.maxAttempts ?? 2,
-        requestHandler: { connectionTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
+        maxAttempts: this.options.maxAttempts ?? STORE_MAX_ATTEMPTS,
+        // Options for the SDK's own NodeHttpHandler; without throwOnRequestTimeout a slow request only warns.
+        requestHandler: { connectionTimeout: timeout, socketTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
         ...(endpoint ? { endpoint } : {}),
-        ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
+        ...(credentials ? { credentials } : {}),
       });
       return { doc: lib.DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } }), lib };
     })();
     try {
-      return await this.client;
+      return await this.sdk;
     } catch (error) {
-      this.client = undefined;
+      this.sdk = undefined; // try loading again on the next call
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { userIdOf } from './dynamodb-adapter.js';
@@ -23,12 +23,18 @@ export class MemoryPersistenceAdapter implements PersistenceAdapter {
   }
 }
 
-/** A JSON file, so `npm start` remembers progress between runs without AWS. */
+/** A JSON file (items keyed by user id), so `npm start` remembers progress between runs without AWS. */
 export class FilePersistenceAdapter implements PersistenceAdapter {
   constructor(private readonly path: string) {}
 
   private read(): Items {
     return existsSync(this.path) ? (JSON.parse(readFileSync(this.path, 'utf8')) as Items) : {};
+  }
+
+  /** Written aside and renamed, so a run stopped mid-write leaves the old file whole. */
+  private write(items: Items): void {
+    writeFileSync(`${this.path}.tmp`, JSON.stringify(items, null, 2));
+    renameSync(`${this.path}.tmp`, this.path);
   }
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
@@ -39,12 +45,12 @@ export class FilePersistenceAdapter implements PersistenceAdapter {
     const items = this.read();
     const id = userIdOf(envelope);
     items[id] = { id, attributes };
-    writeFileSync(this.path, JSON.stringify(items, null, 2));
+    this.write(items);
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
     const items = this.read();
     delete items[userIdOf(envelope)];
-    writeFileSync(this.path, JSON.stringify(items, null, 2));
+    this.write(items);
   }
 }

@@ -9,11 +9,14 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_USER_ID, type EnvelopeOptions } from './envelopes.js';
 import { resolveUtterance } from './nlu.js';
 
-export interface Reply {
+/** The skill's ResponseEnvelope as it came back, plus readable views of it. */
+export interface Reply extends ResponseEnvelope {
   readonly envelope: ResponseEnvelope;
   readonly request: RequestEnvelope;
   /** SSML of the speech ('' when silent). */
   readonly ssml: string;
+  /** The speech with every SSML tag stripped and entities unescaped ('' when silent). */
+  readonly speechText: string;
   /** The speech as text, pauses shown like [pause 10s] and chimes as [chime]. */
   readonly text: string;
   /** Reprompt as text ('' when none). */
@@ -29,17 +32,36 @@ export function ssmlToText(ssml: string): string {
   let pending = 0;
   const flush = () => { if (pending) out += ` [pause ${Math.round(pending / 100) / 10}s] `; pending = 0; };
   for (const token of ssml.replace(/<\/?speak>/g, '').split(/(<[^>]+>)/)) {
-    const br = /^<break time="(\d+)(ms|s)"\/>$/.exec(token);
+    const br = /^<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*\/>$/.exec(token);
     if (br) { pending += Number(br[1]) * (br[2] === 's' ? 1000 : 1); continue; }
     if (token.startsWith('<audio')) { flush(); out += ' [chime] '; continue; }
     if (token.startsWith('<')) continue;
     if (token.trim()) { flush(); out += token; }
   }
   flush();
-  return out.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return unescapeXml(out).replace(/\s+/g, ' ').trim();
 }
 
-const ssmlOf = (speech: unknown): string => (speech && typeof speech === 'object' && 'ssml' in speech ? String((speech as { ssml: string }).ssml) : '');
+/** SSML → plain text: every tag dropped (breaks and audio included), entities unescaped. */
+export function stripSsml(ssml: string): string {
+  return unescapeXml(ssml.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+/** Sum of the `<break time>` durations in SSML, in ms. */
+export function pausesMsOf(ssml: string): number {
+  return [...ssml.matchAll(/<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*\/>/g)].reduce((a, m) => a + Number(m[1]) * (m[2] === 's' ? 1000 : 1), 0);
+}
+
+const unescapeXml = (text: string): string =>
+  text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The speech as SSML; PlainText speech is escaped so that every view reads it the same way. */
+function ssmlOf(speech: unknown): string {
+  if (!speech || typeof speech !== 'object') return '';
+  if ('ssml' in speech) return String((speech as { ssml: string }).ssml);
+  if ('text' in speech) return String((speech as { text: string }).text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return '';
+}
 
 export class Conversation {
   private attributes: Record<string, unknown> | undefined;
@@ -97,7 +119,9 @@ export class Conversation {
       this.attributes = envelope.sessionAttributes ?? {};
     }
     const ssml = ssmlOf(envelope.response.outputSpeech);
-    const pausesMs = [...ssml.matchAll(/<break time="(\d+)(ms|s)"\/>/g)].reduce((a, m) => a + Number(m[1]) * (m[2] === 's' ? 1000 : 1), 0);
-    return { envelope, request, ssml, text: ssmlToText(ssml), reprompt: ssmlToText(ssmlOf(envelope.response.reprompt?.outputSpeech)), pausesMs, ended };
+    return {
+      ...envelope, envelope, request, ssml, speechText: stripSsml(ssml), text: ssmlToText(ssml),
+      reprompt: ssmlToText(ssmlOf(envelope.response.reprompt?.outputSpeech)), pausesMs: pausesMsOf(ssml), ended,
+    };
   }
 }

@@ -97,7 +97,8 @@ export function intentRequest(name: string, slots: Record<string, SlotInput> = {
   const declared = languageModel.intents.find((i) => i.name === name)?.slots?.map((s) => s.name) ?? [];
   const names = [...new Set([...declared, ...Object.keys(slots)])];
   const intent: Intent = { name, confirmationStatus: 'NONE', ...(names.length ? { slots: Object.fromEntries(names.map((n) => [n, slot(name, n, slots[n])])) } : {}) };
-  return envelope({ type: 'IntentRequest', dialogState: 'COMPLETED', intent }, opts);
+  // No dialogState: Alexa sends one only for intents with a dialog model, and this model has none.
+  return envelope({ type: 'IntentRequest', intent }, opts);
 }
 
 export function sessionEndedRequest(reason: 'USER_INITIATED' | 'ERROR' | 'EXCEEDED_MAX_REPROMPTS', opts: EnvelopeOptions = {},

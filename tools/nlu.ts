@@ -7,6 +7,8 @@ import { resolveValue } from './envelopes.js';
 
 interface ModelIntent { name: string; slots?: { name: string; type: string }[]; samples: string[] }
 const languageModel = model.interactionModel.languageModel as unknown as { invocationName: string; intents: ModelIntent[] };
+const ingressPoints = (model.interactionModel as { _nameFreeInteraction?: { ingressPoints?: { type: string; name?: string; value: string }[] } })
+  ._nameFreeInteraction?.ingressPoints ?? [];
 
 export const INVOCATION_NAME = languageModel.invocationName;
 
@@ -17,8 +19,8 @@ const BUILT_IN_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it'],
   'AMAZON.NavigateHomeIntent': ['go home', 'home'],
   'AMAZON.NextIntent': ['next', 'skip', 'skip this', 'move on'],
-  'AMAZON.PreviousIntent': ['previous', 'back', 'go back one'],
-  'AMAZON.RepeatIntent': ['repeat', 'again', 'what did you say', 'say it again'],
+  'AMAZON.PreviousIntent': ['previous', 'back', 'go back', 'go back one'],
+  'AMAZON.RepeatIntent': ['repeat', 'again', 'say that again', 'what did you say', 'say it again'],
   'AMAZON.PauseIntent': ['pause', 'stop for a moment'],
   'AMAZON.ResumeIntent': ['resume'],
   'AMAZON.StartOverIntent': ['start over', 'restart', 'begin again'],
@@ -26,9 +28,13 @@ const BUILT_IN_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'AMAZON.NoIntent': ['no', 'no i am not', "no i'm not", 'nah'],
 };
 
+/** The intent name a launch resolves to (there is none: Alexa sends a LaunchRequest). */
+export const LAUNCH = 'LaunchRequest';
+
 export interface Resolution {
   readonly kind: 'launch' | 'intent';
-  readonly intent?: string;
+  /** The intent name; {@link LAUNCH} when the utterance opens the skill. */
+  readonly intent: string;
   readonly slots: Record<string, string>;
   /** "ask foot acupressure to …": a one-shot request that opens a new session. */
   readonly oneShot: boolean;
@@ -59,13 +65,14 @@ const matchers: Matcher[] = languageModel.intents.flatMap((intent) => {
 export function resolveUtterance(text: string): Resolution {
   let utterance = normaliseUtterance(text);
   const name = INVOCATION_NAME;
-  if (new RegExp(`^(open|launch|start|begin|talk to|play) ${name}$`).test(utterance)) return { kind: 'launch', slots: {}, oneShot: false };
+  const nameFreeLaunch = ingressPoints.some((p) => p.type === 'LAUNCH' && normaliseUtterance(p.value) === utterance);
+  if (nameFreeLaunch || new RegExp(`^(open|launch|start|begin|talk to|play) ${name}$`).test(utterance)) return { kind: 'launch', intent: LAUNCH, slots: {}, oneShot: false };
   let oneShot = false;
-  const m = new RegExp(`^(ask|tell|use) ${name} (to |for |about |how |where )?(.*)$`).exec(utterance);
+  const m = new RegExp(`^(ask|tell|use) ${name}(?: (to |for |about |if |whether |how |where )?(.*))?$`).exec(utterance);
   if (m) {
     oneShot = true;
     utterance = `${m[2] && ['how ', 'where '].includes(m[2]) ? m[2] : ''}${m[3] ?? ''}`.trim();
-    if (!utterance) return { kind: 'launch', slots: {}, oneShot: false };
+    if (!utterance) return { kind: 'launch', intent: LAUNCH, slots: {}, oneShot: false };
   }
   let best: { score: number; intent: string; slots: Record<string, string> } | undefined;
   for (const matcher of matchers) {

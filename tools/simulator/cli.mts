@@ -4,14 +4,13 @@
  * across turns as on a device, and progress is kept in a store (memory by default).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
-import { FilePersistenceAdapter, MemoryPersistenceAdapter } from '../../src/alexa/persistence/local.js';
+import { createPersistenceAdapter } from '../../src/alexa/persistence/index.js';
 import { buildSkill } from '../../src/skill.js';
 import { Conversation, type Reply } from '../conversation.js';
 import { INVOCATION_NAME } from '../nlu.js';
@@ -19,7 +18,7 @@ import { INVOCATION_NAME } from '../nlu.js';
 const HELP = `Usage: npm start -- [options]
 
   --script <file>   run the lines of a file (# starts a comment) instead of a prompt
-  --realtime        wait out every pause, as on a device
+  --realtime        wait out every pause and the estimated speaking time, as on a device
   --speak           also speak each response with espeak-ng (apt-get install espeak-ng sox)
   --store <kind>    memory (default) | file[=<path>] | dynamodb=<endpoint>[,<table>]
   --verbose         show the skill's log lines
@@ -56,12 +55,12 @@ async function ensureLocalTable(endpoint: string, tableName: string): Promise<vo
 
 async function store(spec: string): Promise<PersistenceAdapter> {
   const [kind, arg] = spec.split('=', 2) as [string, string | undefined];
-  if (kind === 'memory') return new MemoryPersistenceAdapter();
-  if (kind === 'file') return new FilePersistenceAdapter(arg ?? '.sim-store.json');
+  if (kind === 'memory') return createPersistenceAdapter({ kind: 'memory' });
+  if (kind === 'file') return createPersistenceAdapter({ kind: 'file', path: arg ?? '.sim-store.json' });
   if (kind === 'dynamodb' && arg) {
     const [endpoint, tableName = 'FootAcupressure'] = arg.split(',') as [string, string | undefined];
     await ensureLocalTable(endpoint, tableName);
-    return new DynamoDbPersistenceAdapter({ endpoint, tableName, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    return createPersistenceAdapter({ kind: 'dynamodb', endpoint, tableName, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   }
   console.error(`Unknown --store ${spec}\n\n${HELP}`);
   process.exit(2);
@@ -70,30 +69,47 @@ async function store(spec: string): Promise<PersistenceAdapter> {
 process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING ??= '1';
 const conversation = new Conversation(buildSkill({ persistenceAdapter: await store(values.store ?? 'memory') }).create());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const hasEspeak = spawnSync('sh', ['-c', 'command -v espeak-ng'], { encoding: 'utf8' }).status === 0;
+const installed = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+const hasEspeak = installed('espeak-ng');
+const hasPlay = installed('play');
 const audioDir = mkdtempSync(join(tmpdir(), 'fa-sim-'));
+process.on('exit', () => rmSync(audioDir, { recursive: true, force: true }));
 
-async function speak(reply: Reply): Promise<void> {
-  if (!hasEspeak) { console.log('   (--speak: espeak-ng is not installed; apt-get install espeak-ng sox)'); return; }
+/** Alexa's en-US voice speaks at roughly this rate; used only to pace --realtime output. */
+const SPEECH_WORDS_PER_MINUTE = 160;
+/** A sound-library chime lasts about this long. */
+const CHIME_MS = 1500;
+const speakingMs = (text: string): number => Math.round((text.split(/\s+/).filter(Boolean).length * 60_000) / SPEECH_WORDS_PER_MINUTE);
+
+/** Renders the reply with espeak-ng (SSML, so breaks stay) and plays it; true when it was heard. */
+function speak(reply: Reply): boolean {
+  if (!hasEspeak) { console.log('   (--speak: espeak-ng is not installed; apt-get install espeak-ng sox)'); return false; }
   const wav = join(audioDir, 'reply.wav');
-  spawnSync('espeak-ng', ['-m', '-w', wav, reply.ssml.replace(/<audio[^>]*>/g, '<break time="1500ms"/>')]);
-  const player = spawnSync('sh', ['-c', 'command -v play'], { encoding: 'utf8' }).status === 0 ? 'play' : undefined;
-  const played = player ? spawnSync(player, ['-q', wav]).status === 0 : false;
-  if (!played) console.log(`   (spoken audio written to ${wav}; no player or sound device to play it)`);
+  const rendered = spawnSync('espeak-ng', ['-m', '-w', wav, reply.ssml.replace(/<audio[^>]*>/g, `<break time="${CHIME_MS}ms"/>`)]);
+  if (rendered.status !== 0) { console.log(`   (--speak: espeak-ng failed: ${String(rendered.stderr).trim()})`); return false; }
+  if (!hasPlay) { console.log(`   (--speak: sox's play is not installed; audio written to ${wav})`); return false; }
+  const played = spawnSync('play', ['-q', wav]).status === 0;
+  if (!played) console.log(`   (spoken audio written to ${wav}; no sound device to play it)`);
+  return played;
 }
 
-/** Prints a reply; with --realtime, reveals it piece by piece at the pace a device would. */
+/**
+ * Prints a reply with its pauses shown as [pause 10s]. With --realtime, reveals it piece by piece,
+ * waiting the pauses and the estimated speaking time as a device would (or as long as the audio, with --speak).
+ */
 async function show(reply: Reply): Promise<void> {
-  if (values.realtime && reply.text) {
+  const aloud = Boolean(values.speak && reply.ssml);
+  if (values.realtime && !aloud && reply.text) {
     process.stdout.write('A: ');
-    for (const piece of reply.text.split(/(\[pause [\d.]+s\])/)) {
-      const m = /^\[pause ([\d.]+)s\]$/.exec(piece);
-      if (m) { process.stdout.write(piece); await sleep(Number(m[1]) * 1000); } else process.stdout.write(piece);
+    for (const piece of reply.text.split(/(\[pause [\d.]+s\]|\[chime\])/)) {
+      if (!piece) continue;
+      process.stdout.write(piece);
+      const pause = /^\[pause ([\d.]+)s\]$/.exec(piece);
+      await sleep(pause ? Number(pause[1]) * 1000 : piece === '[chime]' ? CHIME_MS : speakingMs(piece));
     }
     process.stdout.write('\n');
-  } else if (reply.text) console.log(`A: ${reply.text}`);
-  else console.log('A: (no speech)');
-  if (values.speak && reply.ssml) await speak(reply);
+  } else console.log(`A: ${reply.text || '(no speech)'}`);
+  if (aloud && !speak(reply) && values.realtime) await sleep(reply.pausesMs + speakingMs(reply.speechText));
   if (reply.reprompt) console.log(`   (if you stay silent: ${reply.reprompt})`);
   if (reply.ended) console.log('   (session ended)');
   console.log('');
@@ -102,8 +118,15 @@ async function show(reply: Reply): Promise<void> {
 async function turn(line: string): Promise<void> {
   const text = line.trim();
   if (!text || text.startsWith('#')) return;
-  if (text === '(silence)') { await show(await conversation.sessionEnded('EXCEEDED_MAX_REPROMPTS')); return; }
-  await show(await conversation.say(text));
+  try {
+    if (text === '(silence)') await show(await conversation.sessionEnded('EXCEEDED_MAX_REPROMPTS'));
+    else await show(await conversation.say(text));
+  } catch (error) {
+    // The skill threw (no handler, or a handler failed): show it and carry on, as the device would say "there was a problem".
+    console.log(`A: (the skill failed: ${(error as Error).message})\n   (session ended)\n`);
+    conversation.endSession();
+    process.exitCode = 1;
+  }
 }
 
 if (values.script) {
@@ -113,11 +136,14 @@ if (values.script) {
   }
 } else {
   console.log(`Foot Acupressure simulator. Say "open ${INVOCATION_NAME}" to begin; "quit" to leave, "--help" for options.\n`);
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  for (;;) {
-    const line = await rl.question('U: ').catch(() => 'quit');
-    if (['quit', 'exit()', ':q'].includes(line.trim())) break;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'U: ' });
+  rl.prompt();
+  // The async iterator buffers lines, so input pasted or piped while the skill answers is not lost.
+  for await (const line of rl) {
+    if (['quit', 'exit', 'exit()', ':q'].includes(line.trim())) break;
+    if (!process.stdin.isTTY) console.log(line);
     await turn(line);
+    rl.prompt();
   }
   rl.close();
 }

@@ -31,14 +31,34 @@ export function normalise(input: string): string {
   return out.join(' ').replace(/\b([a-z])\s(?=[a-z]\b)/g, '$1').replace(/\b([a-z]{1,3})\s(\d+)\b/g, '$1$2').trim();
 }
 
-let cachedTerms: ReadonlyArray<readonly [PointId, string]> | undefined;
+/** A point's name or code: without spaces for spelling, and as a sound key. */
+interface Term { readonly id: PointId; readonly flat: string; readonly sound: string }
+let cachedTerms: readonly Term[] | undefined;
 /** Normalised names of every point; built on first use, not at load (most requests never need them). */
-function terms(): ReadonlyArray<readonly [PointId, string]> {
+function terms(): readonly Term[] {
   cachedTerms ??= POINT_IDS.flatMap((id) => {
     const p = POINTS[id];
-    return [...p.codes, p.pinyin, ...p.matchTerms].map((t) => [id, normalise(t)] as const);
+    return [...p.codes, p.pinyin, ...p.matchTerms].map((t) => {
+      const text = normalise(t);
+      return { id, flat: text.replace(/\s/g, ''), sound: soundKey(text) };
+    });
   });
   return cachedTerms;
+}
+
+/**
+ * A rough key for how a normalised phrase sounds, so pinyin and its English spellings meet:
+ * pinyin initials as English says them (zh → j, q → ch, x → sh), c as k, silent gh and an h after a
+ * vowel dropped, every run of vowels (w and y included) one '*', doubled letters single.
+ * @example soundKey('qiuxu') === soundKey('chew shoe') // both 'C*S*'
+ */
+function soundKey(normalised: string): string {
+  return normalised.replace(/\s/g, '')
+    .replace(/gh/g, '').replace(/zh/g, 'j').replace(/q/g, 'ch').replace(/x/g, 'sh').replace(/ph/g, 'f')
+    .replace(/ch/g, 'C').replace(/sh/g, 'S').replace(/c/g, 'k')
+    .replace(/([aeiouwy])h(?![aeiouwy])/g, '$1')
+    .replace(/[aeiouwy]+/g, '*')
+    .replace(/([a-zCS])\1+/g, '$1');
 }
 
 /**
@@ -46,9 +66,9 @@ function terms(): ReadonlyArray<readonly [PointId, string]> {
  * @example findPoint('calm sleep') // 'BL62'
  */
 export function findPoint(input: string): PointId | undefined {
-  const n = normalise(input);
-  if (!n) return undefined;
-  const hits = new Set(terms().filter(([, t]) => t === n || t.replace(/\s/g, '') === n.replace(/\s/g, '')).map(([id]) => id));
+  const flat = normalise(input).replace(/\s/g, '');
+  if (!flat) return undefined;
+  const hits = new Set(terms().filter((t) => t.flat === flat).map((t) => t.id));
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 
@@ -66,19 +86,48 @@ function distance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+/** Spelling: edits over the length of the longer phrase, at most this share ... */
+const MAX_SPELLING_SHARE = 0.4;
+/** ... but at most one edit between short words ("hello" is not "heel"). */
+const SHORT_WORD = 5;
+/** Sound: the same share over sound keys, stricter, as keys are short ("C*S*"). */
+const MAX_SOUND_SHARE = 0.2;
+
+const digitsOf = (s: string) => s.replace(/\D/g, '');
+
+function spellingScore(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  const edits = distance(a, b);
+  return edits <= (longer <= SHORT_WORD ? 1 : MAX_SPELLING_SHARE * longer) ? edits / longer : Infinity;
+}
+
+function soundScore(a: string, b: string): number {
+  const share = distance(a, b) / Math.max(a.length, b.length);
+  return share <= MAX_SOUND_SHARE ? share : Infinity;
+}
+
 /**
- * Known points that sound close to a phrase the skill did not recognise, best first.
- * Returns [] when nothing is reasonably close.
+ * Known points that are spelled or sound close to a phrase the skill did not recognise, best first.
+ * A code with another number ("K.I. 3") is not close to any of ours. Returns [] when nothing is
+ * reasonably close, or when more points than `limit` are equally close ("kidney").
  * @example suggestPoints('calm sleeping') // ['BL62']
+ * @example suggestPoints('qiu shoo') // ['GB40']
  */
 export function suggestPoints(input: string, limit = 2): PointId[] {
-  const n = normalise(input).replace(/\s/g, '');
-  if (n.length < 2) return [];
+  const text = normalise(input);
+  const flat = text.replace(/\s/g, '');
+  if (flat.length < 2) return [];
+  const sound = soundKey(text);
+  const digits = digitsOf(flat);
   const best = new Map<PointId, number>();
-  for (const [id, term] of terms()) {
-    const t = term.replace(/\s/g, '');
-    const score = distance(n, t) / Math.max(n.length, t.length);
-    if (score <= 0.4 && score < (best.get(id) ?? Infinity)) best.set(id, score);
+  for (const t of terms()) {
+    const termDigits = digitsOf(t.flat);
+    if (digits && termDigits && digits !== termDigits) continue;
+    const score = Math.min(spellingScore(flat, t.flat), soundScore(sound, t.sound));
+    if (score < (best.get(t.id) ?? Infinity)) best.set(t.id, score);
   }
-  return [...best.entries()].sort((a, b) => a[1] - b[1]).slice(0, limit).map(([id]) => id);
+  const ranked = [...best.entries()].sort((a, b) => a[1] - b[1]);
+  const top = ranked[0]?.[1];
+  if (top === undefined || ranked.filter(([, score]) => score === top).length > limit) return [];
+  return ranked.slice(0, limit).map(([id]) => id);
 }

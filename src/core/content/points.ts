@@ -5,8 +5,9 @@ import type { Point, PointId } from './types.js';
  * Codes: current WHO-style first, then older or alternative chart codes.
  * IPA: US-English phonemes only, no tones.
  * matchTerms: only what normalising codes and pinyin does not already give (spacing and
- * number words are normalised away, so "zhao hai" and "kidney 6" need no entry). Sound-alike
- * transcriptions ("chew shoe") live in the interaction model, where entity resolution maps them.
+ * number words are normalised away, so "zhao hai", "k i six" and "kidney 6" need no entry). Sound-alike
+ * transcriptions ("chew shoe") live in the interaction model, where entity resolution maps them;
+ * what slips past it gets a suggestion from suggestPoints, which compares how names sound.
  */
 export const POINTS = {
   KI6: {

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type AlarmProps } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -13,8 +13,15 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLE } from './bundling.js';
+import { ManagedSkill, type SkillManagementProps } from './managed-skill.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** Skill ids look like amzn1.ask.skill.<uuid>; a typo here would leave the skill unable to call the function. */
+export const SKILL_ID_PATTERN = /^amzn1\.ask\.skill\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The only regions where Lambda accepts the Alexa Skills Kit trigger. */
+export const ALEXA_TRIGGER_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1'] as const;
 
 export interface SkillStackProps extends StackProps {
   /**
@@ -42,21 +49,42 @@ export interface SkillStackProps extends StackProps {
    * @default undefined: alarms are created without actions
    */
   readonly alarmEmail?: string;
+  /**
+   * Let CloudFormation create and update the skill itself (`Alexa::ASK::Skill`) from skill-package/.
+   * @default undefined: the skill is managed with the ASK CLI (scripts/deploy-skill-package.sh)
+   */
+  readonly skillManagement?: SkillManagementProps;
 }
 
-/** The skill's backend: one function, its Alexa trigger, the user table, logs and alarms. */
+/** The skill's backend: one function, its Alexa trigger, the user table, logs and alarms (and optionally the skill). */
 export class SkillStack extends Stack {
   readonly function: NodejsFunction;
   readonly table: Table;
+  /** Only with `skillManagement`. */
+  readonly skill?: ManagedSkill;
 
   constructor(scope: Construct, id: string, props: SkillStackProps = {}) {
+    const { skillId, skillManagement } = props;
+    if (skillId !== undefined && !Token.isUnresolved(skillId) && !SKILL_ID_PATTERN.test(skillId)) {
+      throw new Error(`skillId "${skillId}" is not a skill id (amzn1.ask.skill.<uuid>): copy it from the developer console or .ask/ask-states.json`);
+    }
     super(scope, id, {
       ...props,
-      description: props.skillId
+      description: skillId
         ? 'Foot Acupressure Alexa skill backend'
-        : 'DEVELOPMENT stack: no skill id was given, so there is no Alexa trigger and the function refuses every request',
+        : skillManagement
+          ? 'Foot Acupressure Alexa skill backend, first deploy: the skill is created without an endpoint; deploy again with -c skillId=<SkillId output>'
+          : 'DEVELOPMENT stack: no skill id was given, so there is no Alexa trigger and the function refuses every request',
     });
     const timeout = props.timeout ?? Duration.seconds(7);
+
+    // Fail the deploy early, with a reason, instead of at the trigger or when the skill saves its endpoint.
+    new CfnRule(this, 'AlexaTriggerRegion', {
+      assertions: [{
+        assert: Fn.conditionContains([...ALEXA_TRIGGER_REGIONS], Aws.REGION),
+        assertDescription: `Alexa can invoke Lambda functions only in ${ALEXA_TRIGGER_REGIONS.join(', ')}: deploy the skill backend to one of them.`,
+      }],
+    });
 
     this.table = new Table(this, 'UserTable', {
       partitionKey: { name: 'id', type: AttributeType.STRING },
@@ -92,7 +120,7 @@ export class SkillStack extends Stack {
       role,
       logGroup,
       environment: {
-        SKILL_ID: props.skillId ?? '',
+        SKILL_ID: skillId ?? '',
         TABLE_NAME: this.table.tableName,
         NODE_OPTIONS: '--enable-source-maps',
       },
@@ -107,11 +135,20 @@ export class SkillStack extends Stack {
     });
     this.table.grantReadWriteData(this.function);
 
-    if (props.skillId) {
+    // Only this skill may invoke the function. Without a skill id there is no trigger at all, never an open one.
+    if (skillId) {
       this.function.addPermission('AlexaSkillTrigger', {
         principal: new ServicePrincipal('alexa-appkit.amazon.com'),
         action: 'lambda:InvokeFunction',
-        eventSourceToken: props.skillId,
+        eventSourceToken: skillId,
+      });
+    }
+    if (skillManagement) {
+      this.skill = new ManagedSkill(this, 'AlexaSkill', {
+        ...skillManagement,
+        skillPackageDir: join(here, '..', 'skill-package'),
+        endpoint: this.function,
+        ...(skillId ? { trigger: this.function.node.findChild('AlexaSkillTrigger') } : {}),
       });
     }
 

@@ -1,26 +1,80 @@
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+/**
+ * The one infra test that really bundles (no 'aws:cdk:bundling-stacks' context): esbuild runs locally, no Docker.
+ * The asset Lambda would receive must load as CommonJS and answer a request; the skill package asset has no endpoint.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SkillStack } from '../../infra/skill-stack.js';
+import { launchRequest, TEST_SKILL_ID } from '../../tools/envelopes.js';
+
+type AssetManifest = { files: Record<string, { source: { path: string; packaging?: string } }> };
+let outdir: string;
+let assets: AssetManifest['files'][string]['source'][];
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'cdk-'));
+  const app = new App({ outdir });
+  new SkillStack(app, 'Bundled', { skillId: TEST_SKILL_ID, skillManagement: { vendorId: 'M2EXAMPLE', lwaSecretName: 'foot-acupressure/lwa' } });
+  app.synth();
+  const manifest = JSON.parse(readFileSync(join(outdir, 'Bundled.assets.json'), 'utf8')) as AssetManifest;
+  assets = Object.values(manifest.files).map((f) => f.source);
+});
+
+/** A copy outside this "type": "module" repository, as in the Lambda zip (no package.json: CommonJS). */
+function functionAsset(): string {
+  const dirs = assets.filter((s) => s.packaging === 'zip' && existsSync(join(outdir, s.path, 'index.js')));
+  expect(dirs).toHaveLength(1);
+  const copy = mkdtempSync(join(tmpdir(), 'asset-'));
+  cpSync(join(outdir, (dirs[0] as { path: string }).path), copy, { recursive: true });
+  return copy;
+}
 
 describe('SkillStack bundling (real esbuild, no Docker)', () => {
-  it('builds an asset whose index.js exports the handler', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'cdk-'));
-    const app = new App({ outdir });
-    const stack = new SkillStack(app, 'Bundled', { skillId: 'amzn1.ask.skill.x' });
-    Template.fromStack(stack);
-    app.synth();
-    const asset = readdirSync(outdir).find((d) => d.startsWith('asset.'));
-    expect(asset).toBeDefined();
-    const copy = mkdtempSync(join(tmpdir(), 'asset-'));
-    cpSync(join(outdir, asset as string), copy, { recursive: true });
-    writeFileSync(join(copy, 'package.json'), '{ "type": "commonjs" }');
-    expect(readdirSync(copy)).toEqual(expect.arrayContaining(['index.js', 'index.js.map']));
-    const mod = createRequire(import.meta.url)(join(copy, 'index.js')) as { handler?: unknown };
-    expect(typeof mod.handler).toBe('function');
+  it('builds a minified CommonJS index.js with its source map and the AWS SDK left to the runtime', () => {
+    const dir = functionAsset();
+    expect(existsSync(join(dir, 'index.js.map'))).toBe(true);
+    expect(existsSync(join(dir, 'package.json'))).toBe(false);
+    const code = readFileSync(join(dir, 'index.js'), 'utf8');
+    // Booleans, so that a failure does not print 200 kB of bundle.
+    expect(code.includes('module.exports'), 'CommonJS export').toBe(true);
+    expect(/(require|import)\("@aws-sdk\/client-dynamodb"\)/.test(code), 'SDK loaded from the runtime').toBe(true);
+    expect(/^\s*(import|export)\s/m.test(code), 'no ESM syntax').toBe(false);
+    expect(code.split('\n').length, 'minified').toBeLessThan(50);
+  });
+
+  it('loads on Node with require(), answers a LaunchRequest for its skill and refuses another skill', () => {
+    const dir = functionAsset();
+    writeFileSync(join(dir, 'ours.json'), JSON.stringify(launchRequest()));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify(launchRequest({ skillId: 'amzn1.ask.skill.99999999-9999-4999-8999-999999999999' })));
+    const script = `
+      const { handler } = require('./index.js');
+      if (typeof handler !== 'function') throw new Error('no handler export');
+      (async () => {
+        const ours = await handler(require('./ours.json'), {});
+        const other = await handler(require('./other.json'), {}).then(() => 'answered', () => 'refused');
+        process.stdout.write(JSON.stringify({ ours, other }));
+      })();`;
+    const env = { ...process.env, SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
+    delete env.TABLE_NAME;
+    delete env.NODE_OPTIONS; // vitest's loader hooks must not help the bundle
+    const out = execFileSync(process.execPath, ['--enable-source-maps', '-e', script], { cwd: dir, env, encoding: 'utf8' });
+    const { ours, other } = JSON.parse(out) as { ours: { version: string; response: { outputSpeech?: { ssml?: string } } }; other: string };
+    expect(ours.version).toBe('1.0');
+    expect(ours.response.outputSpeech?.ssml).toMatch(/^<speak>.+<\/speak>$/s);
+    expect(other).toBe('refused');
+  });
+
+  it('uploads the skill package without the placeholder endpoint (the stack sets the real one)', () => {
+    const pkg = assets.find((s) => existsSync(join(outdir, s.path, 'skill.json')));
+    expect(pkg).toBeDefined();
+    const dir = join(outdir, (pkg as { path: string }).path);
+    const skill = JSON.parse(readFileSync(join(dir, 'skill.json'), 'utf8')) as { manifest: { apis: { custom: Record<string, unknown> } } };
+    expect(skill.manifest.apis.custom.endpoint).toBeUndefined();
+    expect(skill.manifest.apis.custom.interfaces).toBeDefined();
+    expect(existsSync(join(dir, 'interactionModels', 'custom', 'en-US.json'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { App, Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stackFromContext } from '../../infra/context.js';
 import { SkillStack } from '../../infra/skill-stack.js';
 
 const SKILL_ID = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
@@ -97,10 +98,85 @@ describe('SkillStack', () => {
     withEmail.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('AlarmTopic') }] });
   });
 
-  it('without a skill id is a marked development stack with no Alexa trigger', () => {
+  it('without a skill id is a marked development stack with no Alexa trigger, never an open one', () => {
     const dev = template({});
     dev.resourceCountIs('AWS::Lambda::Permission', 0);
+    dev.resourceCountIs('Alexa::ASK::Skill', 0);
     dev.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: { SKILL_ID: '' } } });
     expect(dev.toJSON().Description).toMatch(/^DEVELOPMENT/);
+    expect(template().toJSON().Description).not.toMatch(/DEVELOPMENT/);
+  });
+
+  it('refuses a skill id that is not one, before anything is deployed', () => {
+    expect(() => template({ skillId: 'amzn1.ask.skill.x' })).toThrow(/not a skill id/);
+    expect(() => template({ skillId: 'my-skill' })).toThrow(/not a skill id/);
+  });
+
+  it('can only be deployed where Alexa can invoke Lambda', () => {
+    const rules = (t.toJSON() as { Rules: Record<string, { Assertions: { Assert: unknown; AssertDescription: string }[] }> }).Rules;
+    expect(rules.AlexaTriggerRegion?.Assertions).toEqual([{
+      Assert: { 'Fn::Contains': [['us-east-1', 'us-west-2', 'eu-west-1', 'ap-northeast-1'], { Ref: 'AWS::Region' }] },
+      AssertDescription: expect.stringMatching(/^Alexa can invoke Lambda functions only in/),
+    }]);
+  });
+
+  it('leaves the skill to the ASK CLI unless asked to manage it', () => {
+    t.resourceCountIs('Alexa::ASK::Skill', 0);
+  });
+});
+
+describe('SkillStack managing the skill (Alexa::ASK::Skill)', () => {
+  const skillManagement = { vendorId: 'M2EXAMPLE', lwaSecretName: 'foot-acupressure/lwa' };
+  const secretRef = (field: string) => `{{resolve:secretsmanager:foot-acupressure/lwa:SecretString:${field}::}}`;
+
+  it('first deploy: creates the skill without an endpoint and without any trigger, and outputs its id', () => {
+    const first = template({ skillManagement });
+    first.resourceCountIs('AWS::Lambda::Permission', 0);
+    first.hasResourceProperties('Alexa::ASK::Skill', {
+      VendorId: 'M2EXAMPLE',
+      AuthenticationConfiguration: { ClientId: secretRef('clientId'), ClientSecret: secretRef('clientSecret'), RefreshToken: secretRef('refreshToken') },
+      SkillPackage: { S3Bucket: Match.anyValue(), S3Key: Match.stringLikeRegexp('\\.zip$'), S3BucketRole: { 'Fn::GetAtt': [Match.stringLikeRegexp('PackageReadRole'), 'Arn'] }, Overrides: Match.absent() },
+    });
+    first.hasOutput('SkillId', { Value: { Ref: Match.stringLikeRegexp('AlexaSkill') }, Description: Match.stringLikeRegexp('skillId') });
+    expect(first.toJSON().Description).toMatch(/first deploy/);
+  });
+
+  it('second deploy: restricts the trigger to the skill, then points the skill at the function', () => {
+    const connected = template({ skillId: SKILL_ID, skillManagement });
+    connected.hasResourceProperties('AWS::Lambda::Permission', { Principal: 'alexa-appkit.amazon.com', EventSourceToken: SKILL_ID });
+    connected.hasResource('Alexa::ASK::Skill', {
+      Properties: { SkillPackage: { Overrides: { Manifest: { apis: { custom: { endpoint: { uri: { 'Fn::GetAtt': [Match.stringLikeRegexp('SkillFunction'), 'Arn'] } } } } } } } },
+    });
+    const [skill] = Object.values(connected.findResources('Alexa::ASK::Skill')) as { DependsOn: string[] }[];
+    expect(skill?.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/AlexaSkillTrigger/), expect.stringMatching(/PackageReadRoleDefaultPolicy/)]));
+  });
+
+  it('lets Alexa read the package object and nothing else, and keeps the credentials out of the template', () => {
+    const connected = template({ skillId: SKILL_ID, skillManagement });
+    connected.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'alexa-appkit.amazon.com' } })] } });
+    connected.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('PackageReadRole') }],
+      PolicyDocument: { Statement: [{ Action: 's3:GetObject', Effect: 'Allow', Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('\\.zip$')])] } }] },
+    });
+    const json = JSON.stringify(connected.toJSON());
+    expect(json.match(/\{\{resolve:secretsmanager:/g)).toHaveLength(3);
+  });
+});
+
+describe('app context', () => {
+  const read = (context: Record<string, string>) => stackFromContext(new App({ context }).node);
+
+  it.each([
+    ['nothing: the development stack', {}, 'FootAcupressureSkill-dev', {}],
+    ['a skill id', { skillId: ` ${SKILL_ID} ` }, 'FootAcupressureSkill', { skillId: SKILL_ID }],
+    ['an alarm email', { skillId: SKILL_ID, alarmEmail: 'ops@example.com' }, 'FootAcupressureSkill', { skillId: SKILL_ID, alarmEmail: 'ops@example.com' }],
+    ['a managed skill keeps one stack name across both deploys', { vendorId: 'M2', lwaSecretName: 's' }, 'FootAcupressureSkill', { skillManagement: { vendorId: 'M2', lwaSecretName: 's' } }],
+  ])('reads %s', (_, context, id, props) => {
+    expect(read(context)).toEqual({ id, props });
+  });
+
+  it('wants both a vendor id and the secret name, or neither', () => {
+    expect(() => read({ vendorId: 'M2' })).toThrow(/lwaSecretName/);
+    expect(() => read({ lwaSecretName: 's' })).toThrow(/vendorId/);
   });
 });

@@ -1,36 +1,87 @@
-// One fresh Node process: time loading a bundle and answering requests. Plain CommonJS, as Lambda runs it.
-// argv: <bundle> <requests.json> <mode: cold|warm> [iterations]
+'use strict';
+// One fresh Node process per measurement. Plain CommonJS, loading the bundle as Lambda's runtime does.
+//   node child.cjs <mode: cold|warm|script> <bundle> <input.json> <result.json> [iterations]
+// cold:   times require(bundle) and the first response to input[0].envelope
+// warm:   cycles through input (after a warm-up) and times every request; p50/p99 overall and per kind
+// script: runs input in order, once; a step with `from: i` gets the session attributes of step i's
+//         response (a conversation); returns what each step said, for the sanity check
+// The skill's own log lines go to stdout/stderr as in Lambda; a marker on stderr before each script
+// step lets the parent attribute error lines to steps. Results go to <result.json>.
 const t0 = process.hrtime.bigint();
-const [bundle, requestsFile, mode, iterations] = process.argv.slice(2);
+const [mode, bundle, inputFile, resultFile, iterationsArg] = process.argv.slice(2);
 const { handler: lambda } = require(bundle);
 const t1 = process.hrtime.bigint();
-const requests = JSON.parse(require('fs').readFileSync(requestsFile, 'utf8'));
+
+const fs = require('fs');
+const input = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
 const ms = (a, b) => Number(b - a) / 1e6;
+const done = (result) => {
+  fs.writeFileSync(resultFile, JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS }));
+  process.exit(0); // a store client keeps sockets open
+};
 // Works for async handlers and for ask-sdk's callback-style .lambda() handler alike.
-const handler = (event, context) => new Promise((resolve, reject) => {
-  const p = lambda(event, context, (error, result) => (error ? reject(error) : resolve(result)));
+const invoke = (event) => new Promise((resolve, reject) => {
+  const p = lambda(event, {}, (error, result) => (error ? reject(error) : resolve(result)));
   if (p && typeof p.then === 'function') p.then(resolve, reject);
 });
+const speech = (r) => {
+  const ssml = r && r.response && r.response.outputSpeech ? (r.response.outputSpeech.ssml || r.response.outputSpeech.text || '') : '';
+  return ssml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+};
+const quantile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
-(async () => {
-  if (mode === 'cold') {
-    const a = process.hrtime.bigint();
-    const response = await handler(requests[0], {});
-    const b = process.hrtime.bigint();
-    if (!response || !response.response) throw new Error('no response');
-    process.stdout.write('\nRESULT ' + JSON.stringify({ loadMs: ms(t0, t1), firstMs: ms(a, b), coldMs: ms(t0, b), maxRssKb: process.resourceUsage().maxRSS }));
-    process.exit(0); // the store client keeps sockets open
-  }
-  const n = Number(iterations ?? 5000);
-  for (let i = 0; i < 200; i += 1) await handler(requests[i % requests.length], {}); // warm-up
-  const times = new Float64Array(n);
+async function cold() {
+  const a = process.hrtime.bigint();
+  const response = await invoke(input[0].envelope);
+  const b = process.hrtime.bigint();
+  if (!response || !response.response) throw new Error('no response');
+  done({ loadMs: ms(t0, t1), firstMs: ms(a, b), coldMs: ms(t0, b), speech: speech(response).slice(0, 80) });
+}
+
+async function warm() {
+  const n = Number(iterationsArg || 5000);
+  for (let i = 0; i < Math.max(500, input.length * 20); i += 1) await invoke(input[i % input.length].envelope); // warm-up
+  const all = new Float64Array(n);
+  const byKind = input.map(() => []);
   for (let i = 0; i < n; i += 1) {
+    const k = i % input.length;
     const a = process.hrtime.bigint();
-    await handler(requests[i % requests.length], {});
-    times[i] = ms(a, process.hrtime.bigint());
+    await invoke(input[k].envelope);
+    const t = ms(a, process.hrtime.bigint());
+    all[i] = t;
+    byKind[k].push(t);
   }
-  times.sort();
-  const q = (p) => times[Math.min(n - 1, Math.floor(p * n))];
-  process.stdout.write('\nRESULT ' + JSON.stringify({ p50: q(0.5), p99: q(0.99), n, maxRssKb: process.resourceUsage().maxRSS }));
-  process.exit(0);
-})().catch((e) => { console.error(e); process.exit(1); });
+  all.sort();
+  const perKind = {};
+  input.forEach((step, k) => {
+    const s = Float64Array.from(byKind[k]).sort();
+    perKind[step.kind] = { p50: quantile(s, 0.5), p99: quantile(s, 0.99), max: s[s.length - 1], n: s.length };
+  });
+  done({ p50: quantile(all, 0.5), p99: quantile(all, 0.99), max: all[n - 1], n, perKind, loadMs: ms(t0, t1) });
+}
+
+async function script() {
+  const steps = [];
+  const sessionIds = [];
+  for (let i = 0; i < input.length; i += 1) {
+    const step = input[i];
+    const envelope = JSON.parse(JSON.stringify(step.envelope));
+    if (typeof step.from === 'number') {
+      const prev = steps[step.from];
+      envelope.session.attributes = (prev && prev.attributes) || {};
+      envelope.session.sessionId = sessionIds[step.from];
+    }
+    sessionIds.push(envelope.session.sessionId);
+    fs.writeSync(2, `\n@@step ${i}\n`);
+    try {
+      const r = await invoke(envelope);
+      steps.push({ kind: step.kind, ok: Boolean(r && r.response), speech: speech(r), end: r && r.response ? r.response.shouldEndSession ?? null : null, attributes: (r && r.sessionAttributes) || {} });
+    } catch (error) {
+      steps.push({ kind: step.kind, ok: false, thrown: String(error && error.message ? error.message : error).slice(0, 300), attributes: {} });
+    }
+  }
+  fs.writeSync(2, `\n@@end\n`);
+  done({ steps });
+}
+
+({ cold, warm, script })[mode]().catch((e) => { console.error(e); process.exit(1); });

@@ -1,29 +1,37 @@
 import type { HoldLength, Step } from './content/types.js';
+import { MAX_SILENCE_MS } from './limits.js';
 
-/** What the user hears at a moment of a hold. Each id has words in `locales/<locale>/cues.json`. */
+/** What the user hears at a moment of a hold. Each id has words in `locales/<lang>/cues.json`. */
 export const CUE_IDS = [
   'press', 'pressBoth', 'pressPair', 'pressLight', 'firmer', 'lighter',
   'letGo', 'pressAgain', 'circles', 'keepCircling', 'holdFirm',
-  'pressFirm', 'breatheIn', 'breatheOut',
+  'pressFirm', 'breatheIn', 'breatheOut', 'steady',
   'strokes', 'catWalk', 'ballPress', 'ballKeep',
-  'oneMinuteLeft', 'tenSecondsLeft', 'switchFoot', 'release',
+  'oneMinuteLeft', 'tenSecondsLeft', 'switchFoot', 'switchLeg', 'release', 'easeOff',
 ] as const;
 export type CueId = (typeof CUE_IDS)[number];
 
 /** Where a hold may be split across two responses without breaking it. */
 export type Boundary = 'release' | 'foot' | 'hold';
+export const BOUNDARIES: readonly Boundary[] = ['release', 'foot', 'hold'];
 
 export interface TimedCue {
-  /** Planned onset from the start of the hold, in ms. */
+  /** Planned onset from the start of the hold (the first press), in ms. */
   readonly atMs: number;
   readonly cue: CueId;
   /** Mark with a chime (press and release moments). */
   readonly chime?: boolean;
   /** The hold may continue in the next response right after this cue. */
   readonly boundary?: Boundary;
-  /** Which foot, for steps done one foot at a time. */
+  /** Which foot (or leg), for steps done one side at a time. */
   readonly foot?: 'first' | 'second';
+  /** The user's hand goes onto the point at this cue (first press, press again, second foot): a hold starts. */
+  readonly starts?: boolean;
 }
+
+/** Speaking pace: `slow` speaks more slowly and leaves more time to find each point; the timeline stays exact. */
+export const PACES = ['normal', 'slow'] as const;
+export type Pace = (typeof PACES)[number];
 
 export interface Preferences {
   readonly holdLength: HoldLength;
@@ -31,26 +39,48 @@ export interface Preferences {
   readonly chimes: boolean;
   /** "One minute left" and "ten seconds left" cues. */
   readonly countdown: boolean;
+  /** @default 'normal' */
+  readonly pace: Pace;
+  /** Stop after every step and wait for "next" ("wait for me between points"). */
+  readonly waitBetweenSteps: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { holdLength: 'standard', chimes: true, countdown: true };
+export const DEFAULT_PREFERENCES: Preferences = { holdLength: 'standard', chimes: true, countdown: true, pace: 'normal', waitBetweenSteps: false };
 
 /** Time given to move the hand to the other foot and find the point again, in ms. */
 export const SWITCH_FOOT_MS = 12_000;
-/** Breathing prompts: a slow breath in, then out, starting this often (ms). */
-export const BREATH_CYCLE_MS = 20_000;
-/** Breathing prompts: "and out" comes this long after "breathe in" (ms). */
-export const BREATH_IN_MS = 5_000;
-/** Ball hold: a steadying reminder this often (ms); also a place to continue a long hold. */
-export const BALL_REMINDER_MS = 60_000;
-/** Reducing technique: a reminder to keep circling this often (ms). */
+/** Time given to move to the other leg (knee and calf points, lower shin), in ms. */
+export const SWITCH_LEG_MS = 20_000;
+/** Breathing prompts: one prompted breath (in, then out) this often, in ms; the user breathes once more unprompted. */
+export const BREATH_PROMPT_EVERY_MS = 20_000;
+/** Breathing prompts: "and out" comes this long after "breathe in" (a 10 s breath: 4 in, 6 out), in ms. */
+export const BREATH_IN_MS = 4_000;
+/** Ball hold: a steadying reminder this often, also a place to continue a long hold, in ms. */
+export const BALL_REMINDER_MS = 45_000;
+/** Reducing technique: a reminder to keep circling this often, in ms. */
 export const CIRCLE_REMINDER_MS = 30_000;
-/** Quiet kept around a countdown cue so it never crowds another cue (ms). */
+/** Quiet kept around a countdown cue so it never crowds another cue, in ms. */
 const COUNTDOWN_CLEARANCE_MS = 6_000;
 
 /** Hold length of one foot (side each) or of the whole hold (side both), in ms. 0 for untimed steps. */
 export function holdMs(step: Step, prefs: Preferences): number {
   return (step.holdSec?.[prefs.holdLength] ?? 0) * 1000;
+}
+
+/** Time to move between feet (or legs) in a step done one side at a time, in ms. */
+export function switchMs(step: Step): number {
+  return step.limb === 'leg' ? SWITCH_LEG_MS : SWITCH_FOOT_MS;
+}
+
+/**
+ * How often light and firm pressure alternate, in ms: the step's period, but never more than half the
+ * hold, so a short hold still alternates (and the setup can say how often, from this number).
+ * @example alternationMs(gb40, { ...DEFAULT_PREFERENCES, holdLength: 'short' }) // 30_000
+ */
+export function alternationMs(step: Step, prefs: Preferences): number {
+  const period = (step.alternateSec ?? 60) * 1000;
+  const length = holdMs(step, prefs);
+  return length > 0 ? Math.min(period, Math.floor(length / 2 / 1000) * 1000) : period;
 }
 
 /** The cues of one continuous hold of `lengthMs`, starting at `startMs`, without its closing cue. */
@@ -60,51 +90,52 @@ function holdCues(step: Step, prefs: Preferences, startMs: number, lengthMs: num
   const everyFrom = (first: number, period: number, until: number, make: (ms: number, i: number) => void) => {
     for (let ms = first, i = 0; ms < until; ms += period, i += 1) make(ms, i);
   };
+  const first = (cue: CueId) => cues.push({ atMs: at(0), cue, chime: true, starts: true });
   switch (step.method) {
     case 'press':
-      cues.push({ atMs: at(0), cue: step.side === 'both' ? 'pressBoth' : step.points.length > 1 ? 'pressPair' : 'press', chime: true });
+      first(step.side === 'both' ? 'pressBoth' : step.points.length > 1 ? 'pressPair' : 'press');
       break;
     case 'lightFirm': {
-      const period = (step.alternateSec ?? 60) * 1000;
-      cues.push({ atMs: at(0), cue: 'pressLight', chime: true });
-      everyFrom(period, period, lengthMs, (ms, i) => cues.push({ atMs: at(ms), cue: i % 2 === 0 ? 'firmer' : 'lighter' }));
+      const period = alternationMs(step, prefs);
+      first('pressLight');
+      everyFrom(period, period, lengthMs - COUNTDOWN_CLEARANCE_MS, (ms, i) => cues.push({ atMs: at(ms), cue: i % 2 === 0 ? 'firmer' : 'lighter' }));
       break;
     }
     case 'pulsedRelease': {
       const period = (step.pulseSec ?? 30) * 1000;
       const rest = (step.releaseSec ?? 3) * 1000;
-      cues.push({ atMs: at(0), cue: step.side === 'both' ? 'pressBoth' : 'press', chime: true });
+      first(step.side === 'both' ? 'pressBoth' : 'press');
       everyFrom(period, period, lengthMs - period / 2, (ms) => {
         cues.push({ atMs: at(ms), cue: 'letGo', boundary: 'release' });
-        cues.push({ atMs: at(ms + rest), cue: 'pressAgain' });
+        cues.push({ atMs: at(ms + rest), cue: 'pressAgain', starts: true });
       });
       break;
     }
     case 'reducing':
-      cues.push({ atMs: at(0), cue: 'circles', chime: true });
+      first('circles');
       everyFrom(CIRCLE_REMINDER_MS, CIRCLE_REMINDER_MS, lengthMs - COUNTDOWN_CLEARANCE_MS * 2, (ms) =>
-        cues.push({ atMs: at(ms), cue: 'keepCircling' }));
+        cues.push({ atMs: at(ms), cue: 'keepCircling', boundary: 'hold' }));
       break;
     case 'breathing':
-      cues.push({ atMs: at(0), cue: 'pressFirm', chime: true });
-      everyFrom(BREATH_IN_MS, BREATH_CYCLE_MS, lengthMs - BREATH_IN_MS - COUNTDOWN_CLEARANCE_MS * 2, (ms) => {
+      first('pressFirm');
+      everyFrom(BREATH_IN_MS, BREATH_PROMPT_EVERY_MS, lengthMs - BREATH_IN_MS - COUNTDOWN_CLEARANCE_MS * 2, (ms) => {
         cues.push({ atMs: at(ms), cue: 'breatheIn' });
-        cues.push({ atMs: at(ms + BREATH_IN_MS), cue: 'breatheOut' });
+        cues.push({ atMs: at(ms + BREATH_IN_MS), cue: 'breatheOut', boundary: 'hold' });
       });
       break;
     case 'circlesAndHold': {
       const period = (step.alternateSec ?? 30) * 1000;
-      cues.push({ atMs: at(0), cue: 'circles', chime: true });
+      first('circles');
       everyFrom(period, period, lengthMs - COUNTDOWN_CLEARANCE_MS, (ms, i) =>
-        cues.push({ atMs: at(ms), cue: i % 2 === 0 ? 'holdFirm' : 'circles' }));
+        cues.push({ atMs: at(ms), cue: i % 2 === 0 ? 'holdFirm' : 'circles', boundary: 'hold' }));
       break;
     }
     case 'strokes':
-      cues.push({ atMs: at(0), cue: 'strokes', chime: true });
-      cues.push({ atMs: at(Math.round(lengthMs / 20_000) * 10_000), cue: 'catWalk' });
+      first('strokes');
+      cues.push({ atMs: at(Math.round(lengthMs / 20_000) * 10_000), cue: 'catWalk', boundary: 'hold' });
       break;
     case 'ballHold':
-      cues.push({ atMs: at(0), cue: 'ballPress', chime: true });
+      first('ballPress');
       everyFrom(BALL_REMINDER_MS, BALL_REMINDER_MS, lengthMs - COUNTDOWN_CLEARANCE_MS * 2, (ms) =>
         cues.push({ atMs: at(ms), cue: 'ballKeep', boundary: 'hold' }));
       break;
@@ -128,29 +159,51 @@ function holdCues(step: Step, prefs: Preferences, startMs: number, lengthMs: num
     if (lengthMs >= 150_000) place(at(lengthMs - 60_000), 'oneMinuteLeft');
     if (lengthMs >= 30_000) place(at(lengthMs - 10_000), 'tenSecondsLeft');
   }
-  return cues.sort((a, b) => a.atMs - b.atMs);
+  cues.sort((a, b) => a.atMs - b.atMs);
+  return fillSilences(cues, at(lengthMs));
 }
 
 /**
+ * Adds a short "steady" reassurance wherever two cues of a hold would be further apart than
+ * {@link MAX_SILENCE_MS}, so the user is never left in silence for a minute wondering if the skill is still there.
+ */
+function fillSilences(cues: readonly TimedCue[], endMs: number): TimedCue[] {
+  const out: TimedCue[] = [];
+  cues.forEach((cue, i) => {
+    out.push(cue);
+    const nextAt = (cues[i + 1] as TimedCue | undefined)?.atMs ?? endMs;
+    const gaps = Math.ceil((nextAt - cue.atMs) / MAX_SILENCE_MS);
+    for (let k = 1; k < gaps; k += 1) {
+      out.push({ atMs: cue.atMs + Math.round(((nextAt - cue.atMs) * k) / gaps / 1000) * 1000, cue: 'steady', boundary: 'hold' });
+    }
+  });
+  return out;
+}
+
+/** The cue that closes a step: "release" after a hold, "ease off" after strokes or a ball hold. */
+const closingCue = (step: Step): CueId => (step.method === 'strokes' || step.method === 'ballHold' ? 'easeOff' : 'release');
+
+/**
  * A step's whole timeline: every cue at its planned offset from the first press, in ms.
- * Side `each` works the first foot, switches (with {@link SWITCH_FOOT_MS} to move), then the second.
+ * Side `each` works the first foot (or leg), switches (with {@link switchMs} to move), then the second.
  * Untimed (instruction) steps have no cues.
  * @example planStep(ROUTINES.ankle.steps[0], DEFAULT_PREFERENCES)
- * // [{ atMs: 0, cue: 'pressBoth' }, { atMs: 50_000, cue: 'tenSecondsLeft' }, { atMs: 60_000, cue: 'release' }]
+ * // [{ atMs: 0, cue: 'pressBoth', … }, { atMs: 30_000, cue: 'steady', … }, { atMs: 50_000, cue: 'tenSecondsLeft' }, { atMs: 60_000, cue: 'release', … }]
  */
 export function planStep(step: Step, prefs: Preferences): TimedCue[] {
   const length = holdMs(step, prefs);
   if (length <= 0) return [];
   const end = (c: TimedCue): TimedCue => (prefs.chimes ? c : { ...c, chime: false });
+  const close = closingCue(step);
   if (step.side !== 'each') {
-    return [...holdCues(step, prefs, 0, length), { atMs: length, cue: 'release' as const, chime: true }].map(end);
+    return [...holdCues(step, prefs, 0, length), { atMs: length, cue: close, chime: true }].map(end);
   }
-  const second = length + SWITCH_FOOT_MS;
+  const second = length + switchMs(step);
   return [
     ...holdCues(step, prefs, 0, length).map((c) => ({ ...c, foot: 'first' as const })),
-    { atMs: length, cue: 'switchFoot' as const, boundary: 'foot' as const, chime: true, foot: 'first' as const },
+    { atMs: length, cue: step.limb === 'leg' ? 'switchLeg' as const : 'switchFoot' as const, boundary: 'foot' as const, chime: true, foot: 'first' as const },
     ...holdCues(step, prefs, second, length).map((c) => ({ ...c, foot: 'second' as const })),
-    { atMs: second + length, cue: 'release' as const, chime: true, foot: 'second' as const },
+    { atMs: second + length, cue: close, chime: true, foot: 'second' as const },
   ].map(end);
 }
 

@@ -33,10 +33,10 @@ export const ROUTINES = {
   heel: {
     id: 'heel',
     steps: [
-      { id: 'ki7ki8', points: ['KI7', 'KI8'], side: 'each', method: 'press', holdSec: DEFAULT_HOLD },
+      { id: 'ki7ki8', points: ['KI7', 'KI8'], side: 'each', limb: 'leg', method: 'press', holdSec: DEFAULT_HOLD },
       { id: 'ki4ki5', points: ['KI4', 'KI5'], side: 'each', method: 'press', holdSec: DEFAULT_HOLD },
       { id: 'ki1lv3', points: ['KI1', 'LV3'], side: 'each', method: 'press', holdSec: DEFAULT_HOLD },
-      { id: 'bl40bl57', points: ['BL40', 'BL57'], side: 'each', method: 'press', holdSec: DEFAULT_HOLD },
+      { id: 'bl40bl57', points: ['BL40', 'BL57'], side: 'each', limb: 'leg', method: 'press', holdSec: DEFAULT_HOLD },
       { id: 'shimian', points: ['SHIMIAN'], side: 'each', method: 'reducing', holdSec: DEFAULT_HOLD },
       {
         id: 'lv3gb41', points: ['LV3', 'GB41'], side: 'each', method: 'breathing',

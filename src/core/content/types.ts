@@ -12,6 +12,14 @@ export type RoutineId = (typeof ROUTINE_IDS)[number];
 export const HOLD_LENGTHS = ['short', 'standard', 'long'] as const;
 export type HoldLength = (typeof HOLD_LENGTHS)[number];
 
+/** The drawings of the foot map, one per area the points need. */
+export const FOOT_VIEWS = ['innerAnkle', 'outerAnkle', 'sole', 'topOfFoot', 'backOfLeg'] as const;
+export type FootView = (typeof FOOT_VIEWS)[number];
+
+/** Step ids of every routine; each has words under `routines:<routine>.steps.<id>`. */
+export const STEP_IDS = ['soak', 'dry', 'oil', 'ki6', 'gb40', 'bl60', 'bl62', 'ki7ki8', 'ki4ki5', 'ki1lv3', 'bl40bl57', 'shimian', 'lv3gb41', 'circles', 'arch', 'ball'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
 export const TECHNIQUE_IDS = ['pressing', 'reducing', 'lightFirm', 'pressure'] as const;
 /** Techniques a user can ask about ("how do I do the reducing technique?"). */
 export type TechniqueId = (typeof TECHNIQUE_IDS)[number];
@@ -37,7 +45,7 @@ export type Side = 'both' | 'each' | 'none';
 
 export interface Step {
   /** Unique within the routine; also the locale key under `routines:<routine>.steps.<id>`. */
-  readonly id: string;
+  readonly id: StepId;
   readonly points: readonly PointId[];
   readonly side: Side;
   readonly method: Method;
@@ -45,6 +53,8 @@ export interface Step {
   readonly holdSec?: Readonly<Record<HoldLength, number>>;
   /** lightFirm / circlesAndHold: switch every N seconds. */
   readonly alternateSec?: number;
+  /** Worked on the leg (knee, calf, lower shin): the user moves from one leg to the other, which takes longer. */
+  readonly limb?: 'leg';
   /** pulsedRelease: let go every N seconds ... */
   readonly pulseSec?: number;
   /** ... for this many seconds. */
@@ -64,8 +74,15 @@ export interface Point {
   readonly pinyin: string;
   /** IPA for the pinyin name (US-English phonemes, no tones), for an SSML phoneme. */
   readonly ipa: string;
-  /** Listed on the common "avoid during pregnancy" lists (points-reference §3). */
+  /**
+   * Left out when the user chooses to leave out the points traditionally avoided in pregnancy
+   * (points-reference §3: BL60, LV3 and KI4, and conservatively BL62).
+   */
   readonly avoidInPregnancy: boolean;
+  /** Kept, but with light pressure only, for that same choice (BL57). */
+  readonly lightInPregnancy?: boolean;
+  /** Which drawing of the foot map shows the point (APL screens). */
+  readonly view: FootView;
   /** Other things a user may call the point (English names, spaced pinyin, sound-alikes), lower case. */
   readonly matchTerms: readonly string[];
 }

@@ -1,0 +1,96 @@
+/**
+ * Where the user is, in plan time, when a request arrives: from what the last response played and the
+ * request's timestamp. Pure: the clock comes in as `nowMs`.
+ */
+import { LISTEN_WINDOW_MS, RECOGNITION_ALLOWANCE_MS } from './limits.js';
+import type { Entry } from './pacing.js';
+import { followingStep } from './pacing.js';
+import { plannedStep, type RoutinePlan } from './plan.js';
+import type { Played, Position } from './state.js';
+import type { TimedCue } from './timeline.js';
+
+/** Where a request finds the user: still inside the last response (it interrupted it), or after it. */
+export interface Settled {
+  /** The place in plan time. */
+  readonly at: Position | 'done';
+  /** The request came while the response was still playing. */
+  readonly interrupted: boolean;
+}
+
+/**
+ * Maps the time since the last response was sent onto its plan.
+ * - Inside the response (the user spoke over it): the plan time then, less {@link RECOGNITION_ALLOWANCE_MS}
+ *   for the words of the interruption.
+ * - After it: where the next response continues; when the plan runs on (a hold held through "next"),
+ *   plus the time since the response ended, at most {@link LISTEN_WINDOW_MS}.
+ * - An unknown clock (`nowMs` NaN) counts as after the response.
+ * @example settle(played, played.sentAtMs + 100_000) // { at: { stepIndex: 2, atMs: ≈ 98_000 }, interrupted: true }
+ */
+export function settle(played: Played, nowMs: number): Settled {
+  const elapsed = nowMs - played.sentAtMs;
+  if (Number.isFinite(elapsed) && elapsed >= 0 && elapsed < played.lengthMs) {
+    const at = Math.max(0, elapsed - RECOGNITION_ALLOWANCE_MS);
+    let mark = played.marks[0];
+    for (const m of played.marks) if (m[0] <= at) mark = m;
+    if (!mark) return { at: played.next ?? 'done', interrupted: true };
+    const [realMs, stepIndex, planMs, running] = mark;
+    return { at: { stepIndex, atMs: Math.round(running ? planMs + (at - realMs) : planMs) }, interrupted: true };
+  }
+  if (!played.next) return { at: 'done', interrupted: false };
+  const after = Number.isFinite(elapsed) ? Math.min(Math.max(0, elapsed - played.lengthMs), LISTEN_WINDOW_MS) : 0;
+  return { at: played.runsOn ? { ...played.next, atMs: played.next.atMs + Math.round(after) } : played.next, interrupted: false };
+}
+
+/** A hold of a step: from a cue that puts the hand on the point to the cue that takes it off. */
+interface Hold { readonly start: TimedCue; readonly startIndex: number; readonly endMs: number }
+
+function holds(cues: readonly TimedCue[]): Hold[] {
+  const out: Hold[] = [];
+  cues.forEach((cue, i) => {
+    if (!cue.starts) return;
+    const end = cues.slice(i + 1).find((c) => c.cue === 'letGo' || c.cue === 'switchFoot' || c.cue === 'switchLeg' || c.cue === 'release' || c.cue === 'easeOff');
+    out.push({ start: cue, startIndex: i, endMs: end?.atMs ?? cue.atMs });
+  });
+  return out;
+}
+
+/** Inside a hold, closer than this to its end, a resume moves on to the next hold instead of pressing again for a moment (ms). */
+export const RESUME_MIN_LEFT_MS = 8_000;
+
+/**
+ * Where to pick up a routine from a place: the first unfinished cue.
+ * - Before a step's first press: the step from its introduction.
+ * - Inside a hold with time left: press again there (with a one-line reminder) and carry on.
+ * - Between holds, or near a hold's end: the next hold's press, with the reminder.
+ * - At or past a step's end: the next active step; `undefined` when the routine is finished.
+ */
+export function resumeEntry(plan: RoutinePlan, at: Position): Entry | undefined {
+  const step = plannedStep(plan, at.stepIndex) ?? followingStep(plan, at.stepIndex);
+  if (!step) return undefined;
+  if (step.index !== at.stepIndex || at.atMs <= 0 || step.untimed) return { stepIndex: step.index, atMs: 0, firstCue: 0, words: 'intro', repress: false };
+  for (const hold of holds(step.cues)) {
+    if (at.atMs < hold.start.atMs) return { stepIndex: step.index, atMs: hold.start.atMs, firstCue: hold.startIndex, words: 'reminder', repress: false };
+    if (at.atMs < hold.endMs - RESUME_MIN_LEFT_MS) {
+      const firstCue = step.cues.findIndex((c) => c.atMs > at.atMs);
+      return { stepIndex: step.index, atMs: at.atMs, firstCue: firstCue < 0 ? step.cues.length : firstCue, words: 'reminder', repress: true };
+    }
+  }
+  const after = followingStep(plan, step.index);
+  return after ? { stepIndex: after.index, atMs: 0, firstCue: 0, words: 'intro', repress: false } : undefined;
+}
+
+/**
+ * Where to carry on after a response that was heard to the end ("next" at a boundary, a screen's event):
+ * the first cue not yet spoken, with no words before it.
+ */
+export function continueEntry(plan: RoutinePlan, at: Position, heardUpToMs: number): Entry | undefined {
+  const step = plannedStep(plan, at.stepIndex) ?? followingStep(plan, at.stepIndex);
+  if (!step) return undefined;
+  if (step.index !== at.stepIndex || at.atMs <= 0 || step.untimed) return { stepIndex: step.index, atMs: 0, firstCue: 0, words: 'intro', repress: false };
+  const firstCue = step.cues.findIndex((c) => c.atMs >= heardUpToMs);
+  if (firstCue < 0) {
+    const after = followingStep(plan, step.index);
+    return after ? { stepIndex: after.index, atMs: 0, firstCue: 0, words: 'intro', repress: false } : undefined;
+  }
+  return { stepIndex: step.index, atMs: Math.max(at.atMs, heardUpToMs), firstCue, words: 'none', repress: false };
+}

@@ -1,0 +1,80 @@
+/**
+ * The skill's state: small, versioned, serialisable, kept in session attributes (and, without the
+ * session-only parts, in the store). Changed only by the reducer in routine-state.ts.
+ */
+import type { PointId, RoutineId } from './content/types.js';
+import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
+
+export const STATE_VERSION = 2;
+
+/** A place in a routine, in plan time: never in units that depend on the words. */
+export interface Position {
+  /** Index into the routine's steps (not the active steps). */
+  readonly stepIndex: number;
+  /** Milliseconds into the step's timeline (0 = the first press, before which the step is introduced). */
+  readonly atMs: number;
+}
+
+/**
+ * One stretch of the last response's timeline, from `realMs` after the response started:
+ * the plan stood at `stepIndex`/`planMs` there and, when `running`, advanced with real time.
+ */
+export type Mark = readonly [realMs: number, stepIndex: number, planMs: number, running: 0 | 1];
+
+/** What the last response played, so that the next request's timestamp says where the user is. */
+export interface Played {
+  /** `request.timestamp` of the request the response answered, in epoch ms. */
+  readonly sentAtMs: number;
+  /** Estimated length of the response's audio, in ms. */
+  readonly lengthMs: number;
+  readonly marks: readonly Mark[];
+  /** Where the next response continues if the user heard this one to the end; absent when the routine ended in it. */
+  readonly next?: Position;
+  /** The plan keeps running after the response (the user holds on through "next"); else it waits at `next`. */
+  readonly runsOn: boolean;
+}
+
+export interface Progress {
+  readonly routineId: RoutineId;
+  /** Where the last response started, or where the user stopped once settled. */
+  readonly at: Position;
+  readonly paused: boolean;
+  /** Present while the last response may still be playing; settled away on the next request. */
+  readonly played?: Played;
+}
+
+/** Every question the skill can be waiting on. Derive lists from this one constant. */
+export const QUESTIONS = ['pregnancy', 'resume', 'deleteData', 'didYouMean', 'startRoutine', 'whichMassage', 'pain', 'untimed'] as const;
+export type Question = (typeof QUESTIONS)[number];
+
+export interface Pending {
+  readonly question: Question;
+  /** The routine the question is about (pregnancy, startRoutine). */
+  readonly routineId?: RoutineId;
+  /** The point a "did you mean …?" is about, and what was asked of it. */
+  readonly pointId?: PointId;
+  readonly ask?: 'where' | 'helps';
+}
+
+export interface SkillState {
+  readonly v: typeof STATE_VERSION;
+  readonly progress?: Progress;
+  readonly pending?: Pending;
+  readonly prefs: Preferences;
+  /**
+   * The user's choice to leave out the points traditionally avoided in pregnancy (not a health status);
+   * absent until asked or said.
+   */
+  readonly leaveOut?: boolean;
+  /** The one-time disclaimer and cautions have been heard. */
+  readonly disclaimed?: boolean;
+  /** Session only: what was last said, for "repeat" when no routine is playing. */
+  readonly last?: LastAnswer;
+}
+
+/** Enough to say an answer again, as data (never speech). */
+export type LastAnswer =
+  | { readonly kind: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps' }
+  | { readonly kind: 'message'; readonly key: string };
+
+export const INITIAL_STATE: SkillState = { v: STATE_VERSION, prefs: DEFAULT_PREFERENCES };

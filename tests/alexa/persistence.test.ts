@@ -1,21 +1,23 @@
 /**
- * The persistence adapters: DynamoDB over AWS SDK v3 against a real DynamoDB-compatible server (dynalite)
- * on loopback, started and stopped here, and the local stores used by tests and `npm start`.
+ * The persistence adapters: DynamoDB (our JSON-protocol client, aws4 + node:http) against a real
+ * DynamoDB-compatible server (dynalite) on loopback, started and stopped here, and the local stores
+ * used by tests and `npm start`. Fault cases against fake servers: tests/alexa/store-faults.test.ts.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbPersistenceAdapter, type DynamoDbAdapterOptions } from '../../src/alexa/persistence/dynamodb-adapter.js';
-import { createPersistenceAdapter, persistenceFromEnv } from '../../src/alexa/persistence/index.js';
-import { FilePersistenceAdapter, MemoryPersistenceAdapter } from '../../src/alexa/persistence/local.js';
+import { DynamoJsonClient } from '../../src/alexa/persistence/dynamo-http.js';
+import { persistenceFromEnv } from '../../src/alexa/persistence/index.js';
+import { nodeRuntimes } from '../../tools/bench/node-runtimes.js';
 import { buildLambdaBundle } from '../../tools/build.mjs';
 import { launchRequest } from '../../tools/envelopes.js';
+import { createPersistenceAdapter, FilePersistenceAdapter, MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
 
 const ALICE = 'amzn1.ask.account.ALICE';
@@ -24,7 +26,7 @@ const alice = launchRequest({ userId: ALICE });
 const bob = launchRequest({ userId: BOB });
 const fast: Partial<DynamoDbAdapterOptions> = { credentials: TEST_CREDENTIALS, timeoutMs: 300, maxAttempts: 1 };
 
-/** Sets environment variables for the length of `fn` only (the SDK reads them on the first request). */
+/** Sets environment variables for the length of `fn` only (the adapter reads them on each call). */
 async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
   Object.assign(process.env, vars);
@@ -38,14 +40,11 @@ async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): P
   }
 }
 
-/** Reads the raw item, as the table holds it. */
-async function rawItem(db: LocalDynamo, id: string) {
-  const raw = new DynamoDBClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS });
-  try {
-    return (await raw.send(new GetItemCommand({ TableName: db.tableName, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
-  } finally {
-    raw.destroy();
-  }
+type RawItem = Record<string, { S?: string; M?: Record<string, { M?: Record<string, { M?: Record<string, unknown> }> }> }>;
+/** Reads the raw item, as the table holds it (AttributeValue JSON). */
+async function rawItem(db: LocalDynamo, id: string): Promise<RawItem | undefined> {
+  const raw = new DynamoJsonClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS, attemptTimeoutMs: 2_000, maxAttempts: 1 });
+  return (await raw.call('GetItem', { TableName: db.tableName, Key: { id: { S: id } }, ConsistentRead: true })).Item as RawItem | undefined;
 }
 
 /** The rejection of a store call, to check what a caller would log. */
@@ -118,7 +117,7 @@ describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server'
     expect(await adapter.getAttributes(bob)).toEqual({ x: 3 });
   });
 
-  it('honours AWS_ENDPOINT_URL through the SDK itself when no endpoint is given', async () => {
+  it('honours AWS_ENDPOINT_URL when no endpoint is given', async () => {
     const viaEnv = new DynamoDbPersistenceAdapter({ tableName: db.tableName, credentials: TEST_CREDENTIALS });
     await withEnv({ AWS_ENDPOINT_URL: db.endpoint }, async () => {
       await viaEnv.saveAttributes(alice, { via: 'env' });
@@ -171,15 +170,21 @@ describe('persistenceFromEnv', () => {
   });
 });
 
-describe('lazy loading of AWS SDK v3 in the Lambda bundle', () => {
-  it('loads the SDK on the first store call, not when the adapter module loads or the adapter is built', async () => {
+describe('lazy loading of the store client in the Lambda bundle', () => {
+  it.each(nodeRuntimes())('loads node:https, aws4 and the client on the first store call only, with no AWS SDK ($label)', async ({ path: node }) => {
     const db = await startDynalite();
     const dir = mkdtempSync(join(tmpdir(), 'persistence-bundle-'));
     try {
-      symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir'); // the SDK is external, as on Lambda
+      // No node_modules next to the bundle: it must be self-contained, with no SDK to fall back on.
       const { file } = await buildLambdaBundle('src/alexa/persistence/index.ts', dir);
+      expect(readFileSync(file, 'utf8').includes('@aws-sdk'), 'no AWS SDK in the bundle').toBe(false);
+      // Every module the bundle requires, recorded; aws4 requires querystring when it initialises.
       const script = `
-        const loaded = () => Object.keys(require.cache).some((k) => k.includes('@aws-sdk'));
+        const Module = require('node:module');
+        const seen = new Set();
+        const load = Module._load;
+        Module._load = function (request, ...rest) { seen.add(request.replace(/^node:/, '')); return load.call(this, request, ...rest); };
+        const loaded = () => ['http', 'https', 'querystring'].filter((m) => seen.has(m));
         const { persistenceFromEnv } = require(${JSON.stringify(file)});
         const afterImport = loaded();
         const store = persistenceFromEnv({ TABLE_NAME: ${JSON.stringify(db.tableName)}, AWS_ENDPOINT_URL: ${JSON.stringify(db.endpoint)} });
@@ -187,12 +192,11 @@ describe('lazy loading of AWS SDK v3 in the Lambda bundle', () => {
         store.getAttributes({ context: { System: { user: { userId: 'amzn1.ask.account.LAZY' } } } }).then((attributes) => {
           console.log(JSON.stringify({ afterImport, afterBuild, afterCall: loaded(), attributes }));
         });`;
-      const env = { PATH: process.env.PATH, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-      const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: dir, env });
-      expect(JSON.parse(stdout)).toEqual({ afterImport: false, afterBuild: false, afterCall: true, attributes: {} });
+      const env = { PATH: process.env.PATH, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' };
+      const { stdout } = await promisify(execFile)(node, ['-e', script], { cwd: dir, env });
+      expect(JSON.parse(stdout)).toEqual({ afterImport: [], afterBuild: [], afterCall: ['http', 'https', 'querystring'], attributes: {} });
     } finally {
-      rmSync(dir, { recursive: true, force: true }); // removes the symlink, not the project's node_modules
+      rmSync(dir, { recursive: true, force: true });
       await db.stop();
     }
   });

@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { describe, expect, it } from 'vitest';
 import model from '../../skill-package/interactionModels/custom/en-US.json';
-import { MemoryPersistenceAdapter } from '../../src/alexa/persistence/local.js';
 import { parseState } from '../../src/core/state-parse.js';
 import { buildSkill } from '../../src/skill.js';
 import { intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_SKILL_ID, type EnvelopeOptions } from '../../tools/envelopes.js';
+import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { expectValidResponse } from '../support/response-checks.js';
 
 interface Intent { name: string; slots?: { name: string; type: string }[] }

@@ -1,9 +1,9 @@
 /** A real DynamoDB-compatible server (dynalite) on loopback, started and stopped by the tests themselves. */
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { createLocalTable, LOCAL_CREDENTIALS } from '../../tools/local-dynamo.js';
 
-export const TEST_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+export const TEST_CREDENTIALS = LOCAL_CREDENTIALS;
 
 export interface LocalDynamo {
   readonly endpoint: string;
@@ -25,21 +25,11 @@ async function listen(port: number): Promise<Server> {
   return server;
 }
 
-async function createTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS });
-  await client.send(new CreateTableCommand({
-    TableName: tableName, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-  }));
-  client.destroy();
-}
-
 export async function startDynalite(tableName = 'FootAcupressureTest'): Promise<LocalDynamo> {
   let server: Server | undefined = await listen(0);
   const port = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${port}`;
-  await createTable(endpoint, tableName);
+  await createLocalTable(endpoint, tableName);
   const close = () => new Promise<void>((resolve) => {
     if (!server) return resolve();
     server.close(() => resolve());
@@ -49,6 +39,6 @@ export async function startDynalite(tableName = 'FootAcupressureTest'): Promise<
     endpoint,
     tableName,
     async stop() { await close(); server = undefined; },
-    async restart() { await close(); server = await listen(port); await createTable(endpoint, tableName); },
+    async restart() { await close(); server = await listen(port); await createLocalTable(endpoint, tableName); },
   };
 }

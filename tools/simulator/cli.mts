@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import { createPersistenceAdapter } from '../../src/alexa/persistence/index.js';
 import { buildSkill } from '../../src/skill.js';
 import { Conversation, type Reply } from '../conversation.js';
+import { createLocalTable } from '../local-dynamo.js';
 import { INVOCATION_NAME } from '../nlu.js';
+import { createPersistenceAdapter } from './stores.js';
 
 const HELP = `Usage: npm start -- [options]
 
@@ -38,18 +39,11 @@ if (!values.verbose) process.env.LOG_LEVEL ??= 'warn';
 
 /** A local DynamoDB-compatible server gets the table the CDK stack would create (never done by the skill itself). */
 async function ensureLocalTable(endpoint: string, tableName: string): Promise<void> {
-  const { CreateTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    await client.send(new CreateTableCommand({
-      TableName: tableName, BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-    }));
+    await createLocalTable(endpoint, tableName);
     console.log(`(created table ${tableName} at ${endpoint})`);
   } catch (error) {
     if ((error as Error).name !== 'ResourceInUseException') console.log(`(could not create table ${tableName} at ${endpoint}: ${(error as Error).message})`);
-  } finally {
-    client.destroy();
   }
 }
 

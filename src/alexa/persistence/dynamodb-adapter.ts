@@ -1,27 +1,37 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AttributeValue } from './attribute-value.js';
+import type { Credentials, DynamoJsonClient, Operation } from './dynamo-http.js';
+import { StoreError, StoreUnavailableError } from './errors.js';
 
-/** Per-attempt connection, socket and request timeout: an Alexa turn has ~8 s in all, and a turn may read and save. */
+/** Per-attempt time from connecting to the end of the answer, in ms: an Alexa turn has ~8 s in all. */
 export const STORE_TIMEOUT_MS = 1_000;
 /** Attempts per store call, the first one included. */
 export const STORE_MAX_ATTEMPTS = 2;
+/**
+ * Hard total of store time per request (one Alexa turn: read and save together), in ms. A store that
+ * accepts connections and never answers costs a turn this much at most: the read's two attempts
+ * (2 × STORE_TIMEOUT_MS plus the retry pause), then the save gets what is left.
+ */
+export const STORE_TURN_BUDGET_MS = 2_400;
 
 export interface DynamoDbAdapterOptions {
   readonly tableName: string;
   /**
-   * A DynamoDB-compatible endpoint such as a local server. Without it the SDK resolves the endpoint itself:
-   * `AWS_ENDPOINT_URL_DYNAMODB`, then `AWS_ENDPOINT_URL`, then the regional endpoint.
+   * A DynamoDB-compatible endpoint such as a local server. Without it: `AWS_ENDPOINT_URL_DYNAMODB`,
+   * then `AWS_ENDPOINT_URL`, then `https://dynamodb.<region>.amazonaws.com`, read on each call.
    */
   readonly endpoint?: string;
   /** @default process.env.AWS_REGION ?? 'us-east-1' */
   readonly region?: string;
-  /** Explicit credentials (tests against a local server); otherwise the SDK's default provider chain. */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
-  /** @default STORE_TIMEOUT_MS */
+  /** Explicit credentials (tests against a local server); otherwise the Lambda environment's AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN. */
+  readonly credentials?: Credentials;
+  /** Per-attempt timeout in ms. @default STORE_TIMEOUT_MS */
   readonly timeoutMs?: number;
   /** @default STORE_MAX_ATTEMPTS */
   readonly maxAttempts?: number;
+  /** Store time allowed per request id, in ms. @default STORE_TURN_BUDGET_MS */
+  readonly turnBudgetMs?: number;
 }
 
 /** The user id Alexa sends; the item's partition key (as the official adapter's default key generator). Never log it. */
@@ -31,54 +41,84 @@ export function userIdOf(envelope: RequestEnvelope): string {
   return id;
 }
 
-type Sdk = { readonly doc: DynamoDBDocumentClient; readonly lib: typeof import('@aws-sdk/lib-dynamodb') };
+type Codec = typeof import('./attribute-value.js');
+interface Loaded { readonly client: DynamoJsonClient; readonly codec: Codec }
 
 /**
- * ask-sdk PersistenceAdapter over AWS SDK v3, keeping the official adapter's item shape
- * `{ id: <userId>, attributes: {...} }`. The SDK is imported on first use and cached, so requests
- * that never touch the store never load it (cold starts stay small).
+ * ask-sdk PersistenceAdapter over DynamoDB's JSON protocol (aws4 + node:https, see dynamo-http.ts),
+ * keeping the official adapter's item shape `{ id: <userId>, attributes: {...} }`. The client,
+ * signing and the first connection happen on the first store call, so requests that never touch
+ * the store load none of it. Every method throws a StoreError on failure (see errors.ts).
  */
 export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
-  private sdk: Promise<Sdk> | undefined;
+  private loaded: Promise<Loaded> | undefined;
+  /** Store time spent so far on the current request, keyed by its request id. */
+  private turn: { readonly requestId: string; spentMs: number } | undefined;
 
   constructor(private readonly options: DynamoDbAdapterOptions) {}
 
-  private async connect(): Promise<Sdk> {
-    this.sdk ??= (async () => {
-      const [{ DynamoDBClient }, lib] = await Promise.all([import('@aws-sdk/client-dynamodb'), import('@aws-sdk/lib-dynamodb')]);
-      const { endpoint, credentials } = this.options;
-      const timeout = this.options.timeoutMs ?? STORE_TIMEOUT_MS;
-      const base = new DynamoDBClient({
-        region: this.options.region ?? process.env.AWS_REGION ?? 'us-east-1',
+  private load(): Promise<Loaded> {
+    this.loaded ??= Promise.all([import('./dynamo-http.js'), import('./attribute-value.js')]).then(([http, codec]) => ({
+      client: new http.DynamoJsonClient({
+        ...(this.options.endpoint ? { endpoint: this.options.endpoint } : {}),
+        ...(this.options.region ? { region: this.options.region } : {}),
+        ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
+        attemptTimeoutMs: this.options.timeoutMs ?? STORE_TIMEOUT_MS,
         maxAttempts: this.options.maxAttempts ?? STORE_MAX_ATTEMPTS,
-        // Options for the SDK's own NodeHttpHandler; without throwOnRequestTimeout a slow request only warns.
-        requestHandler: { connectionTimeout: timeout, socketTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
-        ...(endpoint ? { endpoint } : {}),
-        ...(credentials ? { credentials } : {}),
-      });
-      return { doc: lib.DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } }), lib };
-    })();
+      }),
+      codec,
+    }));
+    this.loaded.catch(() => { this.loaded = undefined; }); // load again on the next call
+    return this.loaded;
+  }
+
+  /** One operation within what is left of this request's store budget; errors never carry the user id. */
+  private async call(envelope: RequestEnvelope, operation: Operation, input: (codec: Codec, id: string) => Record<string, unknown>): Promise<{ out: Record<string, unknown>; codec: Codec }> {
+    const id = userIdOf(envelope);
+    const requestId = envelope.request?.requestId;
+    const budgetMs = this.options.turnBudgetMs ?? STORE_TURN_BUDGET_MS;
+    if (requestId && this.turn?.requestId !== requestId) this.turn = { requestId, spentMs: 0 };
+    const turn = requestId ? this.turn : undefined;
+    /** Start of this call, performance.now() in ms. */
+    const startMs = performance.now();
     try {
-      return await this.sdk;
+      const { client, codec } = await this.load();
+      const body = { TableName: this.options.tableName, ...input(codec, id) };
+      const out = await client.call(operation, body, startMs + budgetMs - (turn?.spentMs ?? 0));
+      return { out, codec };
     } catch (error) {
-      this.sdk = undefined; // try loading again on the next call
-      throw error;
+      throw scrub(error, id);
+    } finally {
+      if (turn) turn.spentMs += performance.now() - startMs;
     }
   }
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    const { doc, lib } = await this.connect();
-    const out = await doc.send(new lib.GetCommand({ TableName: this.options.tableName, Key: { id: userIdOf(envelope) }, ConsistentRead: true }));
-    return (out.Item?.attributes as Record<string, unknown> | undefined) ?? {};
+    const { out, codec } = await this.call(envelope, 'GetItem', (_, id) => ({ Key: { id: { S: id } }, ConsistentRead: true }));
+    const item = out.Item as Record<string, AttributeValue> | undefined;
+    const attributes = item?.attributes;
+    if (attributes === undefined) return {};
+    const value = codec.unmarshallValue(attributes);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
-    const { doc, lib } = await this.connect();
-    await doc.send(new lib.PutCommand({ TableName: this.options.tableName, Item: { id: userIdOf(envelope), attributes } }));
+    await this.call(envelope, 'PutItem', (codec, id) => ({ Item: { id: { S: id }, attributes: { M: codec.marshallRecord(attributes) } } }));
   }
 
   async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
-    const { doc, lib } = await this.connect();
-    await doc.send(new lib.DeleteCommand({ TableName: this.options.tableName, Key: { id: userIdOf(envelope) } }));
+    await this.call(envelope, 'DeleteItem', (_, id) => ({ Key: { id: { S: id } } }));
   }
+}
+
+/** The user id must never reach a log line, even if a server echoes it back in an error message. */
+function scrub(error: unknown, id: string): unknown {
+  if (error instanceof Error && error.message.includes(id)) {
+    const clean = (text: string) => text.split(id).join('<user>');
+    if (!(error instanceof StoreError)) return new StoreUnavailableError(clean(error.message));
+    error.message = clean(error.message);
+    if (error.stack) error.stack = clean(error.stack);
+    return error;
+  }
+  return error;
 }

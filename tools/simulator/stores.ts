@@ -1,7 +1,11 @@
+/**
+ * The local stores of the simulator and the tests, with the same item shape as the table, and
+ * `createPersistenceAdapter` to pick one of them or DynamoDB. Not part of the Lambda bundle.
+ */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { userIdOf } from './dynamodb-adapter.js';
+import { DynamoDbPersistenceAdapter, userIdOf, type DynamoDbAdapterOptions } from '../../src/alexa/persistence/dynamodb-adapter.js';
 
 type Items = Record<string, { id: string; attributes: Record<string, unknown> }>;
 
@@ -52,5 +56,22 @@ export class FilePersistenceAdapter implements PersistenceAdapter {
     const items = this.read();
     delete items[userIdOf(envelope)];
     this.write(items);
+  }
+}
+
+export type PersistenceOptions =
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'file'; readonly path: string }
+  | ({ readonly kind: 'dynamodb' } & DynamoDbAdapterOptions);
+
+/** One of the three stores: in memory (tests), a JSON file (`npm start` across runs), or DynamoDB. */
+export function createPersistenceAdapter(opts: PersistenceOptions): PersistenceAdapter {
+  switch (opts.kind) {
+    case 'memory': return new MemoryPersistenceAdapter();
+    case 'file': return new FilePersistenceAdapter(opts.path);
+    case 'dynamodb': {
+      const { kind: _kind, ...options } = opts;
+      return new DynamoDbPersistenceAdapter(options);
+    }
   }
 }

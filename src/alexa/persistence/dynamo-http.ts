@@ -59,7 +59,8 @@ interface Failure { readonly error: StoreUnavailableError | StoreRejectedError; 
 const now = (): number => performance.now();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function endpointOf(options: DynamoClientOptions, env: NodeJS.ProcessEnv, region: string): URL {
+/** The endpoint a call goes to: the option, then AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, else the regional endpoint. */
+export function endpointOf(options: Pick<DynamoClientOptions, 'endpoint'>, env: NodeJS.ProcessEnv, region: string): URL {
   const raw = options.endpoint || env.AWS_ENDPOINT_URL_DYNAMODB || env.AWS_ENDPOINT_URL || `https://dynamodb.${region}.amazonaws.com`;
   let url: URL;
   try {

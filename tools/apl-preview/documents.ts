@@ -1,0 +1,250 @@
+/**
+ * Builds the two APL documents of the skill package from one description, so the foot
+ * map and the styling stay identical in both. `npx tsx tools/apl-preview/documents.ts`
+ * rewrites skill-package/response/display/{routine,point}/document.json; a test fails
+ * when the committed files differ from what this produces.
+ * Facts used (see docs/apl.md): responsive `when` on resources and components, the
+ * alexa-viewport-profiles import, `bind` on the root for SetValue, SendEvent arguments.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GRAPHICS } from './footmap.js';
+
+type J = Record<string, unknown>;
+
+export const APL_VERSION = '2023.3';
+const IMPORTS = [{ name: 'alexa-viewport-profiles', version: '1.6.0' }];
+
+const ICONS: Record<string, J> = {
+  iconPause: icon('M 6 4 L 10 4 L 10 20 L 6 20 Z M 14 4 L 18 4 L 18 20 L 14 20 Z'),
+  iconNext: icon('M 5 4 L 15 12 L 5 20 Z M 16 4 L 19 4 L 19 20 L 16 20 Z'),
+  iconRepeat: {
+    type: 'AVG', version: '1.2', width: 24, height: 24,
+    parameters: [{ name: 'color', type: 'color', default: '#FFFFFF' }],
+    items: [
+      { type: 'path', pathData: 'M 19 12 A 7 7 0 1 1 12 5', stroke: '${color}', strokeWidth: 2.6, strokeLineCap: 'round' },
+      { type: 'path', pathData: 'M 11 1 L 16.5 5 L 11 9 Z', fill: '${color}' },
+    ],
+  },
+};
+
+function icon(pathData: string): J {
+  return { type: 'AVG', version: '1.2', width: 24, height: 24, parameters: [{ name: 'color', type: 'color', default: '#FFFFFF' }], items: [{ type: 'path', pathData, fill: '${color}' }] };
+}
+
+/** Sizes by screen: later blocks override earlier ones when their `when` holds. */
+const RESOURCES: J[] = [
+  {
+    description: 'Colours: dark, high contrast',
+    colors: { bg: '#0B141C', text: '#FFFFFF', muted: '#C3D1DE', accent: '#FFD54A', track: '#2A3B4A', btnBg: '#1B2C3B', edge: '#A9C1D9' },
+  },
+  {
+    description: 'Landscape hub, 1280×800 dp and larger',
+    dimensions: { pad: 48, gap: 20, titleSize: 48, subSize: 28, techSize: 32, captionSize: 30, bodySize: 30, countSize: 96, barH: 14, btnW: 184, btnH: 80, btnText: 28, iconSize: 36 },
+  },
+  {
+    description: 'Shorter landscape hubs (1024×600) and TVs (960×540 dp)',
+    when: '${viewport.height < 700}',
+    dimensions: { pad: 32, gap: 12, titleSize: 38, subSize: 22, techSize: 26, captionSize: 24, bodySize: 24, countSize: 72, barH: 12, btnW: 160, btnH: 64, btnText: 24, iconSize: 28 },
+  },
+  {
+    description: 'Small landscape hubs (960×480)',
+    when: '${viewport.height < 560}',
+    dimensions: { pad: 24, gap: 8, titleSize: 30, subSize: 20, techSize: 22, captionSize: 22, bodySize: 22, countSize: 56, barH: 10, btnW: 150, btnH: 56, btnText: 22, iconSize: 26 },
+  },
+  {
+    description: 'TV: seen from across the room; no touch, but the buttons take focus',
+    when: '${@viewportProfile == @tvLandscapeXLarge}',
+    dimensions: { titleSize: 40, captionSize: 26, bodySize: 26, countSize: 80 },
+  },
+  {
+    description: 'Small round hub (480×480)',
+    when: "${@viewportProfile == @hubRoundSmall || viewport.shape == 'round'}",
+    dimensions: { gap: 6, titleSize: 26, subSize: 18, techSize: 20, captionSize: 18, bodySize: 19, countSize: 52, barH: 8, barW: 200, btnW: 64, btnH: 64, btnText: 18, iconSize: 30, mapH: 130 },
+  },
+];
+
+const ROUND = "${@viewportProfile == @hubRoundSmall || viewport.shape == 'round'}";
+const SCREEN = '${payload.payload.screen}';
+
+function text(t: string, size: string, extra: J = {}): J {
+  return { type: 'Text', text: t, fontSize: size, color: '@text', ...extra };
+}
+
+/** One or two foot maps side by side; for both feet at once, the view and its mirror image. */
+function maps(height: string | number, width: string): J {
+  const pair = "${screen.panels.length > 1 || screen.foot == 'both'}";
+  const vg = (panel: number, mirror: string, when?: string): J => ({
+    type: 'VectorGraphic',
+    ...(when ? { when } : {}),
+    source: `\${screen.panels[${panel}].view}`,
+    lit: `\${screen.panels[${panel}].lit}`,
+    mirror,
+    scale: 'best-fit',
+    width: `\${${pair.slice(2, -1)} ? '50%' : '100%'}`,
+    height: '100%',
+  });
+  return {
+    type: 'Container', direction: 'row', width, height, justifyContent: 'center', alignItems: 'center',
+    items: [
+      vg(0, "${screen.foot == 'left'}"),
+      vg(1, "${screen.foot == 'left'}", '${screen.panels.length > 1}'),
+      vg(0, 'true', "${screen.foot == 'both' && screen.panels.length == 1}"),
+    ],
+  };
+}
+
+function countdown(round: boolean): J {
+  return {
+    type: 'Container',
+    display: "${total > 0 ? 'normal' : 'none'}",
+    alignItems: round ? 'center' : 'start',
+    width: round ? '100%' : '100%',
+    spacing: '@gap',
+    items: [
+      {
+        type: 'Container', direction: 'row', alignItems: 'end',
+        items: [
+          text('${Math.floor(remaining / 60)}:${remaining % 60 < 10 ? "0" : ""}${remaining % 60}', '@countSize', { fontWeight: 'bold', color: '@accent', maxLines: 1 }),
+          ...(round ? [] : [text('${screen.labels.remaining}', '@subSize', { color: '@muted', spacing: 16, paddingBottom: 14, maxLines: 1 })]),
+        ],
+      },
+      {
+        type: 'Frame', width: round ? '@barW' : '100%', height: '@barH', borderRadius: '@barH', backgroundColor: '@track', spacing: 4,
+        item: {
+          type: 'Frame', height: '100%', borderRadius: '@barH', backgroundColor: '@accent',
+          width: '${total > 0 ? Math.max(0, Math.min(100, 100 * (total - remaining) / total)) : 0}%',
+        },
+      },
+    ],
+  };
+}
+
+function button(arg: 'pause' | 'next' | 'repeat', iconName: string, withLabel: boolean): J {
+  const iconItem = { type: 'VectorGraphic', source: iconName, color: '@text', width: '@iconSize', height: '@iconSize', scale: 'best-fit' };
+  return {
+    type: 'TouchWrapper',
+    spacing: '@gap',
+    accessibilityLabel: `\${screen.labels.${arg}}`,
+    onPress: [{ type: 'SendEvent', arguments: [arg] }],
+    item: {
+      type: 'Frame', width: '@btnW', height: '@btnH', borderRadius: '@btnH', borderWidth: 3, borderColor: '@edge', backgroundColor: '@btnBg',
+      item: {
+        type: 'Container', direction: 'row', width: '100%', height: '100%', justifyContent: 'center', alignItems: 'center',
+        items: withLabel
+          ? [iconItem, text(`\${screen.labels.${arg}}`, '@btnText', { fontWeight: 'bold', maxLines: 1, spacing: 8 })]
+          : [iconItem],
+      },
+    },
+  };
+}
+
+function buttons(round: boolean): J {
+  return {
+    type: 'Container', direction: 'row', alignItems: 'center', spacing: round ? '@gap' : 24,
+    items: [button('pause', 'iconPause', !round), button('next', 'iconNext', !round), button('repeat', 'iconRepeat', !round)],
+  };
+}
+
+function root(bind: J[], round: J, wide: J): J {
+  return {
+    type: 'Container', id: 'root', width: '100vw', height: '100vh',
+    bind: [{ name: 'screen', value: SCREEN }, ...bind],
+    items: [{ type: 'Frame', width: '100%', height: '100%', backgroundColor: '@bg', items: [{ ...round, when: ROUND }, wide] }],
+  };
+}
+
+function document(description: string, top: J): J {
+  return {
+    type: 'APL',
+    version: APL_VERSION,
+    description,
+    import: IMPORTS,
+    resources: RESOURCES,
+    graphics: { ...GRAPHICS, ...ICONS },
+    mainTemplate: { parameters: ['payload'], items: [top] },
+  };
+}
+
+export function routineDocument(): J {
+  const round: J = {
+    type: 'Container', width: '100%', height: '100%', alignItems: 'center', justifyContent: 'center',
+    items: [
+      text('${screen.title}', '@titleSize', { width: '54%', textAlign: 'center', fontWeight: 'bold', maxLines: 1 }),
+      text('${screen.technique}', '@techSize', { width: '70%', textAlign: 'center', color: '@accent', maxLines: 1, spacing: 2 }),
+      { ...maps('@mapH', '80%'), spacing: '@gap' },
+      { ...countdown(true), spacing: '@gap' },
+      text('${caption}', '@captionSize', { width: '64%', textAlign: 'center', maxLines: 2, color: '@muted', spacing: '@gap' }),
+      { ...buttons(true), spacing: 10 },
+    ],
+  };
+  const wide: J = {
+    type: 'Container', direction: 'row', width: '100%', height: '100%', paddingLeft: '@pad', paddingRight: '@pad', paddingTop: '@pad', paddingBottom: '@pad',
+    items: [
+      maps('100%', '44%'),
+      {
+        type: 'Container', grow: 1, height: '100%', paddingLeft: '@pad', justifyContent: 'center',
+        items: [
+          text('${screen.subtitle}', '@subSize', { color: '@muted', maxLines: 1 }),
+          text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 2, spacing: 4 }),
+          text('${screen.technique}', '@techSize', { color: '@accent', maxLines: 1, spacing: '@gap' }),
+          text('${caption}', '@captionSize', { maxLines: 3, spacing: '@gap' }),
+          { ...countdown(false), spacing: '@gap' },
+          { ...buttons(false), spacing: '@pad' },
+        ],
+      },
+    ],
+  };
+  return document(
+    'Routine step: foot map with the current point(s) lit, technique, spoken caption, countdown and progress, Pause/Next/Repeat.',
+    root([
+      { name: 'remaining', type: 'number', value: '${screen.remainingSeconds}' },
+      { name: 'total', type: 'number', value: '${screen.totalSeconds}' },
+      { name: 'caption', type: 'string', value: '${screen.caption}' },
+    ], round, wide),
+  );
+}
+
+export function pointDocument(): J {
+  const round: J = {
+    type: 'Container', width: '100%', height: '100%', alignItems: 'center', justifyContent: 'center',
+    items: [
+      text('${screen.title}', '@titleSize', { width: '62%', textAlign: 'center', fontWeight: 'bold', maxLines: 2 }),
+      text('${screen.subtitle}', '@techSize', { width: '70%', textAlign: 'center', color: '@accent', maxLines: 1, spacing: 2 }),
+      { ...maps(170, '80%'), spacing: '@gap' },
+      text('${screen.body}', '@bodySize', { width: '66%', textAlign: 'center', maxLines: 4, color: '@muted', spacing: '@gap' }),
+    ],
+  };
+  const wide: J = {
+    type: 'Container', direction: 'row', width: '100%', height: '100%', paddingLeft: '@pad', paddingRight: '@pad', paddingTop: '@pad', paddingBottom: '@pad',
+    items: [
+      maps('100%', '48%'),
+      {
+        type: 'Container', grow: 1, height: '100%', paddingLeft: '@pad', justifyContent: 'center',
+        items: [
+          text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 2 }),
+          text('${screen.subtitle}', '@techSize', { color: '@accent', maxLines: 1, spacing: '@gap' }),
+          text('${screen.body}', '@bodySize', { maxLines: 7, spacing: '@pad' }),
+        ],
+      },
+    ],
+  };
+  return document('Where is: foot map with the point lit, its name, code, pinyin and location.', root([], round, wide));
+}
+
+export const DOCUMENTS = { routine: routineDocument, point: pointDocument } as const;
+
+export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'skill-package', 'response', 'display');
+
+export function documentJson(name: keyof typeof DOCUMENTS): string {
+  return `${JSON.stringify(DOCUMENTS[name](), null, 2)}\n`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  for (const name of Object.keys(DOCUMENTS) as (keyof typeof DOCUMENTS)[]) {
+    const path = join(PACKAGE_DIR, name, 'document.json');
+    writeFileSync(path, documentJson(name));
+    console.log(`wrote ${path}`);
+  }
+}

@@ -2,7 +2,8 @@
 // One fresh Node process per measurement. Plain CommonJS, loading the bundle as Lambda's runtime does.
 //   node child.cjs <mode: cold|warm|script> <bundle> <input.json> <result.json> [iterations]
 // cold:   times require(bundle) and the first response to input[0].envelope
-// warm:   cycles through input (after a warm-up) and times every request; p50/p99 overall and per kind
+// warm:   cycles through input (after a warm-up) and times every request: the samples in ms, per kind
+//         (the parent takes the quantiles, with tools/bench/stats.ts)
 // script: runs input in order, once; a step with `from: i` gets the session attributes of step i's
 //         response (a conversation); returns what each step said, for the sanity check
 // The skill's own log lines go to stdout/stderr as in Lambda; a marker on stderr before each script
@@ -28,7 +29,6 @@ const speech = (r) => {
   const ssml = r && r.response && r.response.outputSpeech ? (r.response.outputSpeech.ssml || r.response.outputSpeech.text || '') : '';
   return ssml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 };
-const quantile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 async function cold() {
   const a = process.hrtime.bigint();
@@ -41,23 +41,14 @@ async function cold() {
 async function warm() {
   const n = Number(iterationsArg || 5000);
   for (let i = 0; i < Math.max(500, input.length * 20); i += 1) await invoke(input[i % input.length].envelope); // warm-up
-  const all = new Float64Array(n);
-  const byKind = input.map(() => []);
+  const samples = input.map(() => []);
   for (let i = 0; i < n; i += 1) {
     const k = i % input.length;
     const a = process.hrtime.bigint();
     await invoke(input[k].envelope);
-    const t = ms(a, process.hrtime.bigint());
-    all[i] = t;
-    byKind[k].push(t);
+    samples[k].push(Math.round(ms(a, process.hrtime.bigint()) * 1e4) / 1e4);
   }
-  all.sort();
-  const perKind = {};
-  input.forEach((step, k) => {
-    const s = Float64Array.from(byKind[k]).sort();
-    perKind[step.kind] = { p50: quantile(s, 0.5), p99: quantile(s, 0.99), max: s[s.length - 1], n: s.length };
-  });
-  done({ p50: quantile(all, 0.5), p99: quantile(all, 0.99), max: all[n - 1], n, perKind, loadMs: ms(t0, t1) });
+  done({ kinds: input.map((step) => step.kind), samples, n, loadMs: ms(t0, t1) });
 }
 
 async function script() {

@@ -30,6 +30,8 @@ export interface EnvelopeOptions {
   readonly newSession?: boolean;
   readonly attributes?: Record<string, unknown>;
   readonly sessionId?: string;
+  /** @default 'en-US' */
+  readonly locale?: string;
 }
 
 function envelope(request: Record<string, unknown> & { type: string }, opts: EnvelopeOptions = {}): BenchEnvelope {
@@ -56,7 +58,7 @@ function envelope(request: Record<string, unknown> & { type: string }, opts: Env
     request: {
       requestId: `amzn1.echo-api.request.${randomUUID()}`,
       timestamp: new Date().toISOString(),
-      locale: 'en-US',
+      locale: opts.locale ?? 'en-US',
       ...request,
     },
   };

@@ -28,3 +28,15 @@ export function packageOf(input: string): string {
   const parts = input.split('/');
   return parts.length > 2 ? `${parts[0]}/${parts[1]}/` : input;
 }
+
+/** One measurement of a round: the same round index pairs runs of different cases. */
+export interface RoundValue { readonly round: number; readonly value: number }
+
+/**
+ * Median over rounds of (a's run ÷ b's run of the same round). Robust to the load other users put
+ * on a shared machine, which drifts between rounds.
+ */
+export function pairedRatio(a: readonly RoundValue[], b: readonly RoundValue[]): number {
+  const base = new Map(b.map((r) => [r.round, r.value]));
+  return median(a.map((r) => ratio(r.value, base.get(r.round) ?? Number.NaN)));
+}

@@ -1,9 +1,10 @@
 /**
  * A local DynamoDB-compatible server (dynalite, in memory) on 127.0.0.1 and a random port, with the
- * skill's table (`id` string hash key) created, for the store-reading measurements.
+ * skill's table created by tools/local-dynamo.ts, for the store-reading measurements.
  */
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import { createLocalTable, LOCAL_CREDENTIALS } from '../local-dynamo.js';
 
 export interface BenchStore {
   readonly endpoint: string;
@@ -20,17 +21,7 @@ export async function startStore(tableName = 'BenchSkillTable'): Promise<BenchSt
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
-  // Loaded here, not at the top: only the store section needs the SDK.
-  const { CreateTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials });
-  await client.send(new CreateTableCommand({
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-  }));
-  client.destroy();
+  await createLocalTable(endpoint, tableName);
   return {
     endpoint,
     tableName,
@@ -38,8 +29,8 @@ export async function startStore(tableName = 'BenchSkillTable'): Promise<BenchSt
       TABLE_NAME: tableName,
       AWS_ENDPOINT_URL: endpoint,
       AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => resolve());

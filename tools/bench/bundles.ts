@@ -1,0 +1,75 @@
+/**
+ * The bundles the bench measures, all with the stack's esbuild settings (infra/bundling.ts):
+ * the skill as shipped (tools/build.mts), the skill with each bench candidate swapped in for the
+ * store adapter, and the minimal skill with and without a store.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+import { LAMBDA_BUNDLE } from '../../infra/bundling.js';
+import { buildLambdaBundle, type BuiltBundle } from '../build.mjs';
+
+export interface Candidate {
+  /** Short id used in case names and dist/bench/<id>/. */
+  readonly id: string;
+  readonly label: string;
+  /** The file that replaces src/alexa/persistence/dynamodb-adapter.ts; none for the shipped adapter. */
+  readonly adapter?: string;
+}
+
+/** The store clients measured behind the same PersistenceAdapter; the first is the one that ships. */
+export const CANDIDATES: readonly Candidate[] = [
+  { id: 'aws4', label: 'aws4 + node:https (shipped)' },
+  { id: 'sdk-import', label: 'SDK v3 via import() (before)', adapter: 'bench/candidates/sdk-import.ts' },
+  { id: 'sdk-require', label: 'SDK v3 via require()', adapter: 'bench/candidates/sdk-require.ts' },
+  { id: 'aws-lite', label: '@aws-lite bundled', adapter: 'bench/candidates/aws-lite.ts' },
+];
+
+/** Redirects the persistence index's import of the adapter module to a candidate file. */
+export function swapAdapter(adapterFile: string): Plugin {
+  return {
+    name: 'bench-swap-adapter',
+    setup(b) {
+      b.onResolve({ filter: /\/dynamodb-adapter\.js$/ }, (args) =>
+        args.importer.endsWith(join('src', 'alexa', 'persistence', 'index.ts')) ? { path: resolve(adapterFile) } : undefined);
+    },
+  };
+}
+
+/**
+ * As buildLambdaBundle (same settings, same output layout), with `@aws-sdk/*` left to the runtime
+ * (the candidates and the minimal skill with a store load the SDK the Node 22 runtime ships), and
+ * the store adapter swapped for `adapterFile` when given.
+ */
+export async function buildVariant(entry: string, outdir: string, adapterFile?: string): Promise<BuiltBundle> {
+  mkdirSync(outdir, { recursive: true });
+  const file = join(outdir, 'index.js');
+  const result = await build({
+    entryPoints: [entry], outfile: file, bundle: true, platform: 'node',
+    target: LAMBDA_BUNDLE.target, format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, sourcemap: LAMBDA_BUNDLE.sourceMap,
+    external: [...LAMBDA_BUNDLE.externalModules, '@aws-sdk/*'],
+    metafile: true, logLevel: 'warning', plugins: adapterFile ? [swapAdapter(adapterFile)] : [],
+  });
+  writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+  const code = readFileSync(file);
+  return { file: resolve(file), bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
+}
+
+export interface BenchBundles {
+  readonly ours: BuiltBundle;
+  readonly minimal: BuiltBundle;
+  readonly minimalStore: BuiltBundle;
+  /** By candidate id; `aws4` is `ours`. */
+  readonly candidates: Readonly<Record<string, BuiltBundle>>;
+}
+
+export async function buildBenchBundles(outDir: string): Promise<BenchBundles> {
+  const ours = await buildLambdaBundle(LAMBDA_BUNDLE.entry, join(outDir, 'ours'));
+  writeFileSync(join(outDir, 'ours', 'meta.json'), JSON.stringify(ours.metafile));
+  const minimal = await buildLambdaBundle('bench/fixtures/minimal-skill.ts', join(outDir, 'minimal'));
+  const minimalStore = await buildVariant('bench/fixtures/minimal-skill-store.ts', join(outDir, 'minimal-store'));
+  const candidates: Record<string, BuiltBundle> = {};
+  for (const c of CANDIDATES) candidates[c.id] = c.adapter ? await buildVariant(LAMBDA_BUNDLE.entry, join(outDir, c.id), c.adapter) : ours;
+  return { ours, minimal, minimalStore, candidates };
+}

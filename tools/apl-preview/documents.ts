@@ -61,7 +61,7 @@ const RESOURCES: J[] = [
   {
     description: 'Small round hub (480×480)',
     when: "${@viewportProfile == @hubRoundSmall || viewport.shape == 'round'}",
-    dimensions: { gap: 6, titleSize: 26, subSize: 18, techSize: 20, captionSize: 18, bodySize: 19, countSize: 52, barH: 8, barW: 200, btnW: 64, btnH: 64, btnText: 18, iconSize: 30, mapH: 130 },
+    dimensions: { gap: 6, titleSize: 24, subSize: 18, techSize: 20, captionSize: 18, bodySize: 19, countSize: 52, barH: 8, barW: 200, btnW: 64, btnH: 64, btnText: 18, iconSize: 30, mapH: 130 },
   },
 ];
 
@@ -171,10 +171,11 @@ export function routineDocument(): J {
   const round: J = {
     type: 'Container', width: '100%', height: '100%', alignItems: 'center', justifyContent: 'center',
     items: [
-      text('${screen.title}', '@titleSize', { width: '54%', textAlign: 'center', fontWeight: 'bold', maxLines: 1 }),
-      text('${screen.technique}', '@techSize', { width: '70%', textAlign: 'center', color: '@accent', maxLines: 1, spacing: 2 }),
+      // The circle is narrow at the top and bottom: short things there, long lines in the middle.
+      countdown(true),
       { ...maps('@mapH', '80%'), spacing: '@gap' },
-      { ...countdown(true), spacing: '@gap' },
+      text('${screen.title}', '@titleSize', { width: '66%', textAlign: 'center', fontWeight: 'bold', maxLines: 2, spacing: '@gap' }),
+      text('${screen.technique}', '@techSize', { width: '70%', textAlign: 'center', color: '@accent', maxLines: 1, spacing: 2 }),
       text('${caption}', '@captionSize', { width: '64%', textAlign: 'center', maxLines: 2, color: '@muted', spacing: '@gap' }),
       { ...buttons(true), spacing: 10 },
     ],
@@ -210,9 +211,9 @@ export function pointDocument(): J {
   const round: J = {
     type: 'Container', width: '100%', height: '100%', alignItems: 'center', justifyContent: 'center',
     items: [
-      text('${screen.title}', '@titleSize', { width: '62%', textAlign: 'center', fontWeight: 'bold', maxLines: 2 }),
+      maps(170, '80%'),
+      text('${screen.title}', '@titleSize', { width: '66%', textAlign: 'center', fontWeight: 'bold', maxLines: 2, spacing: '@gap' }),
       text('${screen.subtitle}', '@techSize', { width: '70%', textAlign: 'center', color: '@accent', maxLines: 1, spacing: 2 }),
-      { ...maps(170, '80%'), spacing: '@gap' },
       text('${screen.body}', '@bodySize', { width: '66%', textAlign: 'center', maxLines: 4, color: '@muted', spacing: '@gap' }),
     ],
   };

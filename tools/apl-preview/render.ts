@@ -158,7 +158,7 @@ const pad = (c: Comp, ctx: Ctx) => {
 
 function fontSize(c: Comp, ctx: Ctx) { return dim(c.props.fontSize ?? 40, undefined, ctx, 'fontSize')!; }
 function isBold(c: Comp) { const w = String(c.props.fontWeight ?? 'normal'); return w === 'bold' || Number(w) >= 600; }
-function charW(c: Comp, ctx: Ctx) { return fontSize(c, ctx) * (isBold(c) ? 0.62 : 0.56); }
+function charW(c: Comp, ctx: Ctx) { return fontSize(c, ctx) * (isBold(c) ? 0.58 : 0.53); }
 function lineH(c: Comp, ctx: Ctx) { return fontSize(c, ctx) * Number(c.props.lineHeight ?? 1.25); }
 
 function wrap(c: Comp, maxW: number, ctx: Ctx): string[] {
@@ -168,7 +168,7 @@ function wrap(c: Comp, maxW: number, ctx: Ctx): string[] {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    for (const word of para.split(/[ \t]+/).filter(Boolean)) { // a no-break space keeps its neighbours together
       const next = line ? `${line} ${word}` : word;
       if (next.length <= maxChars || !line) line = next; else { lines.push(line); line = word; }
     }

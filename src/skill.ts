@@ -1,8 +1,8 @@
-import { getIntentName, getRequestType, SkillBuilders, type CustomSkillBuilder, type PersistenceAdapter, type RequestInterceptor, type ResponseInterceptor, type Skill } from 'ask-sdk-core';
+import { getIntentName, getRequestType, SkillBuilders, type CustomSkillBuilder, type PersistenceAdapter, type ResponseInterceptor, type Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { maybeContextOf, requestContext } from './alexa/context.js';
 import { errorFields, log } from './alexa/log.js';
-import { loadPersistedState, savePersistedState } from './alexa/persistence-sync.js';
-import { normaliseState } from './alexa/session.js';
+import { finishResponse, loadPersistedState } from './alexa/persistence-sync.js';
 import { errorHandler, requestHandlers } from './handlers/index.js';
 
 export interface BuildSkillOptions {
@@ -11,8 +11,6 @@ export interface BuildSkillOptions {
   /** Where preferences and progress outlive the session; without one the skill keeps state per session only. */
   readonly persistenceAdapter?: PersistenceAdapter;
 }
-
-const STARTED_AT = 'startedAt';
 
 function describe(envelope: RequestEnvelope): Record<string, string> {
   const requestType = getRequestType(envelope);
@@ -23,39 +21,30 @@ function describe(envelope: RequestEnvelope): Record<string, string> {
   };
 }
 
-/** Notes the start time and whether a store is configured. */
-const requestContext = (storeEnabled: boolean): RequestInterceptor => ({
-  process(input) {
-    input.attributesManager.setRequestAttributes({ [STARTED_AT]: process.hrtime.bigint(), storeEnabled });
-  },
-});
-
-/** One structured log line per answered request. */
+/** One structured log line per answered request (never user or device ids). */
 const requestLog: ResponseInterceptor = {
   process(input, response) {
-    const started = input.attributesManager.getRequestAttributes()[STARTED_AT] as bigint | undefined;
+    const ctx = maybeContextOf(input);
     log('info', 'request', {
       ...describe(input.requestEnvelope),
-      durationMs: started === undefined ? undefined : Number((process.hrtime.bigint() - started) / 10_000n) / 100,
-      outcome: 'ok',
+      durationMs: ctx ? Number((process.hrtime.bigint() - ctx.startedAt) / 10_000n) / 100 : undefined,
+      outcome: ctx?.outcome ?? 'ok',
       endSession: response?.shouldEndSession ?? null,
     });
   },
 };
 
-/** Wires handlers and interceptors. Used by src/index.ts, the simulator and tests. */
+/**
+ * Wires handlers and interceptors: one request path, used by src/index.ts, the simulator and tests.
+ * requestContext (parse state, voice) → loadPersistedState → handler → finishResponse (save, write state) → log.
+ */
 export function buildSkill(options: BuildSkillOptions = {}): CustomSkillBuilder {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(...requestHandlers)
     .addErrorHandlers(errorHandler)
-    .addRequestInterceptors(requestContext(Boolean(options.persistenceAdapter)))
-    .addResponseInterceptors(normaliseState);
-  if (options.persistenceAdapter) {
-    builder.withPersistenceAdapter(options.persistenceAdapter)
-      .addRequestInterceptors(loadPersistedState)
-      .addResponseInterceptors(savePersistedState);
-  }
-  builder.addResponseInterceptors(requestLog);
+    .addRequestInterceptors(requestContext(Boolean(options.persistenceAdapter)));
+  if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter).addRequestInterceptors(loadPersistedState);
+  builder.addResponseInterceptors(finishResponse, requestLog);
   if (options.skillId) builder.withSkillId(options.skillId);
   return builder;
 }

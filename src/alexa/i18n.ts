@@ -1,13 +1,16 @@
+/**
+ * The locale seam: a request's locale picks the words (i18next, one instance), the speaking rate,
+ * the list format and, through the words, the voice's phonemes. Locales and their fallbacks are data
+ * (`locales/index.json`); each language's words are loaded on the first request in that language
+ * (esbuild bundles every `locales/<set>/<ns>.json` as a lazily evaluated module of the one file).
+ */
 import i18next from 'i18next';
-import common from '../../locales/en-US/common.json';
-import cues from '../../locales/en-US/cues.json';
-import points from '../../locales/en-US/points.json';
-import routines from '../../locales/en-US/routines.json';
-import techniques from '../../locales/en-US/techniques.json';
-import { NAMESPACES, type Resources, type Translate } from '../core/messages.js';
+import chains from '../../locales/index.json';
+import { NAMESPACES, type Namespace, type Resources, type Translate } from '../core/messages.js';
 import { CUE_CHIME } from '../core/sounds.js';
 import { speechRateFor } from '../core/speech.js';
-import type { Voice } from '../core/turn.js';
+import type { Pace } from '../core/timeline.js';
+import type { Voice } from '../core/voice.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -16,55 +19,80 @@ declare module 'i18next' {
   }
 }
 
-export const SUPPORTED_LOCALES = ['en-US'] as const;
+const CHAINS = chains as Readonly<Record<string, readonly string[]>>;
+export const SUPPORTED_LOCALES = Object.keys(CHAINS);
 export const FALLBACK_LOCALE = 'en-US';
+/** `<prosody rate>` of the slow pace, in percent. */
+export const SLOW_RATE_PERCENT = 85;
 
-/** One i18next instance, created once at module load with bundled resources. */
+/** The supported locale that serves a request's locale; unknown ones get the fallback. */
+export function resolveLocale(requested: string | undefined): string {
+  return requested && requested in CHAINS ? requested : FALLBACK_LOCALE;
+}
+
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { 'en-US': { common, cues, points, routines, techniques } },
-  lng: FALLBACK_LOCALE,
-  fallbackLng: FALLBACK_LOCALE,
+  resources: {},
+  lng: 'en',
+  // en-GB → en; a language of its own (de, es, fr) falls back to nothing, so no English can leak in.
+  fallbackLng: Object.fromEntries([...Object.values(CHAINS).map((c) => [c[0] as string, c.slice(1)]), ['default', []]]),
   ns: [...NAMESPACES],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   initAsync: false,
-  // Locales are resolved before i18next sees them (resolveLocale): no 'en' / 'dev' lookups needed.
   load: 'currentOnly',
-  supportedLngs: [...SUPPORTED_LOCALES],
 });
 
-/** The supported locale that serves a request's locale (e.g. en-GB → en-US until it has its own words). */
-export function resolveLocale(requested: string | undefined): string {
-  return SUPPORTED_LOCALES.find((l) => l === requested) ?? FALLBACK_LOCALE;
+const loaded = new Map<string, Promise<void>>();
+
+/** Loads one resource set (e.g. `de`, `en-GB`) once: its five namespaces, from the bundle. */
+function loadSet(set: string): Promise<void> {
+  let done = loaded.get(set);
+  if (!done) {
+    done = Promise.all(NAMESPACES.map(async (ns: Namespace) => {
+      const mod = (await import(`../../locales/${set}/${ns}.json`).catch(() => ({ default: {} }))) as { default: object };
+      i18n.addResourceBundle(set, ns, mod.default, true, true);
+    })).then(() => undefined);
+    loaded.set(set, done);
+  }
+  return done;
 }
 
 const voices = new Map<string, Voice>();
 
-/** The voice (words, speaking rate, chime) for a request's locale. Cached per locale. */
-export function voiceFor(requested: string | undefined): Voice {
+/** The voice for a locale and pace: loads its words on first use, then answers from a cache. */
+export async function loadVoice(requested: string | undefined, pace: Pace = 'normal'): Promise<Voice> {
   const locale = resolveLocale(requested);
-  let voice = voices.get(locale);
-  if (!voice) {
-    const fixed = i18n.getFixedT(locale) as unknown as (key: string, options?: object) => string;
-    const lng = locale;
-    // Plain strings come straight from the resource store (i18next's getResource); anything with
-    // parameters, plurals or a fallback goes through t(). This keeps the cold path short.
-    const t: Translate = (key, params) => {
-      if (!params) {
-        const colon = key.indexOf(':');
-        const value: unknown = i18n.getResource(lng, key.slice(0, colon), key.slice(colon + 1));
-        if (typeof value === 'string') return value;
-      }
-      return fixed(key, params);
-    };
-    voice = { locale, t, rate: speechRateFor(locale), chime: CUE_CHIME };
-    voices.set(locale, voice);
-  }
+  const id = `${locale}|${pace}`;
+  const cached = voices.get(id);
+  if (cached) return cached;
+  const chain = CHAINS[locale] as readonly string[];
+  await Promise.all(chain.map(loadSet));
+  const lng = chain[0] as string;
+  const fixed = i18n.getFixedT(lng) as unknown as (key: string, options?: object) => string;
+  // Plain strings come straight from the resource store; anything with parameters, plurals or a fallback goes through t().
+  const t: Translate = (key, params) => {
+    if (!params) {
+      const colon = key.indexOf(':');
+      const value: unknown = i18n.getResource(lng, key.slice(0, colon), key.slice(colon + 1));
+      if (typeof value === 'string') return value;
+    }
+    return fixed(key, params);
+  };
+  const format = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const disjunction = new Intl.ListFormat(locale, { type: 'disjunction' });
+  const ratePercent = pace === 'slow' ? SLOW_RATE_PERCENT : 100;
+  const voice: Voice = {
+    locale, t, rate: speechRateFor(locale, ratePercent), chime: CUE_CHIME, ratePercent,
+    list: (items, type = 'conjunction') => (type === 'conjunction' ? format : disjunction).format(items),
+  };
+  voices.set(id, voice);
   return voice;
 }
 
-/** Whether a key exists in a locale (used by tests). */
-export function hasMessage(locale: string, key: string): boolean {
-  return i18n.exists(key, { lng: locale, fallbackLng: false });
+/** Whether a key exists in a locale's own words, without fallback (tests). */
+export async function hasMessage(locale: string, key: string): Promise<boolean> {
+  await loadVoice(locale);
+  const chain = CHAINS[resolveLocale(locale)] as readonly string[];
+  return chain.some((set) => i18n.exists(key, { lng: set, fallbackLng: false }));
 }

@@ -1,11 +1,47 @@
 import type { HandlerInput } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import type { Response as CoreResponse } from '../core/respond.js';
+import { pointScreen, routineScreen } from '../core/screen.js';
 import { renderSsml } from '../core/speech.js';
 import type { Turn } from '../core/turn.js';
+import { executeCommands, renderDocument } from './apl.js';
+import { contextOf } from './context.js';
 
-/** Turns a core Turn into an Alexa response: SSML speech, reprompt, and the session flag. */
+/** Turns a core Turn into an Alexa response: SSML speech (at the voice's pace), reprompt, and the session flag. */
 export function renderTurn(input: HandlerInput, turn: Turn): Response {
-  const builder = input.responseBuilder.speak(renderSsml(turn.speech));
-  if (!turn.end && turn.reprompt) builder.reprompt(renderSsml(turn.reprompt));
+  const { voice } = contextOf(input);
+  const opts = { ratePercent: voice.ratePercent };
+  const builder = input.responseBuilder;
+  if (turn.speech.length) builder.speak(renderSsml(turn.speech, opts));
+  if (!turn.end && turn.reprompt) builder.reprompt(renderSsml(turn.reprompt, opts));
   return builder.withShouldEndSession(turn.end).getResponse();
+}
+
+/**
+ * A core response with what the device can show: on screens a routine segment gets its document and
+ * timed commands and keeps the session open without the microphone, so the document's SendEvent carries
+ * the routine on hands-free; speakers get a card for where-is answers.
+ */
+export function renderResponse(input: HandlerInput, response: CoreResponse): Response {
+  const ctx = contextOf(input);
+  const { outcome, segment } = response;
+  if (ctx.device.screen && segment && outcome.kind === 'segment') {
+    const { data, events } = routineScreen(ctx.voice, outcome.routineId, response.state, segment);
+    input.responseBuilder.addDirective(renderDocument('routine', data)).addDirective(executeCommands(events));
+    if (!response.turn.end && segment.next) {
+      // shouldEndSession left undefined with visual content: the session stays open without the microphone
+      // (https://developer.amazon.com/en-US/docs/alexa/custom-skills/manage-skill-session-and-session-attributes.html).
+      const rendered = renderTurn(input, response.turn);
+      delete rendered.shouldEndSession;
+      delete rendered.reprompt;
+      return rendered;
+    }
+  } else if (outcome.kind === 'point') {
+    if (ctx.device.screen) input.responseBuilder.addDirective(renderDocument('point', pointScreen(ctx.voice, outcome.pointId)));
+    else {
+      const screen = pointScreen(ctx.voice, outcome.pointId);
+      input.responseBuilder.withSimpleCard(screen.title, screen.body);
+    }
+  }
+  return renderTurn(input, response.turn);
 }

@@ -14,21 +14,26 @@ export type SlotReading =
   | { readonly status: 'noMatch'; readonly heard: string }
   | { readonly status: 'missing' };
 
+interface RawSlot { readonly value?: unknown; readonly resolutions?: { readonly resolutionsPerAuthority?: readonly { readonly status?: { readonly code?: string }; readonly values?: readonly { readonly value?: { readonly id?: unknown } }[] }[] } }
+
 /**
- * Reads a custom slot through entity resolution. Only an ER_SUCCESS_MATCH yields an id;
- * the heard words are returned for matching, never for speaking.
+ * Reads a slot as Alexa filled it (an IntentRequest's or a CanFulfillIntentRequest's), through entity
+ * resolution: only an ER_SUCCESS_MATCH yields an id; the heard words are kept for matching, never for speaking.
  */
-export function readSlot(input: HandlerInput, name: string): SlotReading {
-  if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return { status: 'missing' };
-  const slot = getSlot(input.requestEnvelope, name) as ReturnType<typeof getSlot> | null;
+export function readRawSlot(slot: RawSlot | null | undefined): SlotReading {
   const heard = typeof slot?.value === 'string' ? slot.value.trim() : '';
   if (!heard) return { status: 'missing' };
-  const authorities = slot?.resolutions?.resolutionsPerAuthority ?? [];
-  for (const authority of authorities) {
+  for (const authority of slot?.resolutions?.resolutionsPerAuthority ?? []) {
     const id = authority.values?.[0]?.value?.id;
     if (authority.status?.code === 'ER_SUCCESS_MATCH' && typeof id === 'string') return { status: 'match', id };
   }
   return { status: 'noMatch', heard: heard.slice(0, 200) };
+}
+
+/** Reads a custom slot of the request's intent. */
+export function readSlot(input: HandlerInput, name: string): SlotReading {
+  if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return { status: 'missing' };
+  return readRawSlot(getSlot(input.requestEnvelope, name) as RawSlot | null);
 }
 
 /** Narrows a slot id to a domain id. */

@@ -1,12 +1,12 @@
 /**
- * Typed message keys, derived from the en-US locale files (type-only imports: no words enter the code).
+ * Typed message keys, derived from the shared English locale files (type-only imports: no words enter the code).
  * The core asks for words through a {@link Translate} function that the adapter layer supplies.
  */
-import type common from '../../locales/en-US/common.json';
-import type cues from '../../locales/en-US/cues.json';
-import type points from '../../locales/en-US/points.json';
-import type routines from '../../locales/en-US/routines.json';
-import type techniques from '../../locales/en-US/techniques.json';
+import type common from '../../locales/en/common.json';
+import type cues from '../../locales/en/cues.json';
+import type points from '../../locales/en/points.json';
+import type routines from '../../locales/en/routines.json';
+import type techniques from '../../locales/en/techniques.json';
 
 type StripPlural<K extends string> = K extends `${infer B}_one` | `${infer B}_other` ? B : K;
 type Leaves<T, P extends string = ''> = {

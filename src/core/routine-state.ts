@@ -1,213 +1,347 @@
+/**
+ * The routine state machine: a pure reducer `next(state, event, nowMs)`.
+ * Every request first settles where the user is in plan time (from what the last response played and
+ * the request's timestamp), then the event decides what happens from there.
+ */
 import { getRoutine } from './content/routines.js';
-import { POINTS } from './content/points.js';
-import type { RoutineId, Step } from './content/types.js';
+import { isPregnancyCaution, routineNeedsPregnancyQuestion } from './content/steps.js';
+import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import type { Entry } from './pacing.js';
+import { followingStep } from './pacing.js';
+import { planRoutine, plannedStep, type RoutinePlan } from './plan.js';
+import { continueEntry, resumeEntry, settle } from './position.js';
+import { INITIAL_STATE, type LastAnswer, type Pending, type Position, type Progress, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
 
-export const STATE_VERSION = 1;
-
-export interface Progress {
-  readonly routineId: RoutineId;
-  readonly stepIndex: number;
-  readonly segmentIndex: number;
-  readonly paused: boolean;
-}
-
-/** A yes/no question the skill is waiting on. */
-export type Question = 'pregnancy' | 'resume' | 'deleteData' | 'startOffer';
-
-export interface SkillState {
-  readonly v: typeof STATE_VERSION;
-  readonly progress?: Progress;
-  readonly pending?: { readonly question: Question; readonly routineId?: RoutineId };
-  readonly prefs: Preferences;
-  /** The user's answer to the pregnancy question; absent until asked. */
-  readonly pregnant?: boolean;
-  /** The one-time disclaimer has been heard. */
-  readonly disclaimed?: boolean;
-}
-
-export const INITIAL_STATE: SkillState = { v: STATE_VERSION, prefs: DEFAULT_PREFERENCES };
+export type Answer = 'yes' | 'no' | 'unsure';
 
 export type RoutineEvent =
+  | { readonly type: 'launch'; readonly storeDown?: boolean }
   | { readonly type: 'start'; readonly routineId: RoutineId }
-  | { readonly type: 'answer'; readonly yes: boolean }
-  | { readonly type: 'next' } | { readonly type: 'previous' } | { readonly type: 'repeat' }
-  | { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'startOver' }
-  | { readonly type: 'stop' }
-  | { readonly type: 'offerResume' }
+  | { readonly type: 'massages' }
+  | { readonly type: 'answer'; readonly answer: Answer }
+  | { readonly type: 'next' } | { readonly type: 'segmentDone' } | { readonly type: 'skip' }
+  | { readonly type: 'previous' } | { readonly type: 'otherFoot' } | { readonly type: 'redo' }
+  | { readonly type: 'repeat' } | { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'startOver' }
+  | { readonly type: 'stop' } | { readonly type: 'sessionEnded' }
+  | { readonly type: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps' }
+  | { readonly type: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean; readonly ask: 'where' | 'helps' }
+  | { readonly type: 'technique'; readonly techniqueId: TechniqueId | undefined }
+  | { readonly type: 'currentPoint'; readonly cantFind: boolean }
+  | { readonly type: 'howLong' } | { readonly type: 'whatsNext' }
+  | { readonly type: 'pain' } | { readonly type: 'lighter' }
+  | { readonly type: 'symptom'; readonly routineId: RoutineId | undefined }
+  | { readonly type: 'pregnant' } | { readonly type: 'notPregnant' } | { readonly type: 'forgetChoice' }
   | { readonly type: 'setPrefs'; readonly prefs: Partial<Preferences> }
   | { readonly type: 'resetSettings' }
-  | { readonly type: 'askDelete' }
-  | { readonly type: 'disclaimed' };
+  | { readonly type: 'askDelete' } | { readonly type: 'deleted' }
+  | { readonly type: 'help' } | { readonly type: 'fallback' };
 
-/** Why a segment is being played: words that go before it. */
-export type SegmentNote = 'begin' | 'continue' | 'repeat' | 'resume' | 'startOver' | 'back' | 'atFirstStep';
+/** Why a segment is played: words that go before it. */
+export type SegmentNote = 'begin' | 'continue' | 'repeat' | 'resume' | 'startOver' | 'back' | 'atFirstStep' | 'skip' | 'redo' | 'otherFoot' | 'lighter' | 'skippedForChoice';
+
+/** A short answer spoken before the routine carries on in the same response. */
+export type Aside =
+  | { readonly kind: 'howLong'; readonly remainingMs: number; readonly steps: number }
+  | { readonly kind: 'whatsNext'; readonly stepIndex: number | undefined }
+  | { readonly kind: 'currentPoint'; readonly stepIndex: number; readonly cantFind: boolean }
+  | { readonly kind: 'leaveOut'; readonly skipped: readonly number[] };
 
 /** What the skill should say, as data. Speech is composed from it by the turn builder. */
 export type Outcome =
-  | { readonly kind: 'segment'; readonly routineId: RoutineId; readonly stepIndex: number; readonly segmentIndex: number;
-      readonly note: SegmentNote; readonly skipped?: readonly string[]; readonly disclaimer?: boolean }
-  | { readonly kind: 'askPregnancy'; readonly routineId: RoutineId }
+  | { readonly kind: 'segment'; readonly routineId: RoutineId; readonly entry: Entry; readonly note: SegmentNote;
+      readonly aside?: Aside; readonly disclaimer?: boolean; readonly returning?: boolean; readonly unsure?: boolean }
+  | { readonly kind: 'welcome'; readonly returning: boolean; readonly disclaimer: boolean; readonly storeDown: boolean }
+  | { readonly kind: 'askPregnancy'; readonly routineId: RoutineId; readonly again?: boolean }
   | { readonly kind: 'routineDone'; readonly routineId: RoutineId }
   | { readonly kind: 'paused'; readonly already: boolean }
   | { readonly kind: 'goodbye'; readonly hasProgress: boolean }
-  | { readonly kind: 'offerResume'; readonly routineId: RoutineId; readonly stepIndex: number }
+  | { readonly kind: 'silent' }
+  | { readonly kind: 'offerResume'; readonly routineId: RoutineId; readonly stepIndex: number; readonly again?: boolean }
   | { readonly kind: 'freshStart' }
-  | { readonly kind: 'prefsChanged'; readonly prefs: Partial<Preferences> }
-  | { readonly kind: 'settingsReset' }
-  | { readonly kind: 'confirmDelete' }
+  | { readonly kind: 'massages'; readonly again?: boolean }
+  | { readonly kind: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps'; readonly inRoutine: boolean }
+  | { readonly kind: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean }
+  | { readonly kind: 'technique'; readonly techniqueId: TechniqueId | undefined; readonly inRoutine: boolean }
+  | { readonly kind: 'noCurrentPoint' }
+  | { readonly kind: 'pain'; readonly again?: boolean }
+  | { readonly kind: 'screening'; readonly routineId: RoutineId | undefined; readonly again?: boolean }
+  | { readonly kind: 'choiceSaved'; readonly leaveOut: boolean; readonly inRoutine: boolean; readonly skippedNow: readonly number[] }
+  | { readonly kind: 'choiceForgotten'; readonly inRoutine: boolean }
+  | { readonly kind: 'prefsChanged'; readonly prefs: Partial<Preferences>; readonly inRoutine: boolean }
+  | { readonly kind: 'settingsReset'; readonly inRoutine: boolean }
+  | { readonly kind: 'confirmDelete'; readonly again?: boolean }
   | { readonly kind: 'deleteData' }
   | { readonly kind: 'deleteDeclined' }
-  | { readonly kind: 'noRoutine'; readonly asked: RoutineEvent['type'] }
-  | { readonly kind: 'noQuestion' };
+  | { readonly kind: 'noRoutine' }
+  | { readonly kind: 'noQuestion'; readonly inRoutine: boolean }
+  | { readonly kind: 'help'; readonly where: 'idle' | 'routine' | 'paused' }
+  | { readonly kind: 'fallback'; readonly where: 'idle' | 'routine' | 'paused' }
+  | { readonly kind: 'didYouMeanDeclined' };
 
 export interface Transition { readonly state: SkillState; readonly outcome: Outcome }
 
-/** Segment count of a step for given preferences; injected because it depends on the locale's words. */
-export type SegmentCounter = (routineId: RoutineId, stepIndex: number, prefs: Preferences) => number;
-
-/** Whether a step includes a point to avoid in pregnancy. */
-export function isPregnancyCaution(step: Step): boolean {
-  return step.points.some((p) => POINTS[p].avoidInPregnancy);
-}
-
-/** Indices of the steps a user does, given their pregnancy answer. */
-export function activeSteps(routineId: RoutineId, pregnant: boolean | undefined): number[] {
-  return getRoutine(routineId).steps.flatMap((step, i) => (pregnant && isPregnancyCaution(step) ? [] : [i]));
-}
-
-/** Ids of steps left out for pregnancy. */
-export function skippedSteps(routineId: RoutineId, pregnant: boolean | undefined): string[] {
-  return pregnant ? getRoutine(routineId).steps.filter(isPregnancyCaution).map((s) => s.id) : [];
-}
-
-export function routineNeedsPregnancyQuestion(routineId: RoutineId): boolean {
-  return getRoutine(routineId).steps.some(isPregnancyCaution);
-}
-
-function begin(state: SkillState, routineId: RoutineId): Transition {
-  const steps = activeSteps(routineId, state.pregnant);
-  const { pending: _drop, ...rest } = state;
-  const first = steps[0] ?? 0;
-  const skipped = skippedSteps(routineId, state.pregnant);
-  return {
-    state: { ...rest, progress: { routineId, stepIndex: first, segmentIndex: 0, paused: false }, disclaimed: true },
-    outcome: {
-      kind: 'segment', routineId, stepIndex: first, segmentIndex: 0, note: 'begin',
-      ...(skipped.length ? { skipped } : {}), ...(state.disclaimed ? {} : { disclaimer: true }),
-    },
-  };
-}
-
-function play(state: SkillState, progress: Progress, note: SegmentNote): Transition {
-  const { pending: _drop, ...rest } = state;
-  const p = { ...progress, paused: false };
-  return {
-    state: { ...rest, progress: p },
-    outcome: { kind: 'segment', routineId: p.routineId, stepIndex: p.stepIndex, segmentIndex: p.segmentIndex, note },
-  };
-}
-
-function withoutPending(state: SkillState): SkillState {
+const withoutPending = (state: SkillState): SkillState => {
   const { pending: _drop, ...rest } = state;
   return rest;
+};
+
+const withoutProgress = (state: SkillState): SkillState => {
+  const { progress: _drop, ...rest } = state;
+  return rest;
+};
+
+const planOf = (state: SkillState, routineId: RoutineId): RoutinePlan => planRoutine(routineId, state.prefs, state.leaveOut);
+
+/** The routine's place now: what was played settled against the clock; 'done' when it was heard to its end. */
+function here(progress: Progress, nowMs: number): { at: Position | 'done'; interrupted: boolean; heardUpToMs: number } {
+  if (!progress.played) return { at: progress.at, interrupted: false, heardUpToMs: progress.at.atMs };
+  const settled = settle(progress.played, nowMs);
+  return { ...settled, heardUpToMs: progress.played.next?.atMs ?? 0 };
 }
 
-function answer(state: SkillState, yes: boolean): Transition {
-  const pending = state.pending;
-  const rest = withoutPending(state);
-  switch (pending?.question) {
-    case 'pregnancy':
-      return begin({ ...rest, pregnant: yes }, pending.routineId ?? 'ankle');
-    case 'startOffer':
-      return yes ? start(rest, pending.routineId ?? 'ankle') : { state: rest, outcome: { kind: 'freshStart' } };
-    case 'resume':
-      if (yes && state.progress) return play(rest, state.progress, 'resume');
-      { const { progress: _p, ...fresh } = rest; return { state: fresh, outcome: { kind: 'freshStart' } }; }
-    case 'deleteData':
-      return yes
-        ? { state: INITIAL_STATE, outcome: { kind: 'deleteData' } }
-        : { state: rest, outcome: { kind: 'deleteDeclined' } };
-    default:
-      return { state, outcome: { kind: 'noQuestion' } };
-  }
+/** State whose progress is held at a place (a detour, a pause, a stop), with nothing playing. */
+function holdAt(state: SkillState, progress: Progress, at: Position, paused: boolean): SkillState {
+  return { ...state, progress: { routineId: progress.routineId, at, paused } };
+}
+
+function segment(state: SkillState, routineId: RoutineId, entry: Entry | undefined, note: SegmentNote, extra: Partial<Extract<Outcome, { kind: 'segment' }>> = {}): Transition {
+  const base = withoutPending(state);
+  if (!entry) return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId } };
+  return {
+    state: { ...base, progress: { routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false } },
+    outcome: { kind: 'segment', routineId, entry, note, ...extra },
+  };
+}
+
+const introAt = (stepIndex: number): Entry => ({ stepIndex, atMs: 0, firstCue: 0, words: 'intro', repress: false });
+
+function begin(state: SkillState, routineId: RoutineId, unsure = false): Transition {
+  const first = planOf(state, routineId).steps[0];
+  return segment({ ...state, disclaimed: true }, routineId, first ? introAt(first.index) : undefined, 'begin', {
+    returning: Boolean(state.disclaimed), ...(state.disclaimed ? {} : { disclaimer: true }), ...(unsure ? { unsure: true } : {}),
+  });
 }
 
 function start(state: SkillState, routineId: RoutineId): Transition {
-  if (state.pregnant === undefined && routineNeedsPregnancyQuestion(routineId)) {
-    return { state: { ...state, pending: { question: 'pregnancy', routineId } }, outcome: { kind: 'askPregnancy', routineId } };
+  const clean = withoutProgress(withoutPending(state));
+  if (state.leaveOut === undefined && routineNeedsPregnancyQuestion(routineId)) {
+    return { state: { ...clean, pending: { question: 'pregnancy', routineId } }, outcome: { kind: 'askPregnancy', routineId } };
   }
-  return begin(state, routineId);
+  return begin(clean, routineId);
+}
+
+/** The question again, briefly: for an unrelated answer, help and the reprompt. */
+function askAgain(state: SkillState, pending: Pending): Transition {
+  switch (pending.question) {
+    case 'pregnancy': return { state, outcome: { kind: 'askPregnancy', routineId: pending.routineId ?? 'ankle', again: true } };
+    case 'resume': return { state, outcome: { kind: 'offerResume', routineId: state.progress?.routineId ?? 'ankle', stepIndex: state.progress?.at.stepIndex ?? 0, again: true } };
+    case 'deleteData': return { state, outcome: { kind: 'confirmDelete', again: true } };
+    case 'didYouMean': return { state, outcome: { kind: 'unknownPoint', suggestions: pending.pointId ? [pending.pointId] : [], missing: false } };
+    case 'startRoutine': return { state, outcome: { kind: 'screening', routineId: pending.routineId, again: true } };
+    case 'whichMassage': return { state, outcome: { kind: 'massages', again: true } };
+    case 'pain': return { state, outcome: { kind: 'pain', again: true } };
+  }
+}
+
+function answer(state: SkillState, reply: Answer, nowMs: number): Transition {
+  const pending = state.pending;
+  const rest = withoutPending(state);
+  if (!pending) return { state, outcome: { kind: 'noQuestion', inRoutine: Boolean(state.progress) } };
+  switch (pending.question) {
+    case 'pregnancy':
+      // "Shall I leave them out?": yes and unsure take the safe default.
+      return begin({ ...rest, leaveOut: reply !== 'no' }, pending.routineId ?? 'ankle', reply === 'unsure');
+    case 'resume': {
+      if (reply === 'unsure') return askAgain(state, pending);
+      const progress = state.progress;
+      if (reply === 'yes' && progress) return segment(rest, progress.routineId, resumeEntry(planOf(rest, progress.routineId), progress.at), 'resume');
+      return { state: withoutProgress(rest), outcome: { kind: 'freshStart' } };
+    }
+    case 'deleteData':
+      if (reply === 'unsure') return askAgain(state, pending);
+      return reply === 'yes' ? { state: INITIAL_STATE, outcome: { kind: 'deleteData' } } : { state: rest, outcome: { kind: 'deleteDeclined' } };
+    case 'didYouMean':
+      if (reply === 'yes' && pending.pointId) return next(rest, { type: 'point', pointId: pending.pointId, ask: pending.ask ?? 'where' }, nowMs);
+      return { state: rest, outcome: { kind: 'didYouMeanDeclined' } };
+    case 'startRoutine':
+      if (reply === 'yes' && pending.routineId) return start(rest, pending.routineId);
+      if (reply === 'yes') return { state: { ...rest, pending: { question: 'whichMassage' } }, outcome: { kind: 'massages' } };
+      return { state: rest, outcome: { kind: 'freshStart' } };
+    case 'whichMassage':
+    case 'pain':
+      return reply === 'no' ? { state: rest, outcome: { kind: 'freshStart' } } : askAgain(state, pending);
+  }
+}
+
+/** Where the routine is now, or undefined without one; a routine heard to its end is finished here. */
+function current(state: SkillState, nowMs: number) {
+  const progress = state.progress;
+  if (!progress) return undefined;
+  const h = here(progress, nowMs);
+  return { progress, ...h, plan: planOf(state, progress.routineId) };
 }
 
 /**
- * The routine state machine: a pure reducer.
- * @example next(INITIAL_STATE, { type: 'start', routineId: 'lowBack' }, count).outcome
- * // { kind: 'segment', routineId: 'lowBack', stepIndex: 0, segmentIndex: 0, note: 'begin' }
+ * Applies one event.
+ * @example next(INITIAL_STATE, { type: 'start', routineId: 'lowBack' }, 0).outcome.kind // 'segment'
  */
-export function next(state: SkillState, event: RoutineEvent, segmentCount: SegmentCounter): Transition {
-  const progress = state.progress;
-  const noRoutine = (): Transition => ({ state: withoutPending(state), outcome: { kind: 'noRoutine', asked: event.type } });
+export function next(state: SkillState, event: RoutineEvent, nowMs: number): Transition {
+  const now = current(state, nowMs);
+  // A routine heard to its end is over, whatever comes next.
+  if (now && now.at === 'done' && event.type !== 'sessionEnded') {
+    return next(withoutProgress(state), event, nowMs);
+  }
+  const at = now && now.at !== 'done' ? now.at : undefined;
+  const noRoutine = (): Transition => ({ state: withoutPending(state), outcome: { kind: 'noRoutine' } });
+  const where = (): 'idle' | 'routine' | 'paused' => (state.progress ? (state.progress.paused ? 'paused' : 'routine') : 'idle');
+  /** A detour keeps the place and waits there. */
+  const keep = (s: SkillState = state): SkillState => (now && at ? holdAt(s, now.progress, at, true) : s);
+  const remember = (s: SkillState, last: LastAnswer): SkillState => ({ ...s, last });
+
   switch (event.type) {
+    case 'launch': {
+      const base = withoutPending(state);
+      if (now && at) {
+        return { state: { ...holdAt(base, now.progress, at, true), pending: { question: 'resume' } }, outcome: { kind: 'offerResume', routineId: now.progress.routineId, stepIndex: at.stepIndex } };
+      }
+      return { state: { ...base, disclaimed: true }, outcome: { kind: 'welcome', returning: Boolean(state.disclaimed), disclaimer: !state.disclaimed, storeDown: event.storeDown === true } };
+    }
     case 'start':
-      return start(withoutPending(state), event.routineId);
+      return start(state, event.routineId);
+    case 'massages':
+      return { state: { ...keep(withoutPending(state)), pending: { question: 'whichMassage' } }, outcome: { kind: 'massages' } };
     case 'answer':
-      return answer(state, event.yes);
+      return answer(state, event.answer, nowMs);
+    case 'segmentDone':
     case 'next': {
-      if (!progress) return noRoutine();
-      if (progress.segmentIndex + 1 < segmentCount(progress.routineId, progress.stepIndex, state.prefs)) {
-        return play(state, { ...progress, segmentIndex: progress.segmentIndex + 1 }, 'continue');
+      if (!now || !at) return state.pending ? askAgain(state, state.pending) : noRoutine();
+      if (state.progress?.paused || (!state.progress?.played)) return segment(state, now.progress.routineId, resumeEntry(now.plan, at), 'resume');
+      if (now.interrupted && event.type === 'next') {
+        return segment(state, now.progress.routineId, followingStep(now.plan, at.stepIndex) ? introAt((followingStep(now.plan, at.stepIndex) as { index: number }).index) : undefined, 'skip');
       }
-      const following = activeSteps(progress.routineId, state.pregnant).find((i) => i > progress.stepIndex);
-      if (following === undefined) {
-        const { progress: _done, ...rest } = withoutPending(state);
-        return { state: rest, outcome: { kind: 'routineDone', routineId: progress.routineId } };
-      }
-      return play(state, { ...progress, stepIndex: following, segmentIndex: 0 }, 'continue');
+      return segment(state, now.progress.routineId, continueEntry(now.plan, at, now.heardUpToMs), 'continue');
+    }
+    case 'skip': {
+      if (!now || !at) return noRoutine();
+      const after = followingStep(now.plan, at.stepIndex);
+      return segment(state, now.progress.routineId, after ? introAt(after.index) : undefined, 'skip');
     }
     case 'previous': {
-      if (!progress) return noRoutine();
-      const earlier = activeSteps(progress.routineId, state.pregnant).filter((i) => i < progress.stepIndex).pop();
-      if (earlier === undefined) return play(state, { ...progress, segmentIndex: 0 }, 'atFirstStep');
-      return play(state, { ...progress, stepIndex: earlier, segmentIndex: 0 }, 'back');
+      if (!now || !at) return noRoutine();
+      const earlier = now.plan.steps.filter((s) => s.index < at.stepIndex).pop();
+      return segment(state, now.progress.routineId, introAt(earlier?.index ?? at.stepIndex), earlier ? 'back' : 'atFirstStep');
     }
-    case 'repeat':
-      return progress ? play(state, progress, 'repeat') : noRoutine();
-    case 'pause':
-      if (!progress) return noRoutine();
-      return { state: { ...withoutPending(state), progress: { ...progress, paused: true } }, outcome: { kind: 'paused', already: progress.paused } };
-    case 'resume':
-      return progress ? play(state, progress, 'resume') : noRoutine();
+    case 'otherFoot':
+    case 'redo':
     case 'startOver': {
-      if (!progress) return noRoutine();
-      const first = activeSteps(progress.routineId, state.pregnant)[0] ?? 0;
-      return play(state, { ...progress, stepIndex: first, segmentIndex: 0 }, 'startOver');
+      if (!now || !at) return noRoutine();
+      if (event.type === 'startOver') return segment(state, now.progress.routineId, now.plan.steps[0] ? introAt((now.plan.steps[0]).index) : undefined, 'startOver');
+      const step = plannedStep(now.plan, at.stepIndex) ?? followingStep(now.plan, at.stepIndex);
+      return segment(state, now.progress.routineId, step ? introAt(step.index) : undefined, event.type);
     }
+    case 'repeat': {
+      if (state.pending) return askAgain(state, state.pending);
+      if (now && at) {
+        const entry = resumeEntry(now.plan, at);
+        return segment(state, now.progress.routineId, entry ? { ...entry, words: 'intro' } : undefined, 'repeat');
+      }
+      const last = state.last;
+      if (last?.kind === 'point') return next(state, { type: 'point', pointId: last.pointId, ask: last.ask }, nowMs);
+      if (last?.kind === 'technique') return next(state, { type: 'technique', techniqueId: last.techniqueId }, nowMs);
+      return { state, outcome: { kind: 'help', where: 'idle' } };
+    }
+    case 'lighter': {
+      if (!now || !at) return noRoutine();
+      return segment(state, now.progress.routineId, resumeEntry(now.plan, at), 'lighter');
+    }
+    case 'resume': {
+      if (!now || !at) return state.pending ? askAgain(state, state.pending) : noRoutine();
+      return segment(state, now.progress.routineId, resumeEntry(now.plan, at), 'resume');
+    }
+    case 'pause':
+      if (!now || !at) return noRoutine();
+      return { state: keep(withoutPending(state)), outcome: { kind: 'paused', already: Boolean(state.progress?.paused) } };
     case 'stop':
+      return { state: keep(withoutPending(state)), outcome: { kind: 'goodbye', hasProgress: Boolean(at) } };
+    case 'sessionEnded':
+      return { state: now && !at ? withoutProgress(withoutPending(state)) : keep(withoutPending(state)), outcome: { kind: 'silent' } };
+    case 'point':
+      return { state: remember(keep(withoutPending(state)), { kind: 'point', pointId: event.pointId, ask: event.ask }), outcome: { kind: 'point', pointId: event.pointId, ask: event.ask, inRoutine: Boolean(at) } };
+    case 'unknownPoint': {
+      const only = event.suggestions.length === 1 ? event.suggestions[0] : undefined;
+      const base = keep(withoutPending(state));
       return {
-        state: { ...withoutPending(state), ...(progress ? { progress: { ...progress, paused: true } } : {}) },
-        outcome: { kind: 'goodbye', hasProgress: Boolean(progress) },
+        state: only ? { ...base, pending: { question: 'didYouMean', pointId: only, ask: event.ask } } : base,
+        outcome: { kind: 'unknownPoint', suggestions: event.suggestions, missing: event.missing },
       };
-    case 'offerResume':
-      if (!progress) return { state, outcome: { kind: 'freshStart' } };
-      return {
-        state: { ...state, progress: { ...progress, paused: true }, pending: { question: 'resume' } },
-        outcome: { kind: 'offerResume', routineId: progress.routineId, stepIndex: progress.stepIndex },
-      };
-    case 'setPrefs': {
-      const prefs = { ...state.prefs, ...event.prefs };
-      const clamped = progress
-        ? { ...progress, segmentIndex: Math.min(progress.segmentIndex, segmentCount(progress.routineId, progress.stepIndex, prefs) - 1) }
-        : undefined;
-      return { state: { ...state, prefs, ...(clamped ? { progress: clamped } : {}) }, outcome: { kind: 'prefsChanged', prefs: event.prefs } };
     }
+    case 'technique':
+      return { state: event.techniqueId ? remember(keep(withoutPending(state)), { kind: 'technique', techniqueId: event.techniqueId }) : keep(withoutPending(state)), outcome: { kind: 'technique', techniqueId: event.techniqueId, inRoutine: Boolean(at) } };
+    case 'currentPoint': {
+      if (!now || !at) return { state, outcome: { kind: 'noCurrentPoint' } };
+      const entry = resumeEntry(now.plan, at);
+      if (!entry) return { state, outcome: { kind: 'noCurrentPoint' } };
+      return segment(state, now.progress.routineId, entry, 'resume', { aside: { kind: 'currentPoint', stepIndex: entry.stepIndex, cantFind: event.cantFind } });
+    }
+    case 'howLong':
+    case 'whatsNext': {
+      if (!now || !at) return noRoutine();
+      const entry = resumeEntry(now.plan, at);
+      const aside: Aside = event.type === 'howLong'
+        ? { kind: 'howLong', remainingMs: remainingMs(now.plan, at), steps: now.plan.steps.filter((s) => s.index > at.stepIndex || (s.index === at.stepIndex && at.atMs < s.durationMs)).length }
+        : { kind: 'whatsNext', stepIndex: followingStep(now.plan, at.stepIndex)?.index };
+      return segment(state, now.progress.routineId, entry, 'resume', { aside });
+    }
+    case 'pain':
+      // Stop pacing now; the place is kept so that lighter pressure or skipping can pick it up.
+      return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'pain' } };
+    case 'symptom':
+      if (at) return next(state, { type: 'pain' }, nowMs);
+      return { state: { ...withoutPending(state), pending: { question: 'startRoutine', ...(event.routineId ? { routineId: event.routineId } : {}) } }, outcome: { kind: 'screening', routineId: event.routineId } };
+    case 'pregnant': {
+      const chosen = { ...withoutPending(state), leaveOut: true };
+      if (state.pending?.question === 'pregnancy') return answer(state, 'yes', nowMs);
+      if (!now || !at) return { state: chosen, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false, skippedNow: [] } };
+      const steps = getRoutine(now.progress.routineId).steps;
+      const skippedNow = steps.flatMap((s, i) => (isPregnancyCaution(s) && (i > at.stepIndex || (i === at.stepIndex)) ? [i] : []));
+      const plan = planOf(chosen, now.progress.routineId);
+      return segment(chosen, now.progress.routineId, resumeEntry(plan, at), 'skippedForChoice', { aside: { kind: 'leaveOut', skipped: skippedNow } });
+    }
+    case 'notPregnant':
+      if (state.pending?.question === 'pregnancy') return answer(state, 'no', nowMs);
+      return { state: keep({ ...withoutPending(state), leaveOut: false }), outcome: { kind: 'choiceSaved', leaveOut: false, inRoutine: Boolean(at), skippedNow: [] } };
+    case 'forgetChoice': {
+      const { leaveOut: _forget, ...rest } = withoutPending(state);
+      return { state: keep(rest), outcome: { kind: 'choiceForgotten', inRoutine: Boolean(at) } };
+    }
+    case 'setPrefs':
+      return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...event.prefs } }), outcome: { kind: 'prefsChanged', prefs: event.prefs, inRoutine: Boolean(at) } };
     case 'resetSettings': {
-      const { pregnant: _forget, ...rest } = withoutPending(state);
-      return { state: { ...rest, prefs: DEFAULT_PREFERENCES }, outcome: { kind: 'settingsReset' } };
+      const { leaveOut: _forget, ...rest } = withoutPending(state);
+      return { state: keep({ ...rest, prefs: DEFAULT_PREFERENCES }), outcome: { kind: 'settingsReset', inRoutine: Boolean(at) } };
     }
     case 'askDelete':
-      return { state: { ...state, pending: { question: 'deleteData' } }, outcome: { kind: 'confirmDelete' } };
-    case 'disclaimed':
-      return { state: { ...state, disclaimed: true }, outcome: { kind: 'freshStart' } };
+      return { state: { ...keep(withoutPending(state)), pending: { question: 'deleteData' } }, outcome: { kind: 'confirmDelete' } };
+    case 'deleted':
+      return { state: INITIAL_STATE, outcome: { kind: 'deleteData' } };
+    case 'help':
+      if (state.pending) return askAgain(state, state.pending);
+      return { state: keep(state), outcome: { kind: 'help', where: where() } };
+    case 'fallback':
+      if (state.pending) return askAgain(state, state.pending);
+      return { state: keep(state), outcome: { kind: 'fallback', where: where() } };
   }
 }
+
+/** Time left in the routine from a place, in ms: holds from the plan, plus the time to introduce each step still to come. */
+export function remainingMs(plan: RoutinePlan, at: Position): number {
+  return plan.steps.reduce((sum, s) => {
+    if (s.index < at.stepIndex) return sum;
+    if (s.index === at.stepIndex) return sum + Math.max(0, s.durationMs - at.atMs);
+    return sum + s.durationMs + STEP_SETUP_ALLOWANCE_MS;
+  }, 0);
+}
+
+/** Rough time to introduce a step and find its point, for spoken estimates only (never for pacing), in ms. */
+export const STEP_SETUP_ALLOWANCE_MS = 30_000;

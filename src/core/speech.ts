@@ -32,11 +32,19 @@ export interface SpeechRate {
  * these are estimates (Amazon publishes none), kept in one place.
  */
 export const SPEECH_RATES: Readonly<Record<string, SpeechRate>> = {
-  'en-US': { msPerWord: 380, msPerSentenceEnd: 350, msPerComma: 150 },
+  en: { msPerWord: 380, msPerSentenceEnd: 350, msPerComma: 150 },
+  // Estimates from the translators' counts of our own texts (syllables and letters per word against English).
+  de: { msPerWord: 450, msPerSentenceEnd: 380, msPerComma: 160 },
+  es: { msPerWord: 400, msPerSentenceEnd: 380, msPerComma: 160 },
+  fr: { msPerWord: 400, msPerSentenceEnd: 400, msPerComma: 180 },
 };
 
-export function speechRateFor(locale: string): SpeechRate {
-  return SPEECH_RATES[locale] ?? SPEECH_RATES[locale.split('-')[0] ?? ''] ?? (SPEECH_RATES['en-US'] as SpeechRate);
+/** The rate of a locale (en-GB → en), at a `<prosody rate>` percentage: slower speech takes longer. */
+export function speechRateFor(locale: string, ratePercent = 100): SpeechRate {
+  const base = SPEECH_RATES[locale] ?? SPEECH_RATES[locale.split('-')[0] ?? ''] ?? (SPEECH_RATES.en as SpeechRate);
+  if (ratePercent === 100) return base;
+  const f = 100 / ratePercent;
+  return { msPerWord: Math.round(base.msPerWord * f), msPerSentenceEnd: Math.round(base.msPerSentenceEnd * f), msPerComma: Math.round(base.msPerComma * f) };
 }
 
 /**
@@ -109,7 +117,7 @@ export class SsmlLimitError extends Error {}
  * @throws SsmlLimitError when the result would exceed the platform's size or audio-tag limits.
  * @example renderSsml([text('Press'), pause(12_000)]) // 'Press<break time="10s"/><break time="2s"/>'
  */
-export function renderSsml(parts: Speech): string {
+export function renderSsml(parts: Speech, opts: { readonly ratePercent?: number } = {}): string {
   let out = '';
   let audioTags = 0;
   let lastWasWords = false;
@@ -118,7 +126,8 @@ export function renderSsml(parts: Speech): string {
       case 'text': {
         const value = part.text.trim();
         if (!value) break;
-        out += (lastWasWords ? ' ' : '') + escapeSsml(value);
+        const punctuation = value === '.' || value === ',' || value === '?' || value === '!';
+        out += (lastWasWords && !punctuation ? ' ' : '') + escapeSsml(value);
         lastWasWords = true;
         break;
       }
@@ -138,6 +147,7 @@ export function renderSsml(parts: Speech): string {
     }
   }
   if (audioTags > MAX_AUDIO_TAGS) throw new SsmlLimitError(`${audioTags} audio tags`);
+  if (opts.ratePercent !== undefined && opts.ratePercent !== 100 && out) out = `<prosody rate="${Math.round(opts.ratePercent)}%">${out}</prosody>`;
   if (out.length + '<speak></speak>'.length >= MAX_SSML_CHARS) {
     throw new SsmlLimitError(`${out.length} SSML characters`);
   }

@@ -1,11 +1,59 @@
 import { getRoutine } from './content/routines.js';
-import { HOLD_LENGTHS, ROUTINE_IDS, type HoldLength, type RoutineId } from './content/types.js';
-import { INITIAL_STATE, STATE_VERSION, type Progress, type Question, type SkillState } from './routine-state.js';
-import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
+import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type HoldLength, type PointId, type RoutineId } from './content/types.js';
+import { INITIAL_STATE, QUESTIONS, STATE_VERSION, type LastAnswer, type Mark, type Pending, type Played, type Position, type Progress, type Question, type SkillState } from './state.js';
+import { DEFAULT_PREFERENCES, PACES, type Pace, type Preferences } from './timeline.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
-const QUESTIONS: readonly Question[] = ['pregnancy', 'resume', 'deleteData', 'startOffer'];
+const oneOf = <T extends string>(v: unknown, list: readonly T[]): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+
+/** Longest plan time a step can have, in ms (two five-minute holds and a switch, with room). */
+const MAX_PLAN_MS = 15 * 60_000;
+const MAX_MARKS = 200;
+
+function parsePosition(raw: unknown, routineId: RoutineId): Position | undefined {
+  if (!isObject(raw)) return undefined;
+  const steps = getRoutine(routineId).steps.length;
+  return isInt(raw.stepIndex, 0, steps - 1) && isInt(raw.atMs, 0, MAX_PLAN_MS) ? { stepIndex: raw.stepIndex, atMs: raw.atMs } : undefined;
+}
+
+function parsePlayed(raw: unknown, routineId: RoutineId): Played | undefined {
+  if (!isObject(raw) || !Number.isFinite(raw.sentAtMs) || !isInt(raw.lengthMs, 0, 600_000) || !Array.isArray(raw.marks) || raw.marks.length > MAX_MARKS) return undefined;
+  const steps = getRoutine(routineId).steps.length;
+  const marks: Mark[] = [];
+  for (const m of raw.marks as unknown[]) {
+    if (!Array.isArray(m) || m.length !== 4 || !isInt(m[0], 0, 600_000) || !isInt(m[1], 0, steps - 1) || !isInt(m[2], 0, MAX_PLAN_MS) || (m[3] !== 0 && m[3] !== 1)) return undefined;
+    marks.push([m[0], m[1], m[2], m[3]]);
+  }
+  const next = raw.next === undefined ? undefined : parsePosition(raw.next, routineId);
+  if (raw.next !== undefined && !next) return undefined;
+  return { sentAtMs: raw.sentAtMs as number, lengthMs: raw.lengthMs, marks, ...(next ? { next } : {}), runsOn: raw.runsOn === true };
+}
+
+function parseProgress(p: unknown): Progress | undefined {
+  if (!isObject(p) || !oneOf(p.routineId, ROUTINE_IDS)) return undefined;
+  const at = parsePosition(p.at, p.routineId);
+  if (!at) return undefined;
+  const played = parsePlayed(p.played, p.routineId);
+  return { routineId: p.routineId, at, paused: p.paused === true, ...(played ? { played } : {}) };
+}
+
+function parsePending(raw: unknown): Pending | undefined {
+  if (!isObject(raw) || !oneOf<Question>(raw.question, QUESTIONS)) return undefined;
+  return {
+    question: raw.question,
+    ...(oneOf<RoutineId>(raw.routineId, ROUTINE_IDS) ? { routineId: raw.routineId } : {}),
+    ...(oneOf<PointId>(raw.pointId, POINT_IDS) ? { pointId: raw.pointId } : {}),
+    ...(raw.ask === 'where' || raw.ask === 'helps' ? { ask: raw.ask } : {}),
+  };
+}
+
+function parseLast(raw: unknown): LastAnswer | undefined {
+  if (!isObject(raw)) return undefined;
+  if (raw.kind === 'point' && oneOf<PointId>(raw.pointId, POINT_IDS) && (raw.ask === 'where' || raw.ask === 'helps')) return { kind: 'point', pointId: raw.pointId, ask: raw.ask };
+  if (raw.kind === 'technique' && oneOf(raw.techniqueId, TECHNIQUE_IDS)) return { kind: 'technique', techniqueId: raw.techniqueId };
+  return undefined;
+}
 
 /**
  * Validates stored state of unknown shape (session or persistent attributes).
@@ -13,32 +61,24 @@ const QUESTIONS: readonly Question[] = ['pregnancy', 'resume', 'deleteData', 'st
  */
 export function parseState(raw: unknown): SkillState {
   if (!isObject(raw) || raw.v !== STATE_VERSION) return INITIAL_STATE;
-  const prefsRaw = isObject(raw.prefs) ? raw.prefs : {};
+  const p = isObject(raw.prefs) ? raw.prefs : {};
   const prefs: Preferences = {
-    holdLength: HOLD_LENGTHS.includes(prefsRaw.holdLength as HoldLength) ? (prefsRaw.holdLength as HoldLength) : DEFAULT_PREFERENCES.holdLength,
-    chimes: typeof prefsRaw.chimes === 'boolean' ? prefsRaw.chimes : DEFAULT_PREFERENCES.chimes,
-    countdown: typeof prefsRaw.countdown === 'boolean' ? prefsRaw.countdown : DEFAULT_PREFERENCES.countdown,
+    holdLength: oneOf<HoldLength>(p.holdLength, HOLD_LENGTHS) ? p.holdLength : DEFAULT_PREFERENCES.holdLength,
+    chimes: typeof p.chimes === 'boolean' ? p.chimes : DEFAULT_PREFERENCES.chimes,
+    countdown: typeof p.countdown === 'boolean' ? p.countdown : DEFAULT_PREFERENCES.countdown,
+    pace: oneOf<Pace>(p.pace, PACES) ? p.pace : DEFAULT_PREFERENCES.pace,
+    waitBetweenSteps: typeof p.waitBetweenSteps === 'boolean' ? p.waitBetweenSteps : DEFAULT_PREFERENCES.waitBetweenSteps,
   };
-  let progress: Progress | undefined;
-  const p = raw.progress;
-  if (isObject(p) && ROUTINE_IDS.includes(p.routineId as RoutineId)) {
-    const routineId = p.routineId as RoutineId;
-    const steps = getRoutine(routineId).steps.length;
-    if (isInt(p.stepIndex, 0, steps - 1) && isInt(p.segmentIndex, 0, 50)) {
-      progress = { routineId, stepIndex: p.stepIndex, segmentIndex: p.segmentIndex, paused: p.paused === true };
-    }
-  }
-  let pending: SkillState['pending'];
-  if (isObject(raw.pending) && QUESTIONS.includes(raw.pending.question as Question)) {
-    const routineId = ROUTINE_IDS.includes(raw.pending.routineId as RoutineId) ? (raw.pending.routineId as RoutineId) : undefined;
-    pending = { question: raw.pending.question as Question, ...(routineId ? { routineId } : {}) };
-  }
+  const progress = parseProgress(raw.progress);
+  const pending = parsePending(raw.pending);
+  const last = parseLast(raw.last);
   return {
     v: STATE_VERSION,
     prefs,
     ...(progress ? { progress } : {}),
     ...(pending ? { pending } : {}),
-    ...(typeof raw.pregnant === 'boolean' ? { pregnant: raw.pregnant } : {}),
+    ...(typeof raw.leaveOut === 'boolean' ? { leaveOut: raw.leaveOut } : {}),
     ...(raw.disclaimed === true ? { disclaimed: true } : {}),
+    ...(last ? { last } : {}),
   };
 }

@@ -2,7 +2,7 @@
  * The skill's state: small, versioned, serialisable, kept in session attributes (and, without the
  * session-only parts, in the store). Changed only by the reducer in routine-state.ts.
  */
-import type { PointId, RoutineId } from './content/types.js';
+import type { PointId, RoutineId, TechniqueId } from './content/types.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
 
 export const STATE_VERSION = 2;
@@ -44,7 +44,7 @@ export interface Progress {
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */
-export const QUESTIONS = ['pregnancy', 'resume', 'deleteData', 'didYouMean', 'startRoutine', 'whichMassage', 'pain', 'untimed'] as const;
+export const QUESTIONS = ['pregnancy', 'resume', 'deleteData', 'didYouMean', 'startRoutine', 'whichMassage', 'pain'] as const;
 export type Question = (typeof QUESTIONS)[number];
 
 export interface Pending {
@@ -75,6 +75,6 @@ export interface SkillState {
 /** Enough to say an answer again, as data (never speech). */
 export type LastAnswer =
   | { readonly kind: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps' }
-  | { readonly kind: 'message'; readonly key: string };
+  | { readonly kind: 'technique'; readonly techniqueId: TechniqueId };
 
 export const INITIAL_STATE: SkillState = { v: STATE_VERSION, prefs: DEFAULT_PREFERENCES };

@@ -1,156 +1,267 @@
+/**
+ * Turns reducer outcomes into speech, as data. Routine segments are paced here from the one plan,
+ * with the voice's words; the result carries the timed {@link Segment} for every renderer.
+ */
 import { POINTS } from './content/points.js';
-import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import { getRoutine } from './content/routines.js';
+import { needsLightPressure, skippedSteps } from './content/steps.js';
+import type { PointId, RoutineId, Step } from './content/types.js';
+import { FIND_POINT_MIN_MS } from './limits.js';
 import type { MessageKey } from './messages.js';
-import { activeSteps, type Outcome, type SkillState } from './routine-state.js';
-import { phoneme, text, type SpeechPart } from './speech.js';
-import { paced } from './step-segments.js';
-import { ask, key, routineName, say, spokenList, stepTitle, type Turn, type Voice } from './voice.js';
+import { paceResponse, type PaceWords, type Segment } from './pacing.js';
+import { planRoutine, type RoutinePlan } from './plan.js';
+import type { Aside, Outcome, SegmentNote } from './routine-state.js';
+import { estimateMs, phoneme, text, type Speech, type SpeechPart } from './speech.js';
+import type { Played, SkillState } from './state.js';
+import { alternationMs, type TimedCue } from './timeline.js';
+import { ask, pointCode, pointName, routineName, say, stepTitle, stepWord, upperFirst, type Turn, type Voice } from './voice.js';
 
 export type { Turn, Voice } from './voice.js';
-export { segmentCounter, stepSegments } from './step-segments.js';
 
-function segmentTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'segment' }>, state: SkillState): Turn {
-  const { routineId, stepIndex, segmentIndex } = outcome;
-  const segments = paced(voice, routineId, stepIndex, state.prefs, segmentIndex);
-  const segment = segments[Math.min(segmentIndex, segments.length - 1)];
-  const lead: SpeechPart[] = [];
-  if (outcome.note === 'begin') {
-    if (outcome.disclaimer) lead.push(...say(voice, 'common:disclaimer'));
-    lead.push(...say(voice, key(`routines:${routineId}.intro`)));
-    if (outcome.skipped?.length) {
-      const titles = outcome.skipped.map((id) => voice.t(key(`routines:${routineId}.steps.${id}.title`)));
-      lead.push(...say(voice, 'common:skippedForPregnancy', { count: titles.length, list: spokenList(voice.locale, titles) }));
-    }
-  } else {
-    lead.push(...say(voice, key(`common:notes.${outcome.note}`)));
-  }
-  const tail: SpeechPart[] = [];
-  if (!segment?.boundary) {
-    const following = activeSteps(routineId, state.pregnant).find((i) => i > stepIndex);
-    tail.push(...(following === undefined
-      ? say(voice, 'common:lastStepNext')
-      : say(voice, 'common:nextUp', { title: stepTitle(voice, routineId, following) })));
-  }
-  return ask([...lead, ...(segment?.parts ?? []), ...tail], say(voice, 'common:segmentReprompt'));
+/** How a device shows the routine: a screen keeps time by itself and ends each response at a step's end. */
+export interface Device { readonly screen: boolean }
+
+/** Pause to find a point after a step's full introduction (a location was just described), in ms. */
+export const FIND_POINT_AFTER_SETUP_MS = 5_000;
+/** The slow pace leaves this much more time to find a point. */
+const SLOW_FIND_FACTOR = 1.5;
+
+const pinyinLine = (voice: Voice, id: PointId): SpeechPart[] => {
+  const point = POINTS[id];
+  // "The Kunlun Mountains point … Its Chinese name is Kunlun" says the name twice: once is enough.
+  if (pointName(voice, id).toLowerCase().includes(point.pinyin.toLowerCase())) return [];
+  return [text(voice.t('common:chineseName')), phoneme(point.pinyin, voice.t(`points:${id}.ipa`)), text('.')];
+};
+
+function setupParams(voice: Voice, step: Step, state: SkillState): Record<string, string> {
+  const ms = alternationMs(step, state.prefs);
+  return { every: ms % 60_000 === 0 && ms === 60_000 ? voice.t('common:every.minute') : voice.t('common:every.seconds', { count: Math.round(ms / 1000) }) };
 }
 
-/** Composes the words for a state-machine outcome. */
-export function outcomeTurn(voice: Voice, outcome: Outcome, state: SkillState): Turn {
-  const t = (k: MessageKey, p?: Record<string, string | number>) => say(voice, k, p);
+/** The words pacing needs, for one routine and state. */
+function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: RoutinePlan, device: Device = { screen: false }): PaceWords {
+  const steps = getRoutine(routineId).steps;
+  const title = (i: number) => stepTitle(voice, routineId, i);
+  return {
+    intro(i) {
+      const step = steps[i] as Step;
+      const parts: SpeechPart[] = [text(`${upperFirst(title(i))}.`)];
+      if (step.points.length === 1) parts.push(...pinyinLine(voice, step.points[0] as PointId));
+      parts.push(text(stepWord(voice, routineId, i, 'setup', setupParams(voice, step, state))));
+      if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
+      parts.push(...say(voice, 'common:getReady'));
+      return parts;
+    },
+    reminder: (i) => [text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'reminder'))],
+    cue: (_i, cue: TimedCue) => say(voice, `cues:${cue.cue}`),
+    repress: () => say(voice, 'cues:repress'),
+    stepDone: () => say(voice, 'cues:stepDone'),
+    untimed: (i, after) => [
+      text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'setup')),
+      ...say(voice, after === undefined ? 'common:untimedLast' : 'common:untimed'),
+    ],
+    // A screen carries on by itself (its document sends the next event): no word to say.
+    prompt: (boundary, after) => (device.screen ? [] : boundary === 'step'
+      ? say(voice, 'cues:continue.step', { title: after === undefined ? '' : title(after) })
+      : say(voice, `cues:continue.${boundary}`)),
+    routineDone: () => say(voice, 'common:routineDone', { name: routineName(voice, plan.routineId) }),
+  };
+}
+
+/** Spoken length of a routine for a user, in whole minutes: the plan's holds plus the words and pauses around them. */
+export function routineMinutes(voice: Voice, routineId: RoutineId, state: SkillState): number {
+  const plan = planRoutine(routineId, state.prefs, state.leaveOut);
+  const words = paceWords(voice, routineId, state, plan);
+  const ms = plan.steps.reduce((sum, s) => sum + s.durationMs + (s.untimed ? 0 : estimateMs(words.intro(s.index), voice.rate) + FIND_POINT_AFTER_SETUP_MS), 0);
+  return Math.max(1, Math.round(ms / 60_000));
+}
+
+function asideWords(voice: Voice, routineId: RoutineId, aside: Aside): SpeechPart[] {
+  switch (aside.kind) {
+    case 'howLong': {
+      const minutes = Math.max(1, Math.round(aside.remainingMs / 60_000));
+      return say(voice, 'common:aside.howLong', {
+        time: voice.t('common:aside.minutes', { count: minutes }), steps: voice.t('common:aside.steps', { count: aside.steps }),
+      });
+    }
+    case 'whatsNext':
+      return aside.stepIndex === undefined ? say(voice, 'common:aside.lastStep') : say(voice, 'common:aside.next', { title: stepTitle(voice, routineId, aside.stepIndex) });
+    case 'currentPoint': {
+      const step = getRoutine(routineId).steps[aside.stepIndex] as Step;
+      const parts = say(voice, 'common:aside.thisIs', { title: stepTitle(voice, routineId, aside.stepIndex) });
+      if (!step.points.length) return [...parts, ...say(voice, 'common:aside.noPoint')];
+      for (const id of step.points) parts.push(...say(voice, aside.cantFind ? `points:${id}.findTip` : `points:${id}.location`));
+      return parts;
+    }
+    case 'leaveOut': {
+      const titles = aside.skipped.map((i) => stepTitle(voice, routineId, i));
+      return [
+        ...say(voice, 'common:choice.leaveOut'),
+        ...(titles.length ? say(voice, 'common:leftOut', { count: titles.length, list: voice.list(titles) }) : say(voice, 'common:choice.nothingLeftHere')),
+        ...say(voice, 'common:midwife'),
+      ];
+    }
+  }
+}
+
+function beginWords(voice: Voice, routineId: RoutineId, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>): SpeechPart[] {
+  const parts: SpeechPart[] = [];
+  if (outcome.disclaimer) parts.push(...say(voice, 'common:disclaimer'));
+  const minutes = routineMinutes(voice, routineId, state);
+  parts.push(...say(voice, outcome.returning ? `routines:${routineId}.introShort` : `routines:${routineId}.intro`, { minutes }));
+  if (outcome.unsure) parts.push(...say(voice, 'common:unsureLeaveOut'));
+  const skipped = skippedSteps(routineId, state.leaveOut);
+  if (skipped.length) {
+    const steps = getRoutine(routineId).steps;
+    const titles = skipped.map((s) => stepTitle(voice, routineId, steps.indexOf(s)));
+    parts.push(...say(voice, 'common:leftOut', { count: titles.length, list: voice.list(titles) }), ...say(voice, 'common:midwife'));
+  }
+  return parts;
+}
+
+/** A routine segment: the lead words, then the paced routine from the outcome's entry. */
+export function composeSegment(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
+  const { routineId } = outcome;
+  const plan = planRoutine(routineId, state.prefs, state.leaveOut);
+  const lead: SpeechPart[] = [];
+  if (outcome.note === 'begin') lead.push(...beginWords(voice, routineId, state, outcome));
+  if (outcome.aside) lead.push(...asideWords(voice, routineId, outcome.aside));
+  else if (outcome.note !== 'begin') lead.push(...say(voice, `common:notes.${outcome.note satisfies SegmentNote}`));
+  const slow = state.prefs.pace === 'slow' ? SLOW_FIND_FACTOR : 1;
+  const segment = paceResponse({
+    plan, entry: outcome.entry, lead, words: paceWords(voice, routineId, state, plan, device), rate: voice.rate,
+    ...(state.prefs.chimes ? { chime: voice.chime } : {}),
+    findPointMs: { afterIntro: FIND_POINT_AFTER_SETUP_MS * slow, afterReminder: FIND_POINT_MIN_MS * slow },
+    stopAtStepEnd: state.prefs.waitBetweenSteps || device.screen,
+  });
+  if (segment.ending === 'untimed' || (segment.ending === 'done' && plan.steps.at(-1)?.untimed)) {
+    return { turn: { speech: segment.parts, end: true }, segment };
+  }
+  const reprompt = segment.ending === 'done' ? say(voice, 'common:routineDoneReprompt') : say(voice, 'common:segmentReprompt');
+  return { turn: ask(segment.parts, reprompt), segment };
+}
+
+/** What a segment leaves in the state, so the next request's timestamp can say where the user is. */
+export function playedOf(segment: Segment, sentAtMs: number): Played {
+  return {
+    sentAtMs, lengthMs: Math.round(segment.estimatedMs), marks: segment.marks,
+    ...(segment.next ? { next: segment.next } : {}), runsOn: segment.runsOn,
+  };
+}
+
+const t = (voice: Voice, k: MessageKey, p?: Record<string, string | number>) => say(voice, k, p);
+
+function pointWords(voice: Voice, id: PointId, ask: 'where' | 'helps'): SpeechPart[] {
+  return [
+    ...t(voice, 'common:written', { name: pointName(voice, id), channel: voice.t(`points:${id}.channelCode`), code: pointCode(voice, id) }),
+    ...pinyinLine(voice, id),
+    ...t(voice, `points:${id}.otherNames`),
+    ...t(voice, ask === 'where' ? `points:${id}.location` : `points:${id}.helps`),
+    ...t(voice, `points:${id}.caution`),
+  ];
+}
+
+const ROUTINES_LISTED: readonly RoutineId[] = ['preparation', 'ankle', 'heel', 'anxiety', 'lowBack', 'ballRelease'];
+const MASSAGES: readonly RoutineId[] = ['anxiety', 'lowBack', 'ballRelease'];
+
+export function routineListTurn(voice: Voice): Turn {
+  return ask(t(voice, 'common:routineList', { list: voice.list(ROUTINES_LISTED.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
+}
+
+export function unknownRoutineTurn(voice: Voice): Turn {
+  return ask(t(voice, 'common:unknownRoutine', { list: voice.list(ROUTINES_LISTED.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
+}
+
+/** Composes the words for a reducer outcome that is not a routine segment. */
+export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'segment' }>, state: SkillState): Turn {
+  const inRoutine = Boolean(state.progress);
+  const back = inRoutine ? t(voice, 'common:point.backToRoutine') : [];
   switch (outcome.kind) {
-    case 'segment': return segmentTurn(voice, outcome, state);
-    case 'askPregnancy': return ask(t('common:askPregnancy'), t('common:askPregnancyReprompt'));
+    case 'welcome':
+      return ask([
+        ...(outcome.storeDown ? t(voice, 'common:storeUnavailable') : []),
+        ...t(voice, outcome.returning ? 'common:welcomeBack' : 'common:welcome'),
+        ...(outcome.disclaimer ? t(voice, 'common:disclaimer') : []),
+        ...t(voice, 'common:offer'),
+      ], t(voice, 'common:offerReprompt'));
+    case 'askPregnancy':
+      return ask(outcome.again ? t(voice, 'common:askPregnancyReprompt') : t(voice, 'common:askPregnancy', { name: routineName(voice, outcome.routineId) }), t(voice, 'common:askPregnancyReprompt'));
     case 'routineDone':
-      return ask(t('common:routineDone', { name: routineName(voice, outcome.routineId) }), t('common:routineDoneReprompt'));
+      return ask(t(voice, 'common:routineDone', { name: routineName(voice, outcome.routineId) }), t(voice, 'common:routineDoneReprompt'));
     case 'paused':
-      return ask(t(outcome.already ? 'common:alreadyPaused' : 'common:paused'), t('common:pausedReprompt'));
+      return ask(t(voice, outcome.already ? 'common:alreadyPaused' : 'common:paused'), t(voice, 'common:pausedReprompt'));
     case 'goodbye':
-      return { speech: t(outcome.hasProgress ? 'common:goodbyeWithProgress' : 'common:goodbye'), end: true };
+      return { speech: t(voice, outcome.hasProgress ? 'common:goodbyeWithProgress' : 'common:goodbye'), end: true };
+    case 'silent':
+      return { speech: [], end: true };
     case 'offerResume':
-      return ask(
-        t('common:offerResume', { name: routineName(voice, outcome.routineId), title: stepTitle(voice, outcome.routineId, outcome.stepIndex) }),
-        t('common:offerResumeReprompt'),
-      );
-    case 'freshStart': return ask([...t('common:freshStart'), ...t('common:offer')], t('common:offerReprompt'));
+      return ask(outcome.again ? t(voice, 'common:offerResumeReprompt')
+        : t(voice, 'common:offerResume', { name: routineName(voice, outcome.routineId), title: stepTitle(voice, outcome.routineId, outcome.stepIndex) }),
+      t(voice, 'common:offerResumeReprompt'));
+    case 'freshStart': return ask([...t(voice, 'common:freshStart'), ...t(voice, 'common:offer')], t(voice, 'common:offerReprompt'));
+    case 'massages':
+      return ask(outcome.again ? t(voice, 'common:massagesReprompt') : t(voice, 'common:massages', { list: voice.list(MASSAGES.map((id) => routineName(voice, id))) }), t(voice, 'common:massagesReprompt'));
+    case 'point':
+      return ask([...pointWords(voice, outcome.pointId, outcome.ask), ...(outcome.inRoutine ? back : t(voice, 'common:point.more'))],
+        outcome.inRoutine ? t(voice, 'common:point.backToRoutine') : t(voice, 'common:point.reprompt'));
+    case 'unknownPoint': {
+      if (outcome.missing) return ask(t(voice, 'common:unknownPoint.missing'), t(voice, 'common:point.reprompt'));
+      const names = outcome.suggestions.map((id) => `${pointName(voice, id)}, ${pointCode(voice, id)}`);
+      if (names.length === 1) return ask(t(voice, 'common:unknownPoint.suggest', { name: names[0] as string }), t(voice, 'common:unknownPoint.suggestReprompt', { name: names[0] as string }));
+      if (names.length > 1) return ask(t(voice, 'common:unknownPoint.choose', { list: voice.list(names, 'disjunction') }), t(voice, 'common:point.reprompt'));
+      return ask([...t(voice, 'common:unknownPoint.none'), ...back], t(voice, 'common:point.reprompt'));
+    }
+    case 'didYouMeanDeclined': return ask(t(voice, 'common:didYouMeanDeclined'), t(voice, 'common:point.reprompt'));
+    case 'technique': {
+      const reprompt = outcome.inRoutine ? t(voice, 'common:point.backToRoutine') : t(voice, 'common:helpReprompt');
+      if (!outcome.techniqueId) return ask(t(voice, 'common:technique.unknown'), reprompt);
+      const id = outcome.techniqueId;
+      return ask([...t(voice, 'common:technique.intro', { name: voice.t(`techniques:${id}.name`) }), ...t(voice, `techniques:${id}.how`),
+        ...(outcome.inRoutine ? back : t(voice, 'common:point.more'))], reprompt);
+    }
+    case 'noCurrentPoint': return ask(t(voice, 'common:noCurrentPoint'), t(voice, 'common:point.reprompt'));
+    case 'pain': return ask(t(voice, outcome.again ? 'common:painAgain' : 'common:pain'), t(voice, 'common:painReprompt'));
+    case 'screening': {
+      const offer = outcome.routineId ? t(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : t(voice, 'common:screeningMassages');
+      return ask(outcome.again ? offer : [...t(voice, 'common:screening'), ...offer], t(voice, 'common:screeningReprompt'));
+    }
+    case 'choiceSaved':
+      return ask([...t(voice, outcome.leaveOut ? 'common:choice.leaveOut' : 'common:choice.keepIn'), ...(outcome.leaveOut ? t(voice, 'common:midwife') : []),
+        ...(outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : t(voice, 'common:helpReprompt'));
+    case 'choiceForgotten':
+      return ask([...t(voice, 'common:choice.forgotten'), ...(outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : t(voice, 'common:helpReprompt'));
     case 'prefsChanged': {
       const parts: SpeechPart[] = [];
       const p = outcome.prefs;
-      if (p.holdLength) parts.push(...t(key(`common:prefs.holdLength_${p.holdLength}`)));
-      if (p.chimes !== undefined) parts.push(...t(key(`common:prefs.chimes_${p.chimes ? 'on' : 'off'}`)));
-      if (p.countdown !== undefined) parts.push(...t(key(`common:prefs.countdown_${p.countdown ? 'on' : 'off'}`)));
-      if (state.progress) parts.push(...t('common:prefs.applied'), ...t('common:segmentReprompt'));
-      return ask(parts, state.progress ? t('common:segmentReprompt') : t('common:prefs.reprompt'));
+      if (p.holdLength) parts.push(...t(voice, `common:prefs.holdLength_${p.holdLength}` as MessageKey));
+      if (p.chimes !== undefined) parts.push(...t(voice, p.chimes ? 'common:prefs.chimes_on' : 'common:prefs.chimes_off'));
+      if (p.countdown !== undefined) parts.push(...t(voice, p.countdown ? 'common:prefs.countdown_on' : 'common:prefs.countdown_off'));
+      if (p.pace) parts.push(...t(voice, p.pace === 'slow' ? 'common:prefs.pace_slow' : 'common:prefs.pace_normal'));
+      if (p.waitBetweenSteps !== undefined) parts.push(...t(voice, p.waitBetweenSteps ? 'common:prefs.wait_on' : 'common:prefs.wait_off'));
+      return ask([...parts, ...(outcome.inRoutine ? t(voice, 'common:prefs.applied') : t(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'));
     }
-    case 'settingsReset': return ask(t('common:settingsReset'), t('common:helpReprompt'));
-    case 'confirmDelete': return ask(t('common:confirmDelete'), t('common:confirmDeleteReprompt'));
-    case 'deleteData': return { speech: [...t('common:deleted'), ...t('common:goodbye')], end: true };
-    case 'deleteDeclined': return ask(t('common:deleteDeclined'), t('common:helpReprompt'));
-    case 'noRoutine': return ask(t('common:noRoutine'), t('common:noRoutineReprompt'));
-    case 'noQuestion': return ask(t('common:noQuestion'), t('common:helpReprompt'));
+    case 'settingsReset': return ask([...t(voice, 'common:settingsReset'), ...(outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'))], t(voice, 'common:helpReprompt'));
+    case 'confirmDelete': return ask(t(voice, outcome.again ? 'common:confirmDeleteReprompt' : 'common:confirmDelete'), t(voice, 'common:confirmDeleteReprompt'));
+    case 'deleteData': return { speech: [...t(voice, 'common:deleted'), ...t(voice, 'common:goodbye')], end: true };
+    case 'deleteDeclined': return ask(t(voice, 'common:deleteDeclined'), t(voice, 'common:helpReprompt'));
+    case 'noRoutine': return ask(t(voice, 'common:noRoutine'), t(voice, 'common:noRoutineReprompt'));
+    case 'noQuestion': return ask(t(voice, outcome.inRoutine ? 'common:noQuestionInRoutine' : 'common:noQuestion'), outcome.inRoutine ? back : t(voice, 'common:helpReprompt'));
+    case 'help': {
+      const p = state.progress;
+      const params = p ? { name: routineName(voice, p.routineId), title: stepTitle(voice, p.routineId, p.at.stepIndex) } : undefined;
+      return ask(t(voice, `common:help.${outcome.where}`, params), outcome.where === 'idle' ? t(voice, 'common:helpReprompt') : t(voice, 'common:pausedReprompt'));
+    }
+    case 'fallback':
+      return ask(t(voice, `common:fallback.${outcome.where}`), outcome.where === 'idle' ? t(voice, 'common:offerReprompt') : t(voice, 'common:pausedReprompt'));
   }
 }
 
-/** Launch: welcome, the one-time disclaimer, and an offer. */
-export function welcomeTurn(voice: Voice, opts: { returning: boolean; disclaimer: boolean }): Turn {
-  return ask(
-    [
-      ...say(voice, opts.returning ? 'common:welcomeBack' : 'common:welcome'),
-      ...(opts.disclaimer ? say(voice, 'common:disclaimer') : []),
-      ...say(voice, 'common:offer'),
-    ],
-    say(voice, 'common:offerReprompt'),
-  );
-}
-
-export function routineListTurn(voice: Voice, ids: readonly RoutineId[]): Turn {
-  const list = spokenList(voice.locale, ids.map((id) => routineName(voice, id)));
-  return ask(say(voice, 'common:routineList', { list }), say(voice, 'common:routineListReprompt'));
-}
-
-export function unknownRoutineTurn(voice: Voice, ids: readonly RoutineId[]): Turn {
-  const list = spokenList(voice.locale, ids.map((id) => routineName(voice, id)));
-  return ask(say(voice, 'common:unknownRoutine', { list }), say(voice, 'common:routineListReprompt'));
-}
-
-/** "Where is …" and "what is … good for". */
-export function pointTurn(voice: Voice, kind: 'where' | 'helps', id: PointId, state: SkillState): Turn {
-  const point = POINTS[id];
-  const parts: SpeechPart[] = [
-    ...say(voice, 'common:point.where', { name: voice.t(key(`points:${id}.name`)), code: voice.t(key(`points:${id}.spokenCode`)) }),
-    text(voice.t('common:chineseName')), phoneme(`${point.pinyin}.`, point.ipa),
-    ...say(voice, key(`points:${id}.otherNames`)),
-    ...say(voice, key(`points:${id}.${kind === 'where' ? 'location' : 'helps'}`)),
-    ...say(voice, key(`points:${id}.caution`)),
-  ];
-  if (state.progress) return ask([...parts, ...say(voice, 'common:point.backToRoutine')], say(voice, 'common:segmentReprompt'));
-  return ask([...parts, ...say(voice, 'common:point.more')], say(voice, 'common:point.reprompt'));
-}
-
-/** A point the skill doesn't know: close matches, or how to ask. Never echoes what was heard. */
-export function unknownPointTurn(voice: Voice, suggestions: readonly PointId[], missing: boolean): Turn {
-  if (missing) return ask(say(voice, 'common:unknownPoint.missing'), say(voice, 'common:point.reprompt'));
-  if (!suggestions.length) return ask(say(voice, 'common:unknownPoint.none'), say(voice, 'common:point.reprompt'));
-  const names = suggestions.map((id) => `${voice.t(key(`points:${id}.name`))}, ${voice.t(key(`points:${id}.spokenCode`))}`);
-  return ask(
-    say(voice, 'common:unknownPoint.suggest', { count: names.length, list: spokenList(voice.locale, names, 'disjunction') }),
-    say(voice, 'common:point.reprompt'),
-  );
-}
-
-export function techniqueTurn(voice: Voice, id: TechniqueId | undefined, state: SkillState): Turn {
-  const reprompt = state.progress ? say(voice, 'common:segmentReprompt') : say(voice, 'common:helpReprompt');
-  if (!id) return ask(say(voice, 'common:technique.unknown'), reprompt);
-  return ask(
-    [...say(voice, 'common:technique.intro', { name: voice.t(key(`techniques:${id}.name`)) }), ...say(voice, key(`techniques:${id}.how`)),
-      ...(state.progress ? say(voice, 'common:point.backToRoutine') : [])],
-    reprompt,
-  );
-}
-
-/** Where the user is, for help and fallback. */
-export function contextOf(state: SkillState): 'idle' | 'routine' | 'paused' | 'question' {
-  if (state.pending) return 'question';
-  if (state.progress) return state.progress.paused ? 'paused' : 'routine';
-  return 'idle';
-}
-
-export function helpTurn(voice: Voice, state: SkillState): Turn {
-  const where = contextOf(state);
-  const p = state.progress;
-  const params = p ? { name: routineName(voice, p.routineId), title: stepTitle(voice, p.routineId, p.stepIndex) } : undefined;
-  return ask(say(voice, key(`common:help.${where}`), params), say(voice, where === 'question' ? 'common:askPregnancyReprompt' : 'common:helpReprompt'));
-}
-
-export function fallbackTurn(voice: Voice, state: SkillState): Turn {
-  const where = contextOf(state);
-  const k = where === 'paused' ? 'routine' : where;
-  return ask(say(voice, key(`common:fallback.${k}`)), say(voice, where === 'idle' ? 'common:offerReprompt' : 'common:segmentReprompt'));
-}
-
 export function errorTurn(voice: Voice): Turn {
-  return ask(say(voice, 'common:error'), say(voice, 'common:errorReprompt'));
+  return ask(t(voice, 'common:error'), t(voice, 'common:errorReprompt'));
 }
 
 export function messageTurn(voice: Voice, k: MessageKey, reprompt: MessageKey = 'common:helpReprompt'): Turn {
-  return ask(say(voice, k), say(voice, reprompt));
+  return ask(t(voice, k), t(voice, reprompt));
 }
+
+export type { Speech };

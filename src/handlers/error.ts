@@ -1,18 +1,23 @@
 import type { ErrorHandler } from 'ask-sdk-core';
-import { voiceFor } from '../alexa/i18n.js';
+import { isSessionless, maybeContextOf, voiceOf } from '../alexa/context.js';
 import { errorFields, log } from '../alexa/log.js';
-import { renderTurn } from '../alexa/render.js';
-import { readState, writeState } from '../alexa/session.js';
+import { finish } from '../alexa/persistence-sync.js';
+import { renderSsml } from '../core/speech.js';
 import { errorTurn } from '../core/turn.js';
 
-/** Apologises and keeps the routine: the state in the session is left as it was. */
+/**
+ * Apologises and keeps the routine: the state is written as it was parsed (never as it came in),
+ * through the same one write as every response. Sessionless requests get an empty response.
+ */
 export const errorHandler: ErrorHandler = {
   canHandle: () => true,
-  handle(input, error) {
+  async handle(input, error) {
     log('error', 'request.failed', errorFields(error));
-    input.attributesManager.setRequestAttributes({ ...input.attributesManager.getRequestAttributes(), outcome: 'error' });
-    // Keep the routine, but never hand back state that failed validation.
-    if (input.requestEnvelope.session) writeState(input, readState(input));
-    return renderTurn(input, errorTurn(voiceFor(input.requestEnvelope.request?.locale)));
+    const ctx = maybeContextOf(input);
+    if (ctx) ctx.outcome = 'error';
+    if (isSessionless(input)) return input.responseBuilder.getResponse();
+    await finish(input).catch((e: unknown) => log('warn', 'request.finish_failed', errorFields(e)));
+    const turn = errorTurn(await voiceOf(input));
+    return input.responseBuilder.speak(renderSsml(turn.speech)).reprompt(renderSsml(turn.reprompt ?? [])).withShouldEndSession(false).getResponse();
   },
 };

@@ -1,18 +1,15 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { voiceFor } from '../alexa/i18n.js';
-import { renderTurn } from '../alexa/render.js';
+import { answer } from '../alexa/answer.js';
 import { isIntent } from '../alexa/request.js';
-import { readState } from '../alexa/session.js';
-import { fallbackTurn, helpTurn } from '../core/turn.js';
 
-/** Help that depends on where the user is: idle, in a routine, paused, or asked a question. */
+/** Help that depends on where the user is; a pending question is asked again. */
 export const helpHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.HelpIntent'),
-  handle: (input) => renderTurn(input, helpTurn(voiceFor(input.requestEnvelope.request.locale), readState(input))),
+  handle: (input) => answer(input, { type: 'help' }),
 };
 
-/** Out-of-domain speech; keeps the routine and says what works here. */
+/** Out-of-domain speech: keeps the routine, and says what works here (or asks the pending question again). */
 export const fallbackHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'AMAZON.FallbackIntent'),
-  handle: (input) => renderTurn(input, fallbackTurn(voiceFor(input.requestEnvelope.request.locale), readState(input))),
+  handle: (input) => answer(input, { type: 'fallback' }),
 };

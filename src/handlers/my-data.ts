@@ -1,32 +1,28 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { voiceFor } from '../alexa/i18n.js';
+import { answer, speak } from '../alexa/answer.js';
+import { contextOf } from '../alexa/context.js';
 import { deletePersistedState } from '../alexa/persistence-sync.js';
-import { renderTurn } from '../alexa/render.js';
 import { isIntent } from '../alexa/request.js';
-import { readState, respond } from '../alexa/session.js';
 import { messageTurn } from '../core/turn.js';
 
-/** "Reset my settings" / "I'm not pregnant anymore": preferences to standard, the safety question asked again. */
+/** "Reset my settings": preferences back to standard, the pregnancy question asked again. */
 export const resetSettingsHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'ResetSettingsIntent'),
-  handle: (input) => respond(input, { type: 'resetSettings' }),
+  handle: (input) => answer(input, { type: 'resetSettings' }),
 };
 
-/** "Delete my data": asks for confirmation; the yes is handled here so the record is erased. */
+/** "Delete my data": asks for confirmation first. */
 export const deleteDataHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'DeleteDataIntent'),
-  handle: (input) => respond(input, { type: 'askDelete' }),
+  handle: (input) => answer(input, { type: 'askDelete' }),
 };
 
-/** "Yes" to "are you sure you want to erase everything?". */
+/** "Yes" to "shall I erase everything?": the record is erased here, then the state. */
 export const confirmDeleteHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.YesIntent') && readState(input).pending?.question === 'deleteData',
+  canHandle: (input) => isIntent(input, 'AMAZON.YesIntent') && contextOf(input).state.pending?.question === 'deleteData',
   async handle(input) {
-    const voice = voiceFor(input.requestEnvelope.request.locale);
-    const enabled = input.attributesManager.getRequestAttributes().storeEnabled === true;
-    if (enabled && !(await deletePersistedState(input))) {
-      return renderTurn(input, messageTurn(voice, 'common:deleteFailed'));
-    }
-    return respond(input, { type: 'answer', yes: true });
+    const ctx = contextOf(input);
+    if (ctx.storeEnabled && !(await deletePersistedState(input))) return speak(input, messageTurn(ctx.voice, 'common:deleteFailed'), 'deleteFailed');
+    return answer(input, { type: 'deleted' });
   },
 };

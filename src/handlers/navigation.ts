@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'ask-sdk-core';
+import { getIntentName } from 'ask-sdk-core';
+import { answer } from '../alexa/answer.js';
 import { isIntent } from '../alexa/request.js';
-import { respond } from '../alexa/session.js';
 import type { RoutineEvent } from '../core/routine-state.js';
 
-/** Routine navigation intents and the core event each one means. */
+/** Intents that move through a routine or answer its questions, and the core event each one means. */
 const EVENTS: Readonly<Record<string, RoutineEvent>> = {
   'AMAZON.NextIntent': { type: 'next' },
   'AMAZON.PreviousIntent': { type: 'previous' },
@@ -12,16 +13,21 @@ const EVENTS: Readonly<Record<string, RoutineEvent>> = {
   'AMAZON.ResumeIntent': { type: 'resume' },
   ResumeRoutineIntent: { type: 'resume' },
   'AMAZON.StartOverIntent': { type: 'startOver' },
-  'AMAZON.YesIntent': { type: 'answer', yes: true },
-  'AMAZON.NoIntent': { type: 'answer', yes: false },
+  'AMAZON.YesIntent': { type: 'answer', answer: 'yes' },
+  'AMAZON.NoIntent': { type: 'answer', answer: 'no' },
+  UnsureIntent: { type: 'answer', answer: 'unsure' },
+  SkipIntent: { type: 'skip' },
+  OtherFootIntent: { type: 'otherFoot' },
+  RedoIntent: { type: 'redo' },
+  LighterIntent: { type: 'lighter' },
+  HowLongIntent: { type: 'howLong' },
+  WhatsNextIntent: { type: 'whatsNext' },
+  CurrentPointIntent: { type: 'currentPoint', cantFind: false },
+  CantFindIntent: { type: 'currentPoint', cantFind: true },
 };
 
-/** Next, back, repeat, pause, resume, start over, yes and no: at any moment, in or out of a routine. */
+/** Next, back, repeat, pause, resume, skip, answers, and the questions asked mid-routine: at any moment. */
 export const navigationHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, ...Object.keys(EVENTS)),
-  handle(input) {
-    const request = input.requestEnvelope.request;
-    const event = request.type === 'IntentRequest' ? EVENTS[request.intent.name] : undefined;
-    return respond(input, event ?? { type: 'repeat' });
-  },
+  handle: (input) => answer(input, EVENTS[getIntentName(input.requestEnvelope)] ?? { type: 'repeat' }),
 };

@@ -1,18 +1,13 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { voiceFor } from '../alexa/i18n.js';
-import { renderTurn } from '../alexa/render.js';
+import { answer } from '../alexa/answer.js';
 import { isIntent, readSlot, slotId } from '../alexa/request.js';
-import { readState } from '../alexa/session.js';
 import { TECHNIQUE_IDS } from '../core/content/types.js';
-import { techniqueTurn } from '../core/turn.js';
 
-/** "How do I do the reducing technique?" */
+/** "How do I do the reducing technique?"; "how hard should I press?" names none and is about pressure. */
 export const techniqueHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'TechniqueIntent'),
   handle(input) {
     const reading = readSlot(input, 'technique');
-    // "How hard should I press?" names no technique: answer about pressure.
-    const id = reading.status === 'missing' ? 'pressure' : slotId(reading, TECHNIQUE_IDS);
-    return renderTurn(input, techniqueTurn(voiceFor(input.requestEnvelope.request.locale), id, readState(input)));
+    return answer(input, { type: 'technique', techniqueId: reading.status === 'missing' ? 'pressure' : slotId(reading, TECHNIQUE_IDS) });
   },
 };

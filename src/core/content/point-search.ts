@@ -1,5 +1,9 @@
+import type { Translate } from '../messages.js';
 import { POINTS } from './points.js';
 import { POINT_IDS, type PointId } from './types.js';
+
+/** What the search needs of a locale: its words (each point's `terms`) and a name for the cache. */
+export interface SearchVoice { readonly locale: string; readonly t: Translate }
 
 const UNITS: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -16,7 +20,9 @@ const LETTERS: Readonly<Record<string, string>> = { kay: 'k', bee: 'b', gee: 'g'
  * @example normalise('The K.I. Six point') // 'ki6'
  */
 export function normalise(input: string): string {
-  const words = input.toLowerCase().replace(/[^a-z0-9\s-]/g, ' ').replace(/-/g, ' ').split(/\s+/).filter((w) => w && !FILLER.has(w));
+  // Letters with accents fold to their base letter (ä → a, é → e, ñ → n), ß to ss, so every locale's names meet.
+  const folded = input.toLowerCase().replace(/ß/g, 'ss').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const words = folded.replace(/[^a-z0-9\s-]/g, ' ').replace(/-/g, ' ').split(/\s+/).filter((w) => w && !FILLER.has(w));
   const out: string[] = [];
   for (let i = 0; i < words.length; i += 1) {
     const w = words[i] as string;
@@ -33,17 +39,22 @@ export function normalise(input: string): string {
 
 /** A point's name or code: without spaces for spelling, and as a sound key. */
 interface Term { readonly id: PointId; readonly flat: string; readonly sound: string }
-let cachedTerms: readonly Term[] | undefined;
-/** Normalised names of every point; built on first use, not at load (most requests never need them). */
-function terms(): readonly Term[] {
-  cachedTerms ??= POINT_IDS.flatMap((id) => {
-    const p = POINTS[id];
-    return [...p.codes, p.pinyin, ...p.matchTerms].map((t) => {
-      const text = normalise(t);
-      return { id, flat: text.replace(/\s/g, ''), sound: soundKey(text) };
+const cachedTerms = new Map<string, readonly Term[]>();
+/** Normalised names of every point in a locale (codes, pinyin, the locale's terms); built on first use, per locale. */
+function terms(voice: SearchVoice): readonly Term[] {
+  let list = cachedTerms.get(voice.locale);
+  if (!list) {
+    list = POINT_IDS.flatMap((id) => {
+      const p = POINTS[id];
+      const local = voice.t(`points:${id}.terms`).split('|').filter(Boolean);
+      return [...p.codes, p.pinyin, ...p.matchTerms, ...local].map((t) => {
+        const text = normalise(t);
+        return { id, flat: text.replace(/\s/g, ''), sound: soundKey(text) };
+      });
     });
-  });
-  return cachedTerms;
+    cachedTerms.set(voice.locale, list);
+  }
+  return list;
 }
 
 /**
@@ -63,12 +74,12 @@ function soundKey(normalised: string): string {
 
 /**
  * The point a phrase names exactly (by code, pinyin or English name), if any.
- * @example findPoint('calm sleep') // 'BL62'
+ * @example findPoint('calm sleep', voice) // 'BL62'
  */
-export function findPoint(input: string): PointId | undefined {
+export function findPoint(input: string, voice: SearchVoice): PointId | undefined {
   const flat = normalise(input).replace(/\s/g, '');
   if (!flat) return undefined;
-  const hits = new Set(terms().filter((t) => t.flat === flat).map((t) => t.id));
+  const hits = new Set(terms(voice).filter((t) => t.flat === flat).map((t) => t.id));
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 
@@ -94,6 +105,8 @@ const SHORT_WORD = 5;
 const MAX_SOUND_SHARE = 0.2;
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
+/** A chart code as written: one to three letters and a number ("li4", "ki4", "gb40"). */
+const CODE = /^([a-z]{1,3})(\d+)$/;
 
 function spellingScore(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
@@ -110,19 +123,23 @@ function soundScore(a: string, b: string): number {
  * Known points that are spelled or sound close to a phrase the skill did not recognise, best first.
  * A code with another number ("K.I. 3") is not close to any of ours. Returns [] when nothing is
  * reasonably close, or when more points than `limit` are equally close ("kidney").
- * @example suggestPoints('calm sleeping') // ['BL62']
- * @example suggestPoints('qiu shoo') // ['GB40']
+ * @example suggestPoints('calm sleeping', voice) // ['BL62']
+ * @example suggestPoints('qiu shoo', voice) // ['GB40']
  */
-export function suggestPoints(input: string, limit = 2): PointId[] {
+export function suggestPoints(input: string, voice: SearchVoice, limit = 2): PointId[] {
   const text = normalise(input);
   const flat = text.replace(/\s/g, '');
   if (flat.length < 2) return [];
   const sound = soundKey(text);
   const digits = digitsOf(flat);
   const best = new Map<PointId, number>();
-  for (const t of terms()) {
+  const code = CODE.exec(flat);
+  for (const t of terms(voice)) {
     const termDigits = digitsOf(t.flat);
     if (digits && termDigits && digits !== termDigits) continue;
+    // A code that only shares its number with ours is another channel's point (LI4 is not KI4).
+    const termCode = CODE.exec(t.flat);
+    if (code && termCode && code[1] !== termCode[1]) continue;
     const score = Math.min(spellingScore(flat, t.flat), soundScore(sound, t.sound));
     if (score < (best.get(t.id) ?? Infinity)) best.set(t.id, score);
   }

@@ -1,0 +1,100 @@
+/**
+ * The APL screen renderer's pure half: a segment (the same timed plan the speech is rendered from)
+ * becomes the document's data source and a timed command list. The countdown reads the segment's step
+ * anchors, and captions its cue onsets: the screen never re-derives timing, so it cannot disagree with the voice.
+ */
+import { POINTS } from './content/points.js';
+import { getRoutine } from './content/routines.js';
+import type { FootView, Method, PointId, RoutineId, Step, TechniqueId } from './content/types.js';
+import type { Segment } from './pacing.js';
+import { planRoutine } from './plan.js';
+import type { SkillState } from './state.js';
+import { pointCode, pointName, routineName, stepTitle, upperFirst, type Voice } from './voice.js';
+
+export interface ScreenPanel { readonly view: FootView; readonly lit: readonly PointId[] }
+
+/** `datasources.payload.screen` of the documents in skill-package/response/display (docs/apl.md). */
+export interface ScreenData {
+  readonly kind: 'routine' | 'point';
+  readonly title: string;
+  readonly subtitle: string;
+  readonly technique: string;
+  readonly caption: string;
+  readonly body: string;
+  readonly panels: readonly ScreenPanel[];
+  readonly foot: 'right' | 'left' | 'both' | '';
+  readonly totalSeconds: number;
+  readonly remainingSeconds: number;
+  readonly labels: { readonly pause: string; readonly next: string; readonly repeat: string; readonly remaining: string };
+}
+
+/** One timed change on the screen, `afterMs` from the response start. */
+export type ScreenEvent =
+  | { readonly atMs: number; readonly set: 'remaining'; readonly value: number }
+  | { readonly atMs: number; readonly set: 'caption'; readonly value: string }
+  | { readonly atMs: number; readonly send: 'segmentDone' };
+
+const TECHNIQUE_OF: Readonly<Record<Method, TechniqueId>> = {
+  press: 'pressing', pulsedRelease: 'pressing', breathing: 'pressing', strokes: 'pressing', ballHold: 'pressing', instruction: 'pressing',
+  lightFirm: 'lightFirm', reducing: 'reducing', circlesAndHold: 'reducing',
+};
+
+export function panelsOf(points: readonly PointId[]): ScreenPanel[] {
+  const panels: ScreenPanel[] = [];
+  for (const id of points) {
+    const view = POINTS[id].view;
+    const panel = panels.find((p) => p.view === view);
+    if (panel) (panel.lit as PointId[]).push(id);
+    else panels.push({ view, lit: [id] });
+  }
+  return panels;
+}
+
+const labels = (voice: Voice) => ({
+  pause: voice.t('common:screen.pause'), next: voice.t('common:screen.next'), repeat: voice.t('common:screen.repeat'), remaining: voice.t('common:screen.remaining'),
+});
+
+const textOf = (parts: Segment['onsets'][number]['words']) => parts.map((p) => ('text' in p ? p.text : '')).join(' ').trim();
+
+/** The screen of a routine segment: its first step, the countdown of that step, captions at the cue onsets. */
+export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillState, segment: Segment): { data: ScreenData; events: ScreenEvent[] } {
+  const first = segment.steps[0];
+  const stepIndex = first?.stepIndex ?? segment.next?.stepIndex ?? 0;
+  const step = getRoutine(routineId).steps[stepIndex] as Step;
+  const plan = planRoutine(routineId, state.prefs, state.leaveOut);
+  const position = plan.steps.findIndex((s) => s.index === stepIndex) + 1;
+  const onsets = segment.onsets.filter((o) => o.stepIndex === stepIndex);
+  const codes = step.points.map((id) => pointCode(voice, id));
+  const durationMs = first?.durationMs ?? 0;
+  const remainingAt = (realMs: number) => (first ? Math.max(0, Math.ceil((durationMs - (first.planStartMs + (realMs - first.realStartMs))) / 1000)) : 0);
+  const data: ScreenData = {
+    kind: 'routine',
+    title: [upperFirst(stepTitle(voice, routineId, stepIndex)), ...(codes.length && !stepTitle(voice, routineId, stepIndex).includes(codes[0] as string) ? [voice.list(codes)] : [])].join(' · '),
+    subtitle: voice.t('common:screen.step', { name: upperFirst(routineName(voice, routineId)), position, count: plan.steps.length }),
+    technique: voice.t(`techniques:${TECHNIQUE_OF[step.method]}.name`),
+    caption: onsets[0] ? textOf(onsets[0].words) : '',
+    body: '',
+    panels: panelsOf(step.points),
+    foot: step.side === 'both' ? 'both' : step.side === 'each' ? 'right' : '',
+    totalSeconds: Math.round(durationMs / 1000),
+    remainingSeconds: first ? remainingAt(first.realStartMs) : 0,
+    labels: labels(voice),
+  };
+  const events: ScreenEvent[] = onsets.map((o) => ({ atMs: Math.round(o.realMs), set: 'caption' as const, value: textOf(o.words) }));
+  if (first) {
+    for (let realMs = first.realStartMs + 1000; realMs <= Math.min(first.realEndMs, segment.estimatedMs); realMs += 1000) {
+      events.push({ atMs: Math.round(realMs), set: 'remaining', value: remainingAt(realMs) });
+    }
+  }
+  events.sort((a, b) => a.atMs - b.atMs);
+  if (segment.next) events.push({ atMs: Math.round(segment.estimatedMs), send: 'segmentDone' });
+  return { data, events };
+}
+
+/** The where-is screen of a point. */
+export function pointScreen(voice: Voice, id: PointId): ScreenData {
+  return {
+    kind: 'point', title: `${pointName(voice, id)} · ${pointCode(voice, id)}`, subtitle: POINTS[id].pinyin, technique: '', caption: '',
+    body: voice.t(`points:${id}.location`), panels: panelsOf([id]), foot: '', totalSeconds: 0, remainingSeconds: 0, labels: labels(voice),
+  };
+}

@@ -1,0 +1,19 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import { answer } from '../alexa/answer.js';
+import { isType } from '../alexa/request.js';
+import type { RoutineEvent } from '../core/routine-state.js';
+
+/** What a screen's SendEvent arguments mean: the document's own "segment done", and its touch buttons. */
+const EVENTS: Readonly<Record<string, RoutineEvent>> = {
+  segmentDone: { type: 'segmentDone' }, next: { type: 'next' }, pause: { type: 'pause' }, repeat: { type: 'repeat' },
+};
+
+/** Alexa.Presentation.APL.UserEvent: a screen carries the routine on hands-free, or a button was touched. */
+export const aplEventHandler: RequestHandler = {
+  canHandle: (input) => isType(input, 'Alexa.Presentation.APL.UserEvent'),
+  handle(input) {
+    const args = (input.requestEnvelope.request as { arguments?: unknown[] }).arguments;
+    const event = typeof args?.[0] === 'string' ? EVENTS[args[0]] : undefined;
+    return answer(input, event ?? { type: 'fallback' });
+  },
+};

@@ -1,0 +1,32 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import type { canfulfill } from 'ask-sdk-model';
+import { contextOf } from '../alexa/context.js';
+import { isType, readRawSlot } from '../alexa/request.js';
+
+/** Intents this skill can take on without a conversation (name-free routing), by name. */
+const FULFILLABLE = new Set([
+  'StartRoutineIntent', 'StartAnkleRoutineIntent', 'StartHeelRoutineIntent', 'ListRoutinesIntent',
+  'WherePointIntent', 'PointBenefitIntent', 'TechniqueIntent', 'ResumeRoutineIntent', 'SymptomIntent',
+]);
+
+/**
+ * CanFulfillIntentRequest: YES for our own intents when every given slot resolved, MAYBE when some did not.
+ * No speech, no state, no store: Amazon forbids any observable effect
+ * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/implement-canfulfillintentrequest-for-name-free-interaction.html).
+ */
+export const canFulfillHandler: RequestHandler = {
+  canHandle: (input) => isType(input, 'CanFulfillIntentRequest'),
+  handle(input) {
+    const request = input.requestEnvelope.request as { intent?: { name?: string; slots?: Record<string, Parameters<typeof readRawSlot>[0]> } };
+    const slots: Record<string, canfulfill.CanFulfillSlot> = {};
+    let allUnderstood = true;
+    for (const [name, slot] of Object.entries(request.intent?.slots ?? {})) {
+      const matched = readRawSlot(slot).status === 'match';
+      if (!matched) allUnderstood = false;
+      slots[name] = { canUnderstand: matched ? 'YES' : 'MAYBE', canFulfill: matched ? 'YES' : 'NO' };
+    }
+    const canFulfill = FULFILLABLE.has(request.intent?.name ?? '') ? (allUnderstood ? 'YES' : 'MAYBE') : 'NO';
+    contextOf(input).outcome = `canFulfill.${canFulfill}`;
+    return input.responseBuilder.withCanFulfillIntent({ canFulfill, slots }).getResponse();
+  },
+};

@@ -1,0 +1,31 @@
+import type { RequestHandler } from 'ask-sdk-core';
+import { getIntentName } from 'ask-sdk-core';
+import { answer } from '../alexa/answer.js';
+import { isIntent, readSlot } from '../alexa/request.js';
+import type { RoutineId } from '../core/content/types.js';
+import type { RoutineEvent } from '../core/routine-state.js';
+
+/** The routine that suits a body area someone says hurts, before any routine has started. */
+const ROUTINE_FOR_AREA: Readonly<Record<string, RoutineId>> = { heel: 'heel', ankle: 'ankle', back: 'lowBack', calf: 'heel' };
+
+const EVENTS: Readonly<Record<string, RoutineEvent>> = {
+  PainIntent: { type: 'pain' },
+  PregnantIntent: { type: 'pregnant' },
+  NotPregnantIntent: { type: 'notPregnant' },
+  ForgetChoiceIntent: { type: 'forgetChoice' },
+};
+
+/** "It hurts", "I'm pregnant", "forget that": safety first, in any state. */
+export const safetyHandler: RequestHandler = {
+  canHandle: (input) => isIntent(input, ...Object.keys(EVENTS)),
+  handle: (input) => answer(input, EVENTS[getIntentName(input.requestEnvelope)] ?? { type: 'pain' }),
+};
+
+/** "My heels hurt": one screening line first, then the routine that suits it, offered as a question. */
+export const symptomHandler: RequestHandler = {
+  canHandle: (input) => isIntent(input, 'SymptomIntent'),
+  handle(input) {
+    const reading = readSlot(input, 'area');
+    return answer(input, { type: 'symptom', routineId: reading.status === 'match' ? ROUTINE_FOR_AREA[reading.id] : undefined });
+  },
+};

@@ -8,7 +8,8 @@ import { sampleScreen, VIEWPORTS } from '../../tools/apl-preview/samples.js';
 import { loadDoc, NAMES, type J } from './helpers.js';
 
 const POINTS = Object.keys(POINT_VIEWS) as PointId[];
-const LIT_CORE = /fill="#FFF3B0"[^>]*fill-opacity="1"/g;
+/** The lit marker: the point's halo group drawn at full opacity. */
+const LIT_CORE = /opacity="1"><path d="[^"]*" fill="#FFD54A" fill-opacity="0\.16"/g;
 
 describe('preview renders every document × point × viewport', () => {
   for (const name of NAMES) {

@@ -239,7 +239,7 @@ export const DOCUMENTS = { routine: routineDocument, point: pointDocument } as c
 export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'skill-package', 'response', 'display');
 
 export function documentJson(name: keyof typeof DOCUMENTS): string {
-  return `${JSON.stringify(DOCUMENTS[name](), null, 2)}\n`;
+  return `${JSON.stringify(DOCUMENTS[name](), null, 1)}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -22,8 +22,13 @@ interface View {
   points: Partial<Record<PointId, [number, number]>>;
 }
 
-const ellipse = (cx: number, cy: number, rx: number, ry: number) =>
-  `M ${cx - rx} ${cy} C ${cx - rx} ${cy - ry * 0.552}, ${cx - rx * 0.552} ${cy - ry}, ${cx} ${cy - ry} C ${cx + rx * 0.552} ${cy - ry}, ${cx + rx} ${cy - ry * 0.552}, ${cx + rx} ${cy} C ${cx + rx} ${cy + ry * 0.552}, ${cx + rx * 0.552} ${cy + ry}, ${cx} ${cy + ry} C ${cx - rx * 0.552} ${cy + ry}, ${cx - rx} ${cy + ry * 0.552}, ${cx - rx} ${cy} Z`;
+const r2 = (n: number) => Math.round(n * 100) / 100;
+const ellipse = (cx: number, cy: number, rx: number, ry: number) => {
+  const k = 0.552; const [x0, x1, y0, y1] = [cx - rx, cx + rx, cy - ry, cy + ry];
+  const [kx, ky] = [r2(rx * k), r2(ry * k)];
+  return `M ${x0} ${cy} C ${x0} ${r2(cy - ky)}, ${r2(cx - kx)} ${y0}, ${cx} ${y0} C ${r2(cx + kx)} ${y0}, ${x1} ${r2(cy - ky)}, ${x1} ${cy} `
+    + `C ${x1} ${r2(cy + ky)}, ${r2(cx + kx)} ${y1}, ${cx} ${y1} C ${r2(cx - kx)} ${y1}, ${x0} ${r2(cy + ky)}, ${x0} ${cy} Z`;
+};
 
 // Toes seen from above or below (big toe on the left for the right foot).
 const TOES = 'C 18 60, 16 40, 22 26 C 28 12, 48 10, 52 24 C 54 34, 54 50, 50 66 '
@@ -174,9 +179,16 @@ export function graphicFor(id: ViewId): Record<string, unknown> {
           description: p,
           transform: `translate(${x} ${y})`,
           items: [
-            { type: 'path', pathData: dot(20), fill: C.glow, fillOpacity: `\${${litTest(p)} ? 0.16 : 0}` },
-            { type: 'path', pathData: dot(12), fill: C.glow, fillOpacity: `\${${litTest(p)} ? 0.38 : 0}` },
-            { type: 'path', pathData: dot(6.5), fill: C.core, stroke: C.glow, strokeWidth: 2, fillOpacity: `\${${litTest(p)} ? 1 : 0}`, strokeOpacity: `\${${litTest(p)} ? 1 : 0}` },
+            // Lit: a bright dot with a soft halo. Unlit: a small faint dot.
+            {
+              type: 'group',
+              opacity: `\${${litTest(p)} ? 1 : 0}`,
+              items: [
+                { type: 'path', pathData: dot(20), fill: C.glow, fillOpacity: 0.16 },
+                { type: 'path', pathData: dot(12), fill: C.glow, fillOpacity: 0.38 },
+                { type: 'path', pathData: dot(6.5), fill: C.core, stroke: C.glow, strokeWidth: 2 },
+              ],
+            },
             { type: 'path', pathData: dot(3.5), fill: C.dim, fillOpacity: `\${${litTest(p)} ? 0 : 0.55}` },
           ],
         })),

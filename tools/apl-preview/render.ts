@@ -164,7 +164,7 @@ function lineH(c: Comp, ctx: Ctx) { return fontSize(c, ctx) * Number(c.props.lin
 function wrap(c: Comp, maxW: number, ctx: Ctx): string[] {
   const text = String(c.props.text ?? '');
   const cw = charW(c, ctx);
-  const maxChars = Math.max(1, Math.floor(maxW / cw));
+  const maxChars = Math.max(1, Math.floor(maxW / cw + 1e-6));
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';

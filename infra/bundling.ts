@@ -10,6 +10,9 @@ export const LAMBDA_BUNDLE = {
   format: 'cjs',
   minify: true,
   sourceMap: true,
-  /** The Node 22 runtime ships AWS SDK v3; the skill loads it lazily, only when a table is configured. */
-  externalModules: ['@aws-sdk/*'],
+  /**
+   * Nothing is left to the runtime: the store client (aws4 + node:https, src/alexa/persistence) is
+   * bundled and the AWS SDK is not used, so the zip is one self-contained file (tests/infra/bundle.test.ts).
+   */
+  externalModules: [] as readonly string[],
 } as const;

@@ -1,19 +1,24 @@
 /**
  * The shipped artifact: the production bundle Lambda runs, built with the stack's own esbuild settings,
- * driven through the same conversations as the sources.
+ * driven through the same conversations as the sources, in this process and, in fresh processes, on
+ * Lambda's Node 22 (the npm package, see tools/bench/node-runtimes.ts), with and without a store.
  */
-import { mkdtempSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import common from '../../locales/en-US/common.json';
 import cues from '../../locales/en-US/cues.json';
+import { nodeRuntimes } from '../../tools/bench/node-runtimes.js';
 import { buildLambdaBundle, type BuiltBundle } from '../../tools/build.mjs';
 import { Conversation } from '../../tools/conversation.js';
-import { launchRequest, TEST_SKILL_ID } from '../../tools/envelopes.js';
+import { intentRequest, launchRequest, TEST_SKILL_ID, TEST_USER_ID } from '../../tools/envelopes.js';
+import { startDynalite } from '../support/dynalite.js';
 import { expectValidResponse } from '../support/response-checks.js';
 
 type Handler = (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;
@@ -70,6 +75,47 @@ describe('the production bundle', () => {
       await expect(handler(launchRequest(), {})).rejects.toThrow(/SKILL_ID/);
     } finally {
       process.env.SKILL_ID = TEST_SKILL_ID;
+    }
+  });
+});
+
+describe.each(nodeRuntimes())('the production bundle in a fresh process on $label', ({ path: node }) => {
+  /** Plays steps through tools/bench/child.cjs (script mode: each step gets the previous step's session). */
+  async function play(env: Record<string, string> = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-node-'));
+    const first = launchRequest({ userId: TEST_USER_ID });
+    const steps = [
+      { kind: 'launch', envelope: first },
+      { kind: 'start ankle', envelope: intentRequest('StartRoutineIntent', { routine: 'ankle' }, { sessionId: first.session!.sessionId }), from: 0 },
+      { kind: 'no', envelope: intentRequest('AMAZON.NoIntent', {}, { sessionId: first.session!.sessionId }), from: 1 },
+      { kind: 'stop', envelope: intentRequest('AMAZON.StopIntent', {}, { sessionId: first.session!.sessionId }), from: 2 },
+      { kind: 'launch again', envelope: launchRequest({ userId: TEST_USER_ID }) },
+    ];
+    writeFileSync(join(dir, 'in.json'), JSON.stringify(steps));
+    await promisify(execFile)(node, ['--enable-source-maps', resolve('tools/bench/child.cjs'), 'script', bundle.file, join(dir, 'in.json'), join(dir, 'out.json')], {
+      env: { PATH: process.env.PATH ?? '', SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent', ...env },
+    });
+    return (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { steps: { ok: boolean; speech: string; end: boolean | null }[] }).steps;
+  }
+
+  it('answers a conversation without a store', async () => {
+    const steps = await play();
+    expect(steps.map((x) => x.ok)).toEqual([true, true, true, true, true]);
+    expect(steps[0]!.speech).toContain(common.disclaimer);
+    expect(steps[1]!.speech).toBe(common.askPregnancy);
+    expect(steps[2]!.speech).toContain(cues.pressBoth);
+    expect(steps[3]!.end).toBe(true);
+    expect(steps[4]!.speech).toContain(common.disclaimer); // nothing remembered
+  });
+
+  it('remembers the routine across sessions through DynamoDB (dynalite on loopback)', async () => {
+    const db = await startDynalite();
+    try {
+      const steps = await play({ TABLE_NAME: db.tableName, AWS_ENDPOINT_URL: db.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' });
+      expect(steps.map((x) => x.ok)).toEqual([true, true, true, true, true]);
+      expect(steps[4]!.speech).toContain('pick up where you left off');
+    } finally {
+      await db.stop();
     }
   });
 });

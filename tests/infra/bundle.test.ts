@@ -4,11 +4,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SkillStack } from '../../infra/skill-stack.js';
+import { nodeRuntimes } from '../../tools/bench/node-runtimes.js';
 import { launchRequest, TEST_SKILL_ID } from '../../tools/envelopes.js';
 
 type AssetManifest = { files: Record<string, { source: { path: string; packaging?: string } }> };
@@ -34,19 +36,22 @@ function functionAsset(): string {
 }
 
 describe('SkillStack bundling (real esbuild, no Docker)', () => {
-  it('builds a minified CommonJS index.js with its source map and the AWS SDK left to the runtime', () => {
+  it('builds a minified CommonJS index.js with its source map, self-contained and without the AWS SDK', () => {
     const dir = functionAsset();
     expect(existsSync(join(dir, 'index.js.map'))).toBe(true);
     expect(existsSync(join(dir, 'package.json'))).toBe(false);
     const code = readFileSync(join(dir, 'index.js'), 'utf8');
     // Booleans, so that a failure does not print 200 kB of bundle.
     expect(code.includes('module.exports'), 'CommonJS export').toBe(true);
-    expect(/(require|import)\("@aws-sdk\/client-dynamodb"\)/.test(code), 'SDK loaded from the runtime').toBe(true);
+    expect(code.includes('@aws-sdk'), 'no AWS SDK (the store client is aws4 + node:https)').toBe(false);
+    // Only Node built-ins are required: nothing is left for a node_modules the zip does not have.
+    const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(required.filter((m) => !builtinModules.includes(m.replace(/^node:/, ''))), 'non-builtin requires').toEqual([]);
     expect(/^\s*(import|export)\s/m.test(code), 'no ESM syntax').toBe(false);
     expect(code.split('\n').length, 'minified').toBeLessThan(50);
   });
 
-  it('loads on Node with require(), answers a LaunchRequest for its skill and refuses another skill', () => {
+  it.each(nodeRuntimes())('loads with require() on $label, answers a LaunchRequest for its skill and refuses another skill', ({ path: node }) => {
     const dir = functionAsset();
     writeFileSync(join(dir, 'ours.json'), JSON.stringify(launchRequest()));
     writeFileSync(join(dir, 'other.json'), JSON.stringify(launchRequest({ skillId: 'amzn1.ask.skill.99999999-9999-4999-8999-999999999999' })));
@@ -61,7 +66,7 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     const env = { ...process.env, SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
     delete env.TABLE_NAME;
     delete env.NODE_OPTIONS; // vitest's loader hooks must not help the bundle
-    const out = execFileSync(process.execPath, ['--enable-source-maps', '-e', script], { cwd: dir, env, encoding: 'utf8' });
+    const out = execFileSync(node, ['--enable-source-maps', '-e', script], { cwd: dir, env, encoding: 'utf8' });
     const { ours, other } = JSON.parse(out) as { ours: { version: string; response: { outputSpeech?: { ssml?: string } } }; other: string };
     expect(ours.version).toBe('1.0');
     expect(ours.response.outputSpeech?.ssml).toMatch(/^<speak>.+<\/speak>$/s);

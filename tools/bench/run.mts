@@ -174,7 +174,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       ...(store ? [warmRow('ours: launch reading the store (loopback)', warmResults.store, warmErrors.store)] : []),
     ];
     const load = [report.loadAverageAtStart as number, loadavg()[0]!];
-    console.log(`\nChildren on Node ${nodeVersion} (${s.node === process.execPath ? 'this process\'s Node' : 'npm package, Lambda\'s major'}), NODE_OPTIONS="${s.nodeOptions}" (as the stack sets). Shared machine: read the ratios.`);
+    console.log(`\nChildren on Node ${nodeVersion} (${nodeVersion === process.version ? 'this process\'s Node' : 'the npm package, Lambda\'s major'}), NODE_OPTIONS="${s.nodeOptions}" (as the stack sets). Shared machine: read the ratios.`);
     console.log(`Load average (1 min) ${load.map((l) => l.toFixed(1)).join(' → ')} on ${cpus().length} cores${Math.max(...load) > cpus().length ? ': busy, expect noisier figures' : ''}.`);
     console.log('\nSanity check (what was answered)');
     for (const x of sanity) console.log(`  ${x.problem ? '!!' : 'ok'}  ${`${x.who}: ${x.kind}`.padEnd(58)} ${x.problem ?? x.speech.slice(0, 70)}`);

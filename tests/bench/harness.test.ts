@@ -1,38 +1,53 @@
 /**
- * The benchmark harness itself: the baseline fixture builds with the Lambda settings, and the bench
- * child measures it (cold and script modes) from a fresh process, answering with real speech.
+ * The benchmark harness itself: the fixtures build with the Lambda settings, the candidate swap puts
+ * only the candidate's client in the skill's bundle, the child measures cold and script runs from a
+ * fresh process, the budget verdict and --check exit code, and the runner has no side effects on import.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildLambdaBundle, type BuiltBundle } from '../../tools/build.mjs';
+import { BUDGET, budgetLines, exitCode, type Figures } from '../../tools/bench/budget.js';
+import { buildVariant } from '../../tools/bench/bundles.js';
+import { coldCases, COLD } from '../../tools/bench/cases.js';
 import { BENCH_SKILL_ID, intent, launch } from '../../tools/bench/envelopes.js';
-import { packageOf, quantile } from '../../tools/bench/stats.js';
+import { warmRow } from '../../tools/bench/report.js';
+import { packageOf, pairedRatio, quantile } from '../../tools/bench/stats.js';
+import { buildLambdaBundle, type BuiltBundle } from '../../tools/build.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-let baseline: BuiltBundle;
+let minimal: BuiltBundle;
 
-function child(mode: 'cold' | 'script', steps: unknown[]): Record<string, unknown> {
+function child(mode: 'cold' | 'script' | 'warm', steps: unknown[], iterations = 0): Record<string, unknown> {
   const input = join(dir, `${mode}-in.json`);
   const result = join(dir, `${mode}-out.json`);
   writeFileSync(input, JSON.stringify(steps));
-  execFileSync(process.execPath, [resolve('tools/bench/child.cjs'), mode, baseline.file, input, result], {
+  execFileSync(process.execPath, [resolve('tools/bench/child.cjs'), mode, minimal.file, input, result, String(iterations)], {
     env: { PATH: process.env.PATH ?? '', SKILL_ID: BENCH_SKILL_ID }, stdio: 'pipe',
   });
   return JSON.parse(readFileSync(result, 'utf8')) as Record<string, unknown>;
 }
 
 beforeAll(async () => {
-  baseline = await buildLambdaBundle('bench/fixtures/minimal-skill.ts', join(dir, 'baseline'));
+  minimal = await buildLambdaBundle('bench/fixtures/minimal-skill.ts', join(dir, 'minimal'));
 });
 
 describe('bench harness', () => {
-  it('builds the baseline as a CommonJS bundle with a source map', () => {
-    expect(readFileSync(join(dir, 'baseline', 'package.json'), 'utf8')).toContain('"commonjs"');
-    expect(readFileSync(baseline.file, 'utf8')).toMatch(/sourceMappingURL=index\.js\.map/);
-    expect(baseline.gzipBytes).toBeLessThan(baseline.bytes);
+  it('builds the minimal skill as a CommonJS bundle with a source map', () => {
+    expect(readFileSync(join(dir, 'minimal', 'package.json'), 'utf8')).toContain('"commonjs"');
+    expect(readFileSync(minimal.file, 'utf8')).toMatch(/sourceMappingURL=index\.js\.map/);
+    expect(minimal.gzipBytes).toBeLessThan(minimal.bytes);
+  });
+
+  it('swaps a candidate in for the store adapter and nothing else: the SDK candidate bundle has no aws4 client', async () => {
+    const swapped = await buildVariant('src/alexa/persistence/index.ts', join(dir, 'swap'), 'bench/candidates/sdk-require.ts');
+    const code = readFileSync(swapped.file, 'utf8');
+    expect(code).toMatch(/require\("@aws-sdk\/client-dynamodb"\)/);
+    const inOutput = Object.entries(Object.values(swapped.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {})
+      .filter(([, v]) => v.bytesInOutput > 0).map(([f]) => f);
+    expect(inOutput.some((f) => f.includes('bench/candidates/sdk-require'))).toBe(true);
+    expect(inOutput.some((f) => f.includes('dynamo-http') || f.includes('node_modules/aws4'))).toBe(false);
   });
 
   it('times a cold launch in a fresh process', () => {
@@ -40,6 +55,15 @@ describe('bench harness', () => {
     expect(r.speech).toBe('Welcome to the minimal skill.');
     for (const k of ['loadMs', 'firstMs', 'coldMs', 'maxRssKb']) expect(r[k]).toBeGreaterThan(0);
     expect(r.coldMs as number).toBeGreaterThanOrEqual(r.loadMs as number);
+  });
+
+  it('returns warm samples per request kind, which the parent reduces with the one quantile function', () => {
+    const r = child('warm', [{ kind: 'launch', envelope: launch() }, { kind: 'help', envelope: intent('AMAZON.HelpIntent') }], 200);
+    expect(r.kinds).toEqual(['launch', 'help']);
+    expect((r.samples as number[][]).map((s) => s.length)).toEqual([100, 100]);
+    const row = warmRow('minimal', [r as never], []);
+    expect(row.p99Ms).toBeGreaterThanOrEqual(row.p50Ms);
+    expect(row.perKind.help?.p50Ms).toBe(quantile((r.samples as number[][])[1]!, 0.5));
   });
 
   it('runs a script and reports what each step said; a foreign skill id is refused', () => {
@@ -54,6 +78,44 @@ describe('bench harness', () => {
     expect(r.steps[2]?.ok).toBe(false);
     expect(r.steps[2]?.thrown).toBeTruthy();
   });
+
+  it('has no side effects on import: nothing runs, nothing is written', async () => {
+    const marker = resolve('dist/bench.json');
+    const before = existsSync(marker) ? readFileSync(marker, 'utf8') : undefined;
+    const mod = await import('../../tools/bench/run.mjs');
+    expect(typeof mod.main).toBe('function');
+    expect(mod.isEntry(process.argv[1], 'file:///somewhere/else.mts')).toBe(false);
+    expect(existsSync(marker) ? readFileSync(marker, 'utf8') : undefined).toBe(before);
+  });
+});
+
+describe('bench cases and budget', () => {
+  it('measures every candidate and the minimal skill with a store, and a de-DE launch', () => {
+    const cases = coldCases(['aws4', 'sdk-import'], true);
+    expect(cases.map((c) => c.name)).toEqual([COLD.minimal, COLD.ours, COLD.oursDe, COLD.minimalStore, COLD.oursStore('aws4'), COLD.oursStore('sdk-import')]);
+    expect(cases.find((c) => c.name === COLD.oursDe)?.steps[0]?.envelope.request.locale).toBe('de-DE');
+    expect(cases.filter((c) => c.store).map((c) => c.bundle.kind)).toEqual(['minimal-store', 'candidate', 'candidate']);
+    expect(coldCases(['aws4'], false).every((c) => !c.store)).toBe(true);
+  });
+
+  const within: Figures = { storeVsNoStore: 2, storeVsMinimalStore: 0.5, coldVsMinimal: 1.2, warmP99Ms: 0.2, gzipVsMinimal: 1.7 };
+
+  it('passes figures within budget and fails each one over it, or missing', () => {
+    expect(budgetLines(within).every((l) => l.pass)).toBe(true);
+    for (const key of Object.keys(within) as (keyof Figures)[]) {
+      const over = budgetLines({ ...within, [key]: BUDGET[key] * 1.01 });
+      expect(over.filter((l) => !l.pass)).toHaveLength(1);
+      expect(budgetLines({ ...within, [key]: Number.NaN }).filter((l) => !l.pass)).toHaveLength(1);
+    }
+  });
+
+  it('--check exits non-zero when over budget or without a verdict; without --check always 0', () => {
+    const over = budgetLines({ ...within, warmP99Ms: 1 });
+    expect(exitCode(budgetLines(within), true)).toBe(0);
+    expect(exitCode(over, true)).toBe(1);
+    expect(exitCode(undefined, true)).toBe(1);
+    expect(exitCode(over, false)).toBe(0);
+  });
 });
 
 describe('bench statistics', () => {
@@ -63,6 +125,13 @@ describe('bench statistics', () => {
     expect(quantile(xs, 0.9)).toBe(5);
     expect(quantile(xs, 0)).toBe(1);
     expect(quantile([], 0.5)).toBeNaN();
+  });
+
+  it('pairs runs by round, so load that drifts between rounds cancels', () => {
+    const base = [{ round: 0, value: 10 }, { round: 1, value: 100 }, { round: 2, value: 20 }];
+    const mine = [{ round: 0, value: 20 }, { round: 1, value: 200 }, { round: 2, value: 40 }];
+    expect(pairedRatio(mine, base)).toBe(2);
+    expect(pairedRatio([{ round: 5, value: 1 }], base)).toBeNaN();
   });
 
   it('groups esbuild inputs by package or source folder', () => {

@@ -108,3 +108,18 @@ describe('without Chromium', () => {
     }
   });
 });
+
+describe('SetValue only moves dynamic properties', () => {
+  it('every property that follows remaining/total/caption is dynamic on the device', () => {
+    const doc = loadDoc('routine');
+    for (const viewport of Object.values(VIEWPORTS)) {
+      expect(() => renderToSvg({ document: doc, datasources: sampleScreen('routine', ['KI1']), viewport, binds: { remaining: 30, total: 60, caption: 'x' } })).not.toThrow();
+    }
+  });
+  it('refuses a width that follows a bound value', () => {
+    const doc = structuredClone(loadDoc('routine'));
+    const frame = ((((doc.mainTemplate as J).items as J[])[0]!.items as J[])[0]!);
+    frame.width = '${remaining > 0 ? "100%" : "100%"}';
+    expect(() => renderToSvg({ document: doc, datasources: sampleScreen('routine', ['KI1']), viewport: VIEWPORTS.hub1280x800, binds: { remaining: 3 } })).toThrow(/not a dynamic property/);
+  });
+});

@@ -14,6 +14,7 @@ import { GRAPHICS } from './footmap.js';
 type J = Record<string, unknown>;
 
 export const APL_VERSION = '2023.3';
+const TICKS = 20;
 const IMPORTS = [{ name: 'alexa-viewport-profiles', version: '1.6.0' }];
 
 const ICONS: Record<string, J> = {
@@ -111,11 +112,13 @@ function countdown(round: boolean): J {
         ],
       },
       {
-        type: 'Frame', width: round ? '@barW' : '100%', height: '@barH', borderRadius: '@barH', backgroundColor: '@track', spacing: 4,
-        item: {
-          type: 'Frame', height: '100%', borderRadius: '@barH', backgroundColor: '@accent',
-          width: '${total > 0 ? Math.max(0, Math.min(100, 100 * (total - remaining) / total)) : 0}%',
-        },
+        // Width and height are not dynamic on the device (apl-core-library: kPropIn only), so SetValue
+        // could not move a bar drawn by width. Opacity is dynamic: light one tick per 5 % elapsed.
+        type: 'Container', direction: 'row', width: round ? '@barW' : '100%', height: '@barH', spacing: 4,
+        items: Array.from({ length: TICKS }, (_, i) => ({
+          type: 'Frame', grow: 1, height: '100%', borderRadius: '@barH', backgroundColor: '@accent', ...(i ? { spacing: 3 } : {}),
+          opacity: `\${total > 0 && (total - remaining) * ${TICKS} >= ${i + 1} * total ? 1 : 0.22}`,
+        })),
       },
     ],
   };

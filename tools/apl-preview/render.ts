@@ -99,6 +99,7 @@ function inflate(tpl: Props, scope: Scope, ctx: Ctx): Comp | null {
   const extra = type === 'VectorGraphic' ? graphicParams(tpl, ctx, scope) : [];
   for (const k of Object.keys(tpl)) if (!keys.includes(k) && !extra.includes(k)) throw new UnsupportedError(`the property "${k}" on ${type}`);
   const s = applyBinds(tpl, scope, ctx);
+  checkDynamic(type, tpl, ctx);
   const props: Props = {};
   for (const [k, v] of Object.entries(tpl)) if (!STRUCTURAL.has(k)) props[k] = evaluate(v, s);
   props.type = type;
@@ -121,6 +122,26 @@ function inflate(tpl: Props, scope: Scope, ctx: Ctx): Comp | null {
     for (const t of templates) { const c = inflate(t, s, ctx); if (c) { comp.children.push(c); break; } }
   }
   return comp;
+}
+
+/**
+ * On the device, SetValue on a bound variable only updates the dynamic properties that depend on it
+ * (apl-set-value-command.html); width and height, for instance, are not dynamic. When binds are
+ * overridden, a property that mentions one of them must be dynamic, or the preview would show a
+ * change the device never makes.
+ */
+const DYNAMIC: Record<string, string[]> = {
+  Container: ['opacity', 'display'], Frame: ['opacity', 'display', 'backgroundColor', 'borderColor'],
+  Text: ['opacity', 'display', 'text', 'color'], VectorGraphic: ['opacity', 'display'], TouchWrapper: ['opacity', 'display'],
+};
+function checkDynamic(type: string, tpl: Props, ctx: Ctx) {
+  const names = Object.keys(ctx.binds);
+  if (!names.length) return;
+  for (const [k, v] of Object.entries(tpl)) {
+    if (STRUCTURAL.has(k) || typeof v !== 'string' || !v.includes('${')) continue;
+    const hit = names.find((n) => new RegExp(`(^|[^.\\w])${n}\\b`).test(v));
+    if (hit && !DYNAMIC[type]!.includes(k)) throw new UnsupportedError(`"${k}" on ${type} following the bound "${hit}": it is not a dynamic property, so SetValue would not change it on the device`);
+  }
 }
 
 function graphicParams(tpl: Props, ctx: Ctx, scope: Scope): string[] {

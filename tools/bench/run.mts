@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --check] [-- --node=current]`: bundle size, cold start, warm latency and peak RSS
+ * `npm run bench [-- --check] [-- --node=machine]`: bundle size, cold start, warm latency and peak RSS
  * of the skill against a minimal ask-sdk-core + i18next skill (bench/fixtures/), all built with the
  * stack's esbuild settings and measured in the same run, cold cases interleaved in rounds. The store
  * is dynalite on loopback; the skill is measured with each store client candidate (bench/candidates/)
  * swapped in behind the same PersistenceAdapter. Checks the budget of issue 13 (budget.ts).
  *
- * Children run on Lambda's Node 22 (the npm package, tools/bench/node-runtimes.ts) unless
- * `--node=current`. Figures come from a shared machine: read the ratios. Exits 0, or with `--check`
+ * Children run on Lambda's Node 22 (the npm package, tools/bench/node-runtimes.ts), or with
+ * `--node=machine` on the machine's own Node (the first `node` on PATH outside node_modules).
+ * Figures come from a shared machine: read the ratios. Exits 0, or with `--check`
  * non-zero when a budget line fails. Results: dist/bench.json. Not part of CI.
  *
  * Knobs (env): BENCH_COLD_RUNS (30), BENCH_WARM_RUNS (3), BENCH_WARM_ITERATIONS (5000),
@@ -23,7 +24,7 @@ import { budgetLines, exitCode, type BudgetLine } from './budget.js';
 import { buildBenchBundles, CANDIDATES } from './bundles.js';
 import { COLD, coldCases, conversation, launchSteps, minimalMix, oursMix, type BundleRef } from './cases.js';
 import { Children, errorLines, type ChildResult, type Step } from './children.js';
-import { node22Path } from './node-runtimes.js';
+import { node22Path, pathNode } from './node-runtimes.js';
 import { coldRow, paired, printBudget, printBundles, printCandidates, printCold, printPackages, printWarm, warmRow, type ColdTally, type WarmRow } from './report.js';
 import { ratio } from './stats.js';
 import { startStore, type BenchStore } from './store.js';
@@ -46,15 +47,17 @@ interface Settings {
 
 function settings(argv: readonly string[]): Settings {
   const { values } = parseArgs({ args: [...argv], options: { check: { type: 'boolean' }, node: { type: 'string' } }, allowPositionals: true });
-  const node22 = values.node === 'current' ? undefined : node22Path();
-  if (values.node !== 'current' && !node22) console.log('(Node 22 from npm is not installed: children run on this Node; run npm ci)');
+  // npm scripts put node_modules/.bin/node (Node 22) first on PATH: "machine" is the first node outside node_modules.
+  const node22 = values.node === 'machine' ? undefined : node22Path();
+  if (values.node !== 'machine' && !node22) console.log('(Node 22 from npm is not installed: children run on this Node; run npm ci)');
+  const machine = values.node === 'machine' ? pathNode() : undefined;
   return {
     coldRuns: envNumber('BENCH_COLD_RUNS', 30),
     warmRuns: envNumber('BENCH_WARM_RUNS', 3),
     warmIterations: envNumber('BENCH_WARM_ITERATIONS', 5000),
     storeWarmIterations: envNumber('BENCH_STORE_WARM_ITERATIONS', 1000),
     nodeOptions: process.env.BENCH_NODE_OPTIONS ?? '--enable-source-maps',
-    node: node22 ?? process.execPath,
+    node: node22 ?? machine ?? process.execPath,
     check: values.check === true,
   };
 }
@@ -174,7 +177,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       ...(store ? [warmRow('ours: launch reading the store (loopback)', warmResults.store, warmErrors.store)] : []),
     ];
     const load = [report.loadAverageAtStart as number, loadavg()[0]!];
-    console.log(`\nChildren on Node ${nodeVersion} (${nodeVersion === process.version ? 'this process\'s Node' : 'the npm package, Lambda\'s major'}), NODE_OPTIONS="${s.nodeOptions}" (as the stack sets). Shared machine: read the ratios.`);
+    console.log(`\nChildren on Node ${nodeVersion} (${s.node === node22Path() ? 'the npm package, Lambda\'s major' : 'the machine\'s Node'}), NODE_OPTIONS="${s.nodeOptions}" (as the stack sets). Shared machine: read the ratios.`);
     console.log(`Load average (1 min) ${load.map((l) => l.toFixed(1)).join(' → ')} on ${cpus().length} cores${Math.max(...load) > cpus().length ? ': busy, expect noisier figures' : ''}.`);
     console.log('\nSanity check (what was answered)');
     for (const x of sanity) console.log(`  ${x.problem ? '!!' : 'ok'}  ${`${x.who}: ${x.kind}`.padEnd(58)} ${x.problem ?? x.speech.slice(0, 70)}`);

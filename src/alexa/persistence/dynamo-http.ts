@@ -2,15 +2,16 @@
  * A small DynamoDB client: the JSON protocol (`X-Amz-Target: DynamoDB_20120810.<Operation>`) over
  * `node:https` (or `node:http` for a local server) with a keep-alive agent, signed with SigV4 by `aws4`.
  * Loaded by the adapter on its first store call only (a dynamic import), so a request that never
- * touches the store never loads this module, aws4 or node:https.
+ * touches the store never loads this module, aws4 or node:https; the transport module itself is
+ * loaded on the first call to an endpoint of its protocol.
  *
  * Reliability: each attempt has one timer covering connect, request and the whole answer; a failed
  * attempt is retried once after a short random pause when it may work next time (no connection or no
  * answer in time, 5xx, throttling, an unreadable answer); a refused request (any other 4xx) is not.
  * Every call also has a deadline from the caller, so that a turn spends a bounded time on the store.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent, IncomingMessage, RequestOptions } from 'node:http';
+import type * as Https from 'node:https';
 import aws4 from 'aws4';
 import { StoreRejectedError, StoreUnavailableError } from './errors.js';
 
@@ -46,10 +47,19 @@ export const RETRY_JITTER_MAX_MS = 100;
 /** An attempt with less time than this left before the deadline is not started, in ms. */
 export const MIN_ATTEMPT_MS = 50;
 
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true, maxSockets: 8 }),
-  'https:': new HttpsAgent({ keepAlive: true, maxSockets: 8 }),
-} as const;
+interface Transport { readonly request: (options: RequestOptions) => ReturnType<typeof Https.request>; readonly agent: Agent }
+const transports: Partial<Record<'http:' | 'https:', Transport>> = {};
+
+/**
+ * node:https (or node:http for a local server) and its keep-alive agent, loaded on the first call
+ * that needs it: TLS is not loaded for a loopback endpoint, nor http for the regional one.
+ */
+function transport(protocol: 'http:' | 'https:'): Transport {
+  return transports[protocol] ??= (() => {
+    const mod = process.getBuiltinModule(protocol === 'https:' ? 'node:https' : 'node:http') as typeof Https;
+    return { request: mod.request, agent: new mod.Agent({ keepAlive: true, maxSockets: 8 }) };
+  })();
+}
 
 interface Answer { readonly status: number; readonly body: string }
 
@@ -83,14 +93,15 @@ function credentialsOf(options: DynamoClientOptions, env: NodeJS.ProcessEnv): Cr
 function send(url: URL, headers: Record<string, string | number>, body: string, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const https = url.protocol === 'https:';
-    const req = (https ? httpsRequest : httpRequest)({
+    const { request, agent } = transport(https ? 'https:' : 'http:');
+    const req = request({
       protocol: url.protocol,
       hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: url.port || (https ? 443 : 80),
       path: url.pathname || '/',
       method: 'POST',
       headers,
-      agent: agents[https ? 'https:' : 'http:'],
+      agent,
     });
     const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
     const fail = (error: Error) => { clearTimeout(timer); reject(error); };

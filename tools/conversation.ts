@@ -1,13 +1,18 @@
 /**
  * Drives the real skill turn by turn, the way Alexa does: text → model resolution → request envelope
  * → handler, with session attributes carried from each response into the next request and a new
- * session after the skill ends one.
+ * session after the skill ends one. Time is simulated: each request's timestamp is the previous one plus
+ * the estimated length of the answer and the user's reply, unless a turn interrupts it or waits.
  */
 import { randomUUID } from 'node:crypto';
 import type { Skill } from 'ask-sdk-core';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_USER_ID, type EnvelopeOptions } from './envelopes.js';
+import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { TURN_GAP_MS } from '../src/core/limits.js';
+import { canFulfillRequest, intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_USER_ID, type EnvelopeOptions, type SlotInput } from './envelopes.js';
 import { resolveUtterance } from './nlu.js';
+import { estimateSsmlMs, pausesMsOf, ssmlToText, stripSsml } from './ssml.js';
+
+export { pausesMsOf, ssmlToText, stripSsml } from './ssml.js';
 
 /** The skill's ResponseEnvelope as it came back, plus readable views of it. */
 export interface Reply extends ResponseEnvelope {
@@ -23,37 +28,12 @@ export interface Reply extends ResponseEnvelope {
   readonly reprompt: string;
   /** Sum of all breaks in the speech, in ms. */
   readonly pausesMs: number;
+  /** Estimated length of the speech, in ms. */
+  readonly lengthMs: number;
+  /** The session is over (shouldEndSession true, or a SessionEndedRequest). Undefined shouldEndSession with a screen keeps it open. */
   readonly ended: boolean;
+  readonly directives: readonly Directive[];
 }
-
-/** SSML → readable text: breaks folded into [pause Ns], chimes into [chime]. */
-export function ssmlToText(ssml: string): string {
-  let out = '';
-  let pending = 0;
-  const flush = () => { if (pending) out += ` [pause ${Math.round(pending / 100) / 10}s] `; pending = 0; };
-  for (const token of ssml.replace(/<\/?speak>/g, '').split(/(<[^>]+>)/)) {
-    const br = /^<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*\/>$/.exec(token);
-    if (br) { pending += Number(br[1]) * (br[2] === 's' ? 1000 : 1); continue; }
-    if (token.startsWith('<audio')) { flush(); out += ' [chime] '; continue; }
-    if (token.startsWith('<')) continue;
-    if (token.trim()) { flush(); out += token; }
-  }
-  flush();
-  return unescapeXml(out).replace(/\s+/g, ' ').trim();
-}
-
-/** SSML → plain text: every tag dropped (breaks and audio included), entities unescaped. */
-export function stripSsml(ssml: string): string {
-  return unescapeXml(ssml.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
-}
-
-/** Sum of the `<break time>` durations in SSML, in ms. */
-export function pausesMsOf(ssml: string): number {
-  return [...ssml.matchAll(/<break\s+time="(\d+(?:\.\d+)?)(ms|s)"\s*\/>/g)].reduce((a, m) => a + Number(m[1]) * (m[2] === 's' ? 1000 : 1), 0);
-}
-
-const unescapeXml = (text: string): string =>
-  text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** The speech as SSML; PlainText speech is escaped so that every view reads it the same way. */
 function ssmlOf(speech: unknown): string {
@@ -63,28 +43,61 @@ function ssmlOf(speech: unknown): string {
   return '';
 }
 
+export interface ConversationOptions extends EnvelopeOptions {
+  /** `virtual` (default): timestamps follow the estimated speech; `real`: the machine's clock (the simulator's --realtime). */
+  readonly clock?: 'virtual' | 'real';
+  /** Virtual time the user takes to answer after a response ends, in ms. @default TURN_GAP_MS */
+  readonly replyGapMs?: number;
+  /** Virtual start time, in epoch ms. */
+  readonly startMs?: number;
+}
+
+export interface TurnOptions {
+  /** Interrupt the last response this long after it was sent ("Alexa, pause" 100 s in), in ms. */
+  readonly afterMs?: number;
+}
+
 export class Conversation {
   private attributes: Record<string, unknown> | undefined;
   private sessionId = randomUUID();
   private open = false;
+  /** Virtual clock: when the last request was sent, and when the next one would come without interruption. */
+  private lastSentMs: number;
+  private nextAtMs: number;
 
-  constructor(private readonly skill: Skill, private readonly base: EnvelopeOptions = {}) {}
+  constructor(private readonly skill: Skill, private readonly base: ConversationOptions = {}) {
+    this.lastSentMs = base.startMs ?? Date.parse('2026-12-01T09:00:00Z');
+    this.nextAtMs = this.lastSentMs;
+  }
 
-  private options(): EnvelopeOptions {
-    return { userId: TEST_USER_ID, ...this.base, newSession: !this.open, sessionId: `amzn1.echo-api.session.${this.sessionId}`, sessionAttributes: this.attributes ?? {} };
+  get locale(): string { return this.base.locale ?? 'en-US'; }
+
+  /** Lets virtual time pass before the next request (the user walks away, or waits). */
+  wait(ms: number): void { this.nextAtMs += ms; }
+
+  private timestamp(turn: TurnOptions = {}): number {
+    if (this.base.clock === 'real') return Date.now();
+    return turn.afterMs !== undefined ? this.lastSentMs + turn.afterMs : this.nextAtMs;
+  }
+
+  private options(turn?: TurnOptions): EnvelopeOptions {
+    return {
+      userId: TEST_USER_ID, ...this.base, newSession: !this.open, sessionId: `amzn1.echo-api.session.${this.sessionId}`,
+      sessionAttributes: this.attributes ?? {}, timestampMs: this.timestamp(turn),
+    };
   }
 
   /** Says something to the skill, as a user would to the device. */
-  async say(text: string): Promise<Reply> {
-    const r = resolveUtterance(text);
+  async say(text: string, turn: TurnOptions = {}): Promise<Reply> {
+    const r = resolveUtterance(text, this.locale);
     if (r.kind === 'launch' || r.oneShot) this.endSession();
-    if (r.kind === 'launch') return this.send(launchRequest(this.options()));
-    return this.send(intentRequest(r.intent as string, r.slots, this.options()));
+    if (r.kind === 'launch') return this.send(launchRequest(this.options(turn)));
+    return this.send(intentRequest(r.intent, r.slots, this.options(turn)));
   }
 
   /** Sends an intent directly, with slot values resolved against the model. */
-  intent(name: string, slots: Record<string, string> = {}): Promise<Reply> {
-    return this.send(intentRequest(name, slots, this.options()));
+  intent(name: string, slots: Record<string, SlotInput> = {}, turn: TurnOptions = {}): Promise<Reply> {
+    return this.send(intentRequest(name, slots, this.options(turn)));
   }
 
   launch(): Promise<Reply> {
@@ -99,8 +112,17 @@ export class Conversation {
     return reply;
   }
 
+  /** A screen's SendEvent or a touch: an Alexa.Presentation.APL.UserEvent with these arguments. */
+  userEvent(args: readonly unknown[], turn: TurnOptions = {}): Promise<Reply> {
+    return this.send(rawRequest('Alexa.Presentation.APL.UserEvent', { token: 'footAcupressure', arguments: args, source: { type: 'TouchWrapper', handler: 'Press' } }, this.options(turn)));
+  }
+
   raw(type: string, fields: Record<string, unknown> = {}): Promise<Reply> {
     return this.send(rawRequest(type, fields, this.options()));
+  }
+
+  canFulfill(name: string, slots: Record<string, SlotInput> = {}): Promise<Reply> {
+    return this.send(canFulfillRequest(name, slots, this.options()));
   }
 
   /** Starts the next request in a new session, as after the user walks away. */
@@ -112,16 +134,27 @@ export class Conversation {
 
   async send(request: RequestEnvelope): Promise<Reply> {
     const envelope = await this.skill.invoke(request);
-    const ended = envelope.response.shouldEndSession !== false || request.request.type === 'SessionEndedRequest';
-    if (ended) this.endSession();
-    else {
-      this.open = true;
-      this.attributes = envelope.sessionAttributes ?? {};
-    }
+    const type = request.request.type;
+    const sessionless = !request.session;
     const ssml = ssmlOf(envelope.response.outputSpeech);
+    const lengthMs = ssml ? estimateSsmlMs(ssml, this.locale) : 0;
+    if (!sessionless) {
+      const sent = Date.parse(request.request.timestamp);
+      this.lastSentMs = sent;
+      this.nextAtMs = sent + lengthMs + (this.base.replyGapMs ?? TURN_GAP_MS);
+    }
+    const ended = envelope.response.shouldEndSession === true || type === 'SessionEndedRequest';
+    if (!sessionless) {
+      if (ended) this.endSession();
+      else {
+        this.open = true;
+        this.attributes = envelope.sessionAttributes ?? {};
+      }
+    }
     return {
       ...envelope, envelope, request, ssml, speechText: stripSsml(ssml), text: ssmlToText(ssml),
-      reprompt: ssmlToText(ssmlOf(envelope.response.reprompt?.outputSpeech)), pausesMs: pausesMsOf(ssml), ended,
+      reprompt: ssmlToText(ssmlOf(envelope.response.reprompt?.outputSpeech)), pausesMs: pausesMsOf(ssml), lengthMs, ended,
+      directives: envelope.response.directives ?? [],
     };
   }
 }

@@ -1,10 +1,12 @@
 /**
  * Request envelopes as Alexa sends them, for tests, the simulator and the benchmark.
- * Slot values are resolved against the real en-US interaction model (entity resolution by value or synonym).
+ * Slot values are resolved against the real interaction model of the request's locale (entity
+ * resolution by value or synonym). Timestamps are ISO 8601 to the second, as in Amazon's examples, and
+ * sessionless request types (CanFulfill, AudioPlayer, PlaybackController, System) carry no `session`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Intent, RequestEnvelope, Slot } from 'ask-sdk-model';
-import model from '../skill-package/interactionModels/custom/en-US.json';
+import { modelOf } from './models.js';
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000000';
 export const TEST_USER_ID = 'amzn1.ask.account.TESTUSER';
@@ -16,37 +18,45 @@ export interface EnvelopeOptions {
   readonly skillId?: string;
   readonly userId?: string;
   readonly sessionId?: string;
-  /** Adds Alexa.Presentation.APL to the device's supported interfaces. */
+  /** Adds Alexa.Presentation.APL to the device's supported interfaces (an Echo Show). */
   readonly screen?: boolean;
+  /** When the request is made, in epoch ms. @default Date.now() */
+  readonly timestampMs?: number;
 }
 
 /** A slot given by what the user said (resolved against the model), or with an explicit resolution. */
 export type SlotInput = string | { readonly value: string; readonly id?: string; readonly noMatch?: boolean };
 
-interface ModelType { name: string; values: { id: string; name: { value: string; synonyms?: string[] } }[] }
-interface ModelIntent { name: string; slots?: { name: string; type: string }[] }
-const languageModel = model.interactionModel.languageModel as unknown as { intents: ModelIntent[]; types: ModelType[] };
+/** Amazon's request timestamps: ISO 8601, whole seconds. */
+export const alexaTimestamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Request types Alexa sends without a session object. */
+export const SESSIONLESS_TYPE = /^(CanFulfillIntentRequest|System\.ExceptionEncountered|AudioPlayer\..+|PlaybackController\..+)$/;
+
+const languageModel = (locale: string | undefined) => modelOf(locale ?? 'en-US').interactionModel.languageModel;
 
 /** The slot type of an intent's slot in the model. */
-export function slotTypeOf(intentName: string, slotName: string): string | undefined {
-  return languageModel.intents.find((i) => i.name === intentName)?.slots?.find((s) => s.name === slotName)?.type;
+export function slotTypeOf(intentName: string, slotName: string, locale?: string): string | undefined {
+  return languageModel(locale).intents.find((i) => i.name === intentName)?.slots?.find((s) => s.name === slotName)?.type;
 }
 
+const fold = (s: string) => s.trim().toLocaleLowerCase();
+
 /** Entity resolution as Alexa does it for a custom type: exact value or synonym, case-insensitive. */
-export function resolveValue(typeName: string, said: string): { id: string; name: string } | undefined {
-  const type = languageModel.types.find((t) => t.name === typeName);
-  const wanted = said.trim().toLowerCase();
-  const hit = type?.values.find((v) => v.name.value.toLowerCase() === wanted || (v.name.synonyms ?? []).some((s) => s.toLowerCase() === wanted));
+export function resolveValue(typeName: string, said: string, locale?: string): { id: string; name: string } | undefined {
+  const type = languageModel(locale).types.find((t) => t.name === typeName);
+  const wanted = fold(said);
+  const hit = type?.values.find((v) => fold(v.name.value) === wanted || (v.name.synonyms ?? []).some((s) => fold(s) === wanted));
   return hit ? { id: hit.id, name: hit.name.value } : undefined;
 }
 
-function slot(intentName: string, name: string, input: SlotInput | undefined): Slot {
+function slot(intentName: string, name: string, input: SlotInput | undefined, locale: string | undefined): Slot {
   if (input === undefined) return { name, confirmationStatus: 'NONE' } as Slot;
   const value = typeof input === 'string' ? input : input.value;
-  const type = slotTypeOf(intentName, name) ?? 'Unknown';
+  const type = slotTypeOf(intentName, name, locale) ?? 'Unknown';
   const authority = `amzn1.er-authority.echo-sdk.${TEST_SKILL_ID}.${type}`;
-  const resolved = typeof input === 'string' ? resolveValue(type, value)
-    : input.noMatch ? undefined : input.id ? { id: input.id, name: value } : resolveValue(type, value);
+  const resolved = typeof input === 'string' ? resolveValue(type, value, locale)
+    : input.noMatch ? undefined : input.id ? { id: input.id, name: value } : resolveValue(type, value, locale);
   return {
     name, value, confirmationStatus: 'NONE', source: 'USER',
     resolutions: {
@@ -63,14 +73,17 @@ function envelope(request: Record<string, unknown>, opts: EnvelopeOptions = {}):
   const application = { applicationId: skillId };
   const user = { userId };
   const supportedInterfaces: Record<string, unknown> = opts.screen ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } } : {};
+  const sessionless = SESSIONLESS_TYPE.test(String(request.type));
   return {
     version: '1.0',
-    session: {
-      new: opts.newSession ?? false,
-      sessionId: opts.sessionId ?? `amzn1.echo-api.session.${randomUUID()}`,
-      application, user,
-      attributes: opts.sessionAttributes ?? {},
-    },
+    ...(sessionless ? {} : {
+      session: {
+        new: opts.newSession ?? false,
+        sessionId: opts.sessionId ?? `amzn1.echo-api.session.${randomUUID()}`,
+        application, user,
+        attributes: opts.sessionAttributes ?? {},
+      },
+    }),
     context: {
       System: {
         application, user,
@@ -78,10 +91,11 @@ function envelope(request: Record<string, unknown>, opts: EnvelopeOptions = {}):
         apiEndpoint: 'https://api.amazonalexa.com',
         apiAccessToken: 'test-token',
       },
+      ...(opts.screen ? { Viewport: { shape: 'RECTANGLE', pixelWidth: 1280, pixelHeight: 800, dpi: 160, currentPixelWidth: 1280, currentPixelHeight: 800 } } : {}),
     },
     request: {
       requestId: `amzn1.echo-api.request.${randomUUID()}`,
-      timestamp: new Date().toISOString(),
+      timestamp: alexaTimestamp(opts.timestampMs ?? Date.now()),
       locale: opts.locale ?? 'en-US',
       ...request,
     },
@@ -94,9 +108,9 @@ export function launchRequest(opts: EnvelopeOptions = {}): RequestEnvelope {
 
 /** An IntentRequest; every slot the model declares for the intent is present, filled or not. */
 export function intentRequest(name: string, slots: Record<string, SlotInput> = {}, opts: EnvelopeOptions = {}): RequestEnvelope {
-  const declared = languageModel.intents.find((i) => i.name === name)?.slots?.map((s) => s.name) ?? [];
+  const declared = languageModel(opts.locale).intents.find((i) => i.name === name)?.slots?.map((s) => s.name) ?? [];
   const names = [...new Set([...declared, ...Object.keys(slots)])];
-  const intent: Intent = { name, confirmationStatus: 'NONE', ...(names.length ? { slots: Object.fromEntries(names.map((n) => [n, slot(name, n, slots[n])])) } : {}) };
+  const intent: Intent = { name, confirmationStatus: 'NONE', ...(names.length ? { slots: Object.fromEntries(names.map((n) => [n, slot(name, n, slots[n], opts.locale)])) } : {}) };
   // No dialogState: Alexa sends one only for intents with a dialog model, and this model has none.
   return envelope({ type: 'IntentRequest', intent }, opts);
 }
@@ -109,4 +123,13 @@ export function sessionEndedRequest(reason: 'USER_INITIATED' | 'ERROR' | 'EXCEED
 /** Any other request type (AudioPlayer.*, PlaybackController.*, CanFulfillIntentRequest, APL UserEvent, …). */
 export function rawRequest(type: string, fields: Record<string, unknown> = {}, opts: EnvelopeOptions = {}): RequestEnvelope {
   return envelope({ type, ...fields }, opts);
+}
+
+/**
+ * A CanFulfillIntentRequest as Amazon documents it: no session, the intent with slots resolved against the model.
+ * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/implement-canfulfillintentrequest-for-name-free-interaction.html)
+ */
+export function canFulfillRequest(name: string, slots: Record<string, SlotInput> = {}, opts: EnvelopeOptions = {}): RequestEnvelope {
+  const intent = (intentRequest(name, slots, opts).request as { intent: Intent }).intent;
+  return envelope({ type: 'CanFulfillIntentRequest', intent }, opts);
 }

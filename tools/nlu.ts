@@ -1,34 +1,60 @@
 /**
- * A small stand-in for Alexa's speech understanding, driven by the real en-US interaction model:
+ * A small stand-in for Alexa's speech understanding, driven by the real interaction model of a locale:
  * sample utterances (with slots), slot-type values and synonyms, and common phrasings of built-ins.
  */
-import model from '../skill-package/interactionModels/custom/en-US.json';
 import { resolveValue } from './envelopes.js';
+import { modelOf } from './models.js';
 
-interface ModelIntent { name: string; slots?: { name: string; type: string }[]; samples: string[] }
-const languageModel = model.interactionModel.languageModel as unknown as { invocationName: string; intents: ModelIntent[] };
-const ingressPoints = (model.interactionModel as { _nameFreeInteraction?: { ingressPoints?: { type: string; name?: string; value: string }[] } })
-  ._nameFreeInteraction?.ingressPoints ?? [];
-
-export const INVOCATION_NAME = languageModel.invocationName;
-
-/** Phrasings Alexa's built-in intents understand without samples of ours. */
-const BUILT_IN_PHRASES: Readonly<Record<string, readonly string[]>> = {
-  'AMAZON.HelpIntent': ['help', 'help me', 'what do i do', 'i need help'],
-  'AMAZON.StopIntent': ['stop', 'off', 'shut up', 'be quiet', 'exit', 'quit', 'goodbye'],
-  'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it'],
-  'AMAZON.NavigateHomeIntent': ['go home', 'home'],
-  'AMAZON.NextIntent': ['next', 'skip', 'skip this', 'move on'],
-  'AMAZON.PreviousIntent': ['previous', 'back', 'go back', 'go back one'],
-  'AMAZON.RepeatIntent': ['repeat', 'again', 'say that again', 'what did you say', 'say it again'],
-  'AMAZON.PauseIntent': ['pause', 'stop for a moment'],
-  'AMAZON.ResumeIntent': ['resume'],
-  'AMAZON.StartOverIntent': ['start over', 'restart', 'begin again'],
-  'AMAZON.YesIntent': ['yes', 'yep', 'yes i am', 'ok', 'okay', 'sure thing'],
-  'AMAZON.NoIntent': ['no', 'no i am not', "no i'm not", 'nah'],
+/** Phrasings Alexa's built-in intents understand without samples of ours, per language. */
+const BUILT_IN_PHRASES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  en: {
+    'AMAZON.HelpIntent': ['help', 'help me', 'what do i do', 'i need help'],
+    'AMAZON.StopIntent': ['stop', 'off', 'shut up', 'be quiet', 'exit', 'quit', 'goodbye'],
+    'AMAZON.CancelIntent': ['cancel', 'never mind', 'forget it'],
+    'AMAZON.NavigateHomeIntent': ['go home', 'home'],
+    'AMAZON.NextIntent': ['next', 'skip', 'move on'],
+    'AMAZON.PreviousIntent': ['previous', 'back', 'go back one'],
+    'AMAZON.RepeatIntent': ['repeat', 'again', 'what did you say'],
+    'AMAZON.PauseIntent': ['pause', 'stop for a moment'],
+    'AMAZON.ResumeIntent': ['resume'],
+    'AMAZON.StartOverIntent': ['start over', 'restart', 'begin again'],
+    'AMAZON.YesIntent': ['yes', 'yep', 'yes i am', 'ok', 'okay', 'sure thing', 'yes please leave them out'],
+    'AMAZON.NoIntent': ['no', 'no i am not', "no i'm not", 'nah', 'no keep them in'],
+  },
+  de: {
+    'AMAZON.HelpIntent': ['hilfe', 'hilf mir'], 'AMAZON.StopIntent': ['stopp', 'stop', 'beenden', 'tschüss', 'aufhören'],
+    'AMAZON.CancelIntent': ['abbrechen', 'vergiss es'], 'AMAZON.NavigateHomeIntent': ['startseite'],
+    'AMAZON.NextIntent': ['weiter', 'nächster', 'als nächstes'], 'AMAZON.PreviousIntent': ['zurück'],
+    'AMAZON.RepeatIntent': ['wiederholen', 'noch einmal', 'nochmal'], 'AMAZON.PauseIntent': ['pause', 'pausieren'],
+    'AMAZON.ResumeIntent': ['fortsetzen', 'weitermachen'], 'AMAZON.StartOverIntent': ['von vorne', 'neu starten'],
+    'AMAZON.YesIntent': ['ja', 'ja bitte', 'genau'], 'AMAZON.NoIntent': ['nein', 'nein danke'],
+  },
+  es: {
+    'AMAZON.HelpIntent': ['ayuda', 'ayúdame'], 'AMAZON.StopIntent': ['para', 'parar', 'detente', 'adiós', 'salir'],
+    'AMAZON.CancelIntent': ['cancela', 'cancelar', 'olvídalo'], 'AMAZON.NavigateHomeIntent': ['inicio'],
+    'AMAZON.NextIntent': ['siguiente', 'adelante'], 'AMAZON.PreviousIntent': ['anterior', 'atrás'],
+    'AMAZON.RepeatIntent': ['repite', 'repetir', 'otra vez'], 'AMAZON.PauseIntent': ['pausa', 'pausar'],
+    'AMAZON.ResumeIntent': ['reanuda', 'continúa'], 'AMAZON.StartOverIntent': ['empieza de nuevo', 'desde el principio'],
+    'AMAZON.YesIntent': ['sí', 'si', 'vale', 'claro'], 'AMAZON.NoIntent': ['no', 'no gracias'],
+  },
+  fr: {
+    'AMAZON.HelpIntent': ['aide', 'aide moi'], 'AMAZON.StopIntent': ['stop', 'arrête', 'au revoir', 'quitter'],
+    'AMAZON.CancelIntent': ['annule', 'annuler'], 'AMAZON.NavigateHomeIntent': ['accueil'],
+    'AMAZON.NextIntent': ['suivant', 'continuer'], 'AMAZON.PreviousIntent': ['précédent', 'retour'],
+    'AMAZON.RepeatIntent': ['répète', 'répéter', 'encore'], 'AMAZON.PauseIntent': ['pause'],
+    'AMAZON.ResumeIntent': ['reprends', 'reprendre'], 'AMAZON.StartOverIntent': ['recommence', 'depuis le début'],
+    'AMAZON.YesIntent': ['oui', "d'accord", 'oui merci'], 'AMAZON.NoIntent': ['non', 'non merci'],
+  },
 };
 
-/** The intent name a launch resolves to (there is none: Alexa sends a LaunchRequest). */
+/** How each language opens a skill and asks it something in one go ("ask X to …"). */
+const INVOCATION_FORMS: Readonly<Record<string, { readonly open: string; readonly oneShot: string }>> = {
+  en: { open: '(?:open|launch|start|begin|talk to|play)', oneShot: '(?:ask|tell|use) NAME(?: (?:to |for |about |if |whether )?(.*))?' },
+  de: { open: '(?:öffne|starte|öffnen|starten)', oneShot: '(?:frag|frage|sag|sage|bitte) NAME(?:,? (?:nach |ob |dass )?(.*))?' },
+  es: { open: '(?:abre|abrir|inicia|empieza)', oneShot: '(?:pide a|pregunta a|dile a|pídele a) NAME(?: (?:que |por |si )?(.*))?' },
+  fr: { open: '(?:ouvre|lance|démarre)', oneShot: '(?:demande à|demande a|dis à) NAME(?: (?:de |d\'|si |où )?(.*))?' },
+};
+
 export const LAUNCH = 'LaunchRequest';
 
 export interface Resolution {
@@ -40,42 +66,54 @@ export interface Resolution {
   readonly oneShot: boolean;
 }
 
+export const invocationName = (locale = 'en-US'): string => modelOf(locale).interactionModel.languageModel.invocationName;
+
 export function normaliseUtterance(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9'.\s-]/g, ' ').replace(/(^|\s)[.]+|[.]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim()
+  return text.toLocaleLowerCase().replace(/[^\p{L}\p{N}'.\s-]/gu, ' ').replace(/(^|\s)[.]+|[.]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim()
     .replace(/^alexa[, ]+/, '');
 }
 
 interface Matcher { intent: string; regex: RegExp; slotNames: string[]; slotTypes: string[]; literalLength: number }
 
-const matchers: Matcher[] = languageModel.intents.flatMap((intent) => {
-  const samples = [...intent.samples, ...(BUILT_IN_PHRASES[intent.name] ?? [])];
-  return samples.map((sample) => {
-    const slotNames = [...sample.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-    let index = 0;
-    const pattern = normaliseUtterance(sample.replace(/\{\w+\}/g, () => ` zzslot${index++}zz `))
-      .split(/(zzslot\d+zz)/)
-      .map((part) => (/^zzslot\d+zz$/.test(part) ? '(.+?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-      .join('');
-    const slotTypes = slotNames.map((n) => intent.slots?.find((s) => s.name === n)?.type ?? '');
-    return { intent: intent.name, regex: new RegExp(`^${pattern}$`), slotNames, slotTypes, literalLength: sample.replace(/\{\w+\}/g, '').trim().length };
+const matcherCache = new Map<string, Matcher[]>();
+function matchers(locale: string): Matcher[] {
+  let list = matcherCache.get(locale);
+  if (list) return list;
+  const builtIns = BUILT_IN_PHRASES[locale.split('-')[0] as string] ?? {};
+  list = modelOf(locale).interactionModel.languageModel.intents.flatMap((intent) => {
+    const samples = [...intent.samples, ...(builtIns[intent.name] ?? [])];
+    return samples.map((sample) => {
+      const slotNames = [...sample.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+      let index = 0;
+      const pattern = normaliseUtterance(sample.replace(/\{\w+\}/g, () => ` zzslot${index++}zz `))
+        .split(/(zzslot\d+zz)/)
+        .map((part) => (/^zzslot\d+zz$/.test(part) ? '(.+?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+      const slotTypes = slotNames.map((n) => intent.slots?.find((s) => s.name === n)?.type ?? '');
+      return { intent: intent.name, regex: new RegExp(`^${pattern}$`, 'u'), slotNames, slotTypes, literalLength: sample.replace(/\{\w+\}/g, '').trim().length };
+    });
   });
-});
+  matcherCache.set(locale, list);
+  return list;
+}
 
-/** Resolves an utterance to an intent and slot values, as Alexa would for this model. Unmatched speech is FallbackIntent. */
-export function resolveUtterance(text: string): Resolution {
+/** Resolves an utterance to an intent and slot values, as Alexa would for this locale's model. Unmatched speech is FallbackIntent. */
+export function resolveUtterance(text: string, locale = 'en-US'): Resolution {
   let utterance = normaliseUtterance(text);
-  const name = INVOCATION_NAME;
-  const nameFreeLaunch = ingressPoints.some((p) => p.type === 'LAUNCH' && normaliseUtterance(p.value) === utterance);
-  if (nameFreeLaunch || new RegExp(`^(open|launch|start|begin|talk to|play) ${name}$`).test(utterance)) return { kind: 'launch', intent: LAUNCH, slots: {}, oneShot: false };
+  const model = modelOf(locale).interactionModel;
+  const name = normaliseUtterance(model.languageModel.invocationName);
+  const forms = INVOCATION_FORMS[locale.split('-')[0] as string] ?? (INVOCATION_FORMS.en as { open: string; oneShot: string });
+  const nameFreeLaunch = (model._nameFreeInteraction?.ingressPoints ?? []).some((p) => p.type === 'LAUNCH' && p.sampleUtterances.some((u) => normaliseUtterance(u.value) === utterance));
+  if (nameFreeLaunch || new RegExp(`^${forms.open} ${name}$`, 'u').test(utterance)) return { kind: 'launch', intent: LAUNCH, slots: {}, oneShot: false };
   let oneShot = false;
-  const m = new RegExp(`^(ask|tell|use) ${name}(?: (to |for |about |if |whether |how |where )?(.*))?$`).exec(utterance);
+  const m = new RegExp(`^${forms.oneShot.replace('NAME', name)}$`, 'u').exec(utterance);
   if (m) {
     oneShot = true;
-    utterance = `${m[2] && ['how ', 'where '].includes(m[2]) ? m[2] : ''}${m[3] ?? ''}`.trim();
+    utterance = (m[1] ?? '').trim();
     if (!utterance) return { kind: 'launch', intent: LAUNCH, slots: {}, oneShot: false };
   }
   let best: { score: number; intent: string; slots: Record<string, string> } | undefined;
-  for (const matcher of matchers) {
+  for (const matcher of matchers(locale)) {
     const hit = matcher.regex.exec(utterance);
     if (!hit) continue;
     const slots: Record<string, string> = {};
@@ -83,7 +121,7 @@ export function resolveUtterance(text: string): Resolution {
     matcher.slotNames.forEach((slotName, i) => {
       const value = (hit[i + 1] ?? '').trim();
       slots[slotName] = value;
-      if (resolveValue(matcher.slotTypes[i] as string, value)) resolved += 1;
+      if (resolveValue(matcher.slotTypes[i] as string, value, locale)) resolved += 1;
     });
     // A sample that is little more than a slot only counts when the slot is a known value.
     if (matcher.slotNames.length && resolved === 0 && matcher.literalLength < 4) continue;

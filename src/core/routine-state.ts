@@ -118,8 +118,9 @@ const introAt = (stepIndex: number): Entry => ({ stepIndex, atMs: 0, firstCue: 0
 
 function begin(state: SkillState, routineId: RoutineId, unsure = false): Transition {
   const first = planOf(state, routineId).steps[0];
-  return segment({ ...state, disclaimed: true }, routineId, first ? introAt(first.index) : undefined, 'begin', {
-    returning: Boolean(state.disclaimed), ...(state.disclaimed ? {} : { disclaimer: true }), ...(unsure ? { unsure: true } : {}),
+  const returning = state.heard?.includes(routineId) ?? false;
+  return segment({ ...state, disclaimed: true, heard: [...new Set([...(state.heard ?? []), routineId])] }, routineId, first ? introAt(first.index) : undefined, 'begin', {
+    returning, ...(state.disclaimed ? {} : { disclaimer: true }), ...(unsure ? { unsure: true } : {}),
   });
 }
 
@@ -294,10 +295,12 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
       return segment(state, now.progress.routineId, entry, 'resume', { aside });
     }
     case 'pain':
+      // Without a routine, "it hurts" is a symptom: screening first.
+      if (!at) return next(state, { type: 'symptom', routineId: undefined }, nowMs);
       // Stop pacing now; the place is kept so that lighter pressure or skipping can pick it up.
       return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'pain' } };
     case 'symptom':
-      if (at) return next(state, { type: 'pain' }, nowMs);
+      if (at) return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'pain' } };
       return { state: { ...withoutPending(state), pending: { question: 'startRoutine', ...(event.routineId ? { routineId: event.routineId } : {}) } }, outcome: { kind: 'screening', routineId: event.routineId } };
     case 'pregnant': {
       const chosen = { ...withoutPending(state), leaveOut: true };

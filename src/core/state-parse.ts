@@ -79,6 +79,7 @@ export function parseState(raw: unknown): SkillState {
     ...(pending ? { pending } : {}),
     ...(typeof raw.leaveOut === 'boolean' ? { leaveOut: raw.leaveOut } : {}),
     ...(raw.disclaimed === true ? { disclaimed: true } : {}),
+    ...(Array.isArray(raw.heard) ? { heard: [...new Set((raw.heard as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] } : {}),
     ...(last ? { last } : {}),
   };
 }

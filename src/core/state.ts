@@ -68,6 +68,8 @@ export interface SkillState {
   readonly leaveOut?: boolean;
   /** The one-time disclaimer and cautions have been heard. */
   readonly disclaimed?: boolean;
+  /** Routines whose full introduction the user has heard: next time, one breath is enough. */
+  readonly heard?: readonly RoutineId[];
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }

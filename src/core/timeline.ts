@@ -55,6 +55,8 @@ export const SWITCH_LEG_MS = 20_000;
 export const BREATH_PROMPT_EVERY_MS = 20_000;
 /** Breathing prompts: "and out" comes this long after "breathe in" (a 10 s breath: 4 in, 6 out), in ms. */
 export const BREATH_IN_MS = 4_000;
+/** Breathing prompts start this long after the press, once its words (longer in German or French) are said, in ms. */
+export const BREATH_START_MS = 6_000;
 /** Ball hold: a steadying reminder this often, also a place to continue a long hold, in ms. */
 export const BALL_REMINDER_MS = 45_000;
 /** Reducing technique: a reminder to keep circling this often, in ms. */
@@ -73,14 +75,14 @@ export function switchMs(step: Step): number {
 }
 
 /**
- * How often light and firm pressure alternate, in ms: the step's period, but never more than half the
- * hold, so a short hold still alternates (and the setup can say how often, from this number).
+ * How often light and firm pressure alternate, in ms: the step's period, or half the hold when the hold is
+ * too short for one switch at that period, so a short hold still alternates (and the setup says how often, from this number).
  * @example alternationMs(gb40, { ...DEFAULT_PREFERENCES, holdLength: 'short' }) // 30_000
  */
 export function alternationMs(step: Step, prefs: Preferences): number {
   const period = (step.alternateSec ?? 60) * 1000;
   const length = holdMs(step, prefs);
-  return length > 0 ? Math.min(period, Math.floor(length / 2 / 1000) * 1000) : period;
+  return length > period + COUNTDOWN_CLEARANCE_MS ? period : Math.floor(length / 2 / 1000) * 1000;
 }
 
 /** The cues of one continuous hold of `lengthMs`, starting at `startMs`, without its closing cue. */
@@ -118,7 +120,7 @@ function holdCues(step: Step, prefs: Preferences, startMs: number, lengthMs: num
       break;
     case 'breathing':
       first('pressFirm');
-      everyFrom(BREATH_IN_MS, BREATH_PROMPT_EVERY_MS, lengthMs - BREATH_IN_MS - COUNTDOWN_CLEARANCE_MS * 2, (ms) => {
+      everyFrom(BREATH_START_MS, BREATH_PROMPT_EVERY_MS, lengthMs - BREATH_IN_MS - COUNTDOWN_CLEARANCE_MS * 2, (ms) => {
         cues.push({ atMs: at(ms), cue: 'breatheIn' });
         cues.push({ atMs: at(ms + BREATH_IN_MS), cue: 'breatheOut', boundary: 'hold' });
       });

@@ -39,7 +39,7 @@ function setupParams(voice: Voice, step: Step, state: SkillState): Record<string
 }
 
 /** The words pacing needs, for one routine and state. */
-function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: RoutinePlan, device: Device = { screen: false }): PaceWords {
+function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
   const steps = getRoutine(routineId).steps;
   const title = (i: number) => stepTitle(voice, routineId, i);
   return {
@@ -52,7 +52,7 @@ function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: 
       parts.push(...say(voice, 'common:getReady'));
       return parts;
     },
-    reminder: (i) => [text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'reminder'))],
+    reminder: (i) => [...(titled ? [text(`${upperFirst(title(i))}.`)] : []), text(stepWord(voice, routineId, i, 'reminder'))],
     cue: (_i, cue: TimedCue) => say(voice, `cues:${cue.cue}`),
     repress: () => say(voice, 'cues:repress'),
     stepDone: () => say(voice, 'cues:stepDone'),
@@ -129,7 +129,7 @@ export function composeSegment(voice: Voice, state: SkillState, outcome: Extract
   else if (outcome.note !== 'begin') lead.push(...say(voice, `common:notes.${outcome.note satisfies SegmentNote}`));
   const slow = state.prefs.pace === 'slow' ? SLOW_FIND_FACTOR : 1;
   const segment = paceResponse({
-    plan, entry: outcome.entry, lead, words: paceWords(voice, routineId, state, plan, device), rate: voice.rate,
+    plan, entry: outcome.entry, lead, words: paceWords(voice, routineId, state, plan, device, outcome.aside?.kind !== 'currentPoint'), rate: voice.rate,
     ...(state.prefs.chimes ? { chime: voice.chime } : {}),
     findPointMs: { afterIntro: FIND_POINT_AFTER_SETUP_MS * slow, afterReminder: FIND_POINT_MIN_MS * slow },
     stopAtStepEnd: state.prefs.waitBetweenSteps || device.screen,

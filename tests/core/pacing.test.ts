@@ -1,92 +1,142 @@
-import { describe, expect, it } from 'vitest';
-import cueWords from '../../locales/en-US/cues.json';
-import { ROUTINES } from '../../src/core/content/routines.js';
-import { HOLD_LENGTHS, type Step } from '../../src/core/content/types.js';
+/**
+ * Pacing through the real words of every locale: each routine at each preference is walked response by
+ * response, as a user who hears every answer to the end and says "next" where the skill asks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadVoice, SUPPORTED_LOCALES } from '../../src/alexa/i18n.js';
+import { ROUTINE_IDS, type RoutineId } from '../../src/core/content/types.js';
 import { CUE_TOLERANCE_MS, MAX_RESPONSE_AUDIO_MS, TURN_GAP_MS } from '../../src/core/limits.js';
-import { paceStep, PacingError, type PaceInput } from '../../src/core/pacing.js';
-import { CUE_CHIME } from '../../src/core/sounds.js';
-import { estimateMs, renderSsml, SPEECH_RATES, text, type Speech } from '../../src/core/speech.js';
-import { DEFAULT_PREFERENCES, planStep, SWITCH_FOOT_MS, type Preferences, type TimedCue } from '../../src/core/timeline.js';
+import { paceResponse, PacingError } from '../../src/core/pacing.js';
+import { planRoutine } from '../../src/core/plan.js';
+import { respond, type Response } from '../../src/core/respond.js';
+import type { RoutineEvent } from '../../src/core/routine-state.js';
+import { estimateMs, renderSsml } from '../../src/core/speech.js';
+import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../src/core/timeline.js';
+import type { Voice } from '../../src/core/voice.js';
+import { breaksOf } from '../../tools/ssml.js';
 import { expectValidSsml } from '../support/response-checks.js';
 
-const rate = SPEECH_RATES['en-US']!;
-const words = (cue: TimedCue): Speech => [text((cueWords as Record<string, unknown>)[cue.cue] as string)];
-const intro: Speech = [text('The Shining Sea point. Put one thumb on each inner ankle, a thumb width below the bone. Get into position.')];
+/** Longest silence a listener should sit through (issue 10: none over a minute), in ms. */
+const MAX_QUIET_MS = 60_000;
 
-function input(step: Step, prefs: Preferences, budgetMs = MAX_RESPONSE_AUDIO_MS): PaceInput {
-  return {
-    intro, cues: planStep(step, prefs), say: words,
-    continuePrompt: (b) => [text(cueWords.continue[b])],
-    closing: [text(cueWords.stepDone)],
-    rate, ...(prefs.chimes ? { chime: CUE_CHIME } : {}), budgetMs,
-  };
+/** `nexts`: how often the user says "next"; `continues`: "continue" after an untimed step, which ends the session on purpose. */
+interface Walk { readonly responses: Response[]; readonly nexts: number; readonly continues: number; readonly audioMs: number }
+
+/** Starts a routine and says "next" (or, after an untimed step, "continue") until it ends. */
+function walk(voice: Voice, routineId: RoutineId, prefs: Preferences, device = { screen: false }): Walk {
+  let state: SkillState = { ...INITIAL_STATE, prefs, leaveOut: false, disclaimed: true, heard: [...ROUTINE_IDS] };
+  let now = Date.parse('2026-12-01T09:00:00Z');
+  const responses: Response[] = [];
+  let event: RoutineEvent = { type: 'start', routineId };
+  let nexts = 0;
+  let continues = 0;
+  for (let i = 0; i < 60; i += 1) {
+    const r = respond(voice, state, event, now, device);
+    responses.push(r);
+    state = r.state;
+    if (!r.segment || r.segment.ending === 'done') break;
+    now += r.segment.estimatedMs + TURN_GAP_MS;
+    event = r.segment.ending === 'untimed' ? { type: 'resume' } : { type: device.screen ? 'segmentDone' : 'next' };
+    if (event.type === 'next') nexts += 1;
+    else if (event.type === 'resume') continues += 1;
+  }
+  return { responses, nexts, continues, audioMs: responses.reduce((sum, r) => sum + (r.segment?.estimatedMs ?? 0), 0) };
 }
 
-const timed = Object.values(ROUTINES).flatMap((r) => r.steps.filter((s) => 'holdSec' in s).map((s) => [`${r.id}/${s.id}`, s as Step] as const));
-const variants: [string, Preferences][] = HOLD_LENGTHS.flatMap((holdLength) => [
-  [`${holdLength}`, { ...DEFAULT_PREFERENCES, holdLength }] as [string, Preferences],
-  [`${holdLength}, quiet`, { holdLength, chimes: false, countdown: false }] as [string, Preferences],
-]);
+const variants: [string, Preferences][] = [
+  ['standard', DEFAULT_PREFERENCES],
+  ['short', { ...DEFAULT_PREFERENCES, holdLength: 'short' }],
+  ['long', { ...DEFAULT_PREFERENCES, holdLength: 'long' }],
+  ['long, quiet (no chimes, no countdown)', { ...DEFAULT_PREFERENCES, holdLength: 'long', chimes: false, countdown: false }],
+  ['slow pace', { ...DEFAULT_PREFERENCES, pace: 'slow' }],
+  ['wait between points', { ...DEFAULT_PREFERENCES, waitBetweenSteps: true }],
+];
 
-describe('paceStep', () => {
-  describe.each(variants)('at %s holds', (_, prefs) => {
-    it.each(timed)('%s: every cue starts within ±1 s of the plan, in responses within the limits', async (_, step) => {
-      const cues = planStep(step, prefs);
-      const segments = paceStep(input(step, prefs));
-      const onsets = segments.flatMap((s) => s.onsets);
-      expect(onsets.map((o) => o.cue)).toEqual(cues.map((c) => c.cue));
-      for (const onset of onsets) {
-        expect(Math.abs(onset.estimatedMs - onset.plannedMs), `${onset.cue} at ${onset.plannedMs}`).toBeLessThanOrEqual(CUE_TOLERANCE_MS);
+const voices = new Map<string, Voice>();
+beforeAll(async () => {
+  for (const locale of SUPPORTED_LOCALES) for (const pace of ['normal', 'slow'] as const) voices.set(`${locale}|${pace}`, await loadVoice(locale, pace));
+});
+const voiceOf = (locale: string, prefs: Preferences) => voices.get(`${locale}|${prefs.pace}`) as Voice;
+
+const counts: string[] = [];
+afterAll(() => { if (counts.length) console.log(`"next" per routine (target: ≤ ⌈audio ÷ ${MAX_RESPONSE_AUDIO_MS / 1000} s⌉), en-US:\n${counts.join('\n')}`); });
+
+describe.each(SUPPORTED_LOCALES)('pacing in %s', (locale) => {
+  describe.each(variants)('at %s', (name, prefs) => {
+    it.each(ROUTINE_IDS)('%s: every cue once, on plan ±1 s, in valid responses within the budget, no silence over a minute', async (routineId) => {
+      const voice = voiceOf(locale, prefs);
+      const { responses, nexts, continues, audioMs } = walk(voice, routineId, prefs);
+      const plan = planRoutine(routineId, prefs, false);
+      const spoken = responses.flatMap((r) => r.segment?.onsets ?? []);
+      expect(spoken.map((o) => `${o.stepIndex}:${o.plannedMs}:${o.cue}`)).toEqual(plan.steps.flatMap((s) => s.cues.map((c) => `${s.index}:${c.atMs}:${c.cue}`)));
+      for (const onset of spoken) {
+        expect(Math.abs(onset.estimatedMs - onset.plannedMs), `${onset.cue} of step ${onset.stepIndex} at ${onset.plannedMs} ms`).toBeLessThanOrEqual(CUE_TOLERANCE_MS);
       }
-      for (const segment of segments) {
+      for (const r of responses) {
+        const segment = r.segment!;
         expect(segment.estimatedMs).toBeLessThanOrEqual(MAX_RESPONSE_AUDIO_MS);
-        expect(estimateMs(segment.parts, rate)).toBe(segment.estimatedMs);
-        await expectValidSsml(`<speak>${renderSsml(segment.parts)}</speak>`);
+        expect(estimateMs(segment.parts, voice.rate)).toBeCloseTo(segment.estimatedMs, -1);
+        const ssml = `<speak>${renderSsml(r.turn.speech, { ratePercent: voice.ratePercent })}</speak>`;
+        await expectValidSsml(ssml, locale);
+        let quiet = 0;
+        for (const token of ssml.split(/(<[^>]+>)/)) {
+          const b = breaksOf(token)[0];
+          if (b !== undefined) quiet += b;
+          else if (token.trim() && !token.startsWith('<')) quiet = 0;
+          expect(quiet).toBeLessThan(MAX_QUIET_MS);
+        }
       }
-      expect(segments.at(-1)?.boundary).toBeUndefined();
-      segments.slice(0, -1).forEach((s) => expect(s.boundary).toBeDefined());
+      const target = Math.ceil(audioMs / MAX_RESPONSE_AUDIO_MS);
+      if (!prefs.waitBetweenSteps) expect(nexts, `${routineId}: ${nexts} "next" for ${Math.round(audioMs / 1000)} s of audio`).toBeLessThanOrEqual(target);
+      else expect(nexts + continues).toBeGreaterThanOrEqual(plan.steps.length - 1);
+      // Untimed steps (the foot soak) end the session on purpose, with how to come back.
+      expect(continues).toBe(responses.filter((r) => r.segment?.ending === 'untimed').length);
+      for (const r of responses.filter((x) => x.segment?.ending === 'untimed')) expect(r.turn.end).toBe(true);
+      if (locale === 'en-US') counts.push(`  ${routineId.padEnd(12)} ${name.padEnd(38)} ${String(nexts).padStart(2)} "next" for ${Math.round(audioMs / 1000)} s of audio (target ≤ ${target})`);
     });
   });
+});
 
-  it('splits the five-minute BL60 hold at a release, and the next response starts with the press', () => {
-    const bl60 = ROUTINES.ankle.steps[2] as Step;
-    const segments = paceStep(input(bl60, DEFAULT_PREFERENCES));
-    expect(segments.length).toBe(2);
-    expect(segments[0]!.boundary).toBe('release');
-    expect(segments[0]!.onsets.at(-1)!.cue).toBe('letGo');
-    expect(segments[1]!.onsets[0]).toMatchObject({ cue: 'pressAgain' });
-    expect(segments[1]!.parts[0]).toEqual(text(cueWords.pressAgain));
+describe('paceResponse', () => {
+  it('on a screen, ends every response at the end of its step, with no word to say, so the screen carries on', async () => {
+    const voice = await loadVoice('en-US');
+    const { responses, nexts } = walk(voice, 'ankle', DEFAULT_PREFERENCES, { screen: true });
+    expect(nexts).toBe(0);
+    expect(responses.at(-1)?.segment?.ending).toBe('done');
+    for (const r of responses) expect(new Set(r.segment?.onsets.map((o) => o.stepIndex)).size).toBe(1);
+    expect(responses.every((r) => !JSON.stringify(r.turn.speech).includes('say next'))).toBe(true);
   });
 
-  it('after a foot switch, waits only what is left of the switch once the user has said next', () => {
-    const gb40 = ROUTINES.ankle.steps[1] as Step;
-    const segments = paceStep(input(gb40, { ...DEFAULT_PREFERENCES, holdLength: 'long' }));
-    expect(segments.map((s) => s.boundary)).toEqual(['foot', undefined]);
-    const firstPause = segments[1]!.parts[0];
-    const promptMs = estimateMs([text(cueWords.continue.foot)], rate);
-    const switchWords = estimateMs([text(cueWords.switchFoot)], rate) + CUE_CHIME.ms;
-    expect(firstPause).toEqual({ kind: 'pause', ms: SWITCH_FOOT_MS - switchWords - promptMs - TURN_GAP_MS });
+  it('gives time to find the point after each introduction, longer at the slow pace', async () => {
+    const normal = walk(await loadVoice('en-US'), 'ankle', DEFAULT_PREFERENCES).responses[0]!.turn.speech;
+    const slow = walk(await loadVoice('en-US', 'slow'), 'ankle', { ...DEFAULT_PREFERENCES, pace: 'slow' }).responses[0]!.turn.speech;
+    const findPause = (speech: typeof normal) => {
+      const i = speech.findIndex((p) => p.kind === 'audio');
+      const before = speech[i - 1];
+      return before?.kind === 'pause' ? before.ms : 0;
+    };
+    expect(findPause(normal)).toBeGreaterThanOrEqual(3_000);
+    expect(findPause(slow)).toBeGreaterThan(findPause(normal));
   });
 
-  it('keeps a short hold in one response, waiting exactly between cues', () => {
-    const ki6 = ROUTINES.ankle.steps[0] as Step;
-    const [only, ...rest] = paceStep(input(ki6, DEFAULT_PREFERENCES));
-    expect(rest).toEqual([]);
-    const silence = only!.parts.filter((p) => p.kind === 'pause').reduce((a, p) => a + (p.kind === 'pause' ? p.ms : 0), 0);
-    const spokenAfterIntro = estimateMs(only!.parts, rate) - estimateMs(intro, rate) - silence;
-    // The last cue ("release") is planned at 60 s: silence + cue words before it add up to exactly 60 s.
-    const lastWords = estimateMs([text(cueWords.release), text(cueWords.stepDone)], rate) + CUE_CHIME.ms;
-    expect(silence + spokenAfterIntro - lastWords).toBe(60_000);
+  it('caps chimes at the audio-tag limit and keeps the cues on time without them', async () => {
+    const voice = await loadVoice('en-US');
+    const plan = planRoutine('ankle', DEFAULT_PREFERENCES, false);
+    const words = { intro: () => [], reminder: () => [], cue: () => [], repress: () => [], stepDone: () => [], untimed: () => [], prompt: () => [], routineDone: () => [] };
+    const segment = paceResponse({
+      plan, entry: { stepIndex: 2, atMs: 0, firstCue: 0, words: 'none', repress: false }, lead: [], words, rate: voice.rate,
+      chime: { src: 'soundbank://x', ms: 1500 }, findPointMs: { afterIntro: 0, afterReminder: 0 }, budgetMs: 1_000_000,
+    });
+    expect(segment.parts.filter((p) => p.kind === 'audio')).toHaveLength(5);
+    for (const o of segment.onsets) expect(Math.abs(o.estimatedMs - o.plannedMs)).toBeLessThanOrEqual(CUE_TOLERANCE_MS);
   });
 
-  it('refuses a stretch with no boundary that cannot fit one response', () => {
-    const ki6 = ROUTINES.ankle.steps[0] as Step;
-    expect(() => paceStep(input(ki6, { ...DEFAULT_PREFERENCES, holdLength: 'long' }, 60_000))).toThrow(PacingError);
-  });
-
-  it('gives an untimed step one response: its words and nothing else', () => {
-    const soak = ROUTINES.preparation.steps[0] as Step;
-    const segments = paceStep({ ...input(soak, DEFAULT_PREFERENCES), closing: [] });
-    expect(segments).toEqual([{ parts: intro, anchorMs: 0, onsets: [], estimatedMs: estimateMs(intro, rate) }]);
+  it('throws when nothing fits the budget, rather than sending an over-long response', async () => {
+    const voice = await loadVoice('en-US');
+    const plan = planRoutine('ballRelease', DEFAULT_PREFERENCES, false);
+    const words = { intro: () => [], reminder: () => [], cue: () => [], repress: () => [], stepDone: () => [], untimed: () => [], prompt: () => [], routineDone: () => [] };
+    expect(() => paceResponse({ plan, entry: { stepIndex: 0, atMs: 0, firstCue: 0, words: 'none', repress: false }, lead: [], words, rate: voice.rate,
+      findPointMs: { afterIntro: 0, afterReminder: 0 }, budgetMs: 10_000 })).toThrow(PacingError);
   });
 });

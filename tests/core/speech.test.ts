@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BREAK_MS, MAX_SSML_CHARS } from '../../src/core/limits.js';
-import { breaks, escapeSsml, estimateTextMs, pause, phoneme, renderSsml, SPEECH_RATES, SsmlLimitError, text } from '../../src/core/speech.js';
+import { breaks, escapeSsml, estimateTextMs, pause, phoneme, renderSsml, SPEECH_RATES, speechRateFor, SsmlLimitError, text } from '../../src/core/speech.js';
 import { expectValidSsml } from '../support/response-checks.js';
 
-const en = SPEECH_RATES['en-US']!;
+const en = SPEECH_RATES.en!;
 
 describe('escapeSsml', () => {
   it.each([
@@ -43,11 +43,20 @@ describe('renderSsml', () => {
     const ssml = renderSsml([
       text("Press now & don't stop."), pause(25_000),
       { kind: 'audio', src: 'soundbank://soundlibrary/musical/amzn_sfx_bell_short_chime_01', ms: 1500 },
-      text('Its name is'), phoneme('Zhaohai.', 'ˈd͡ʒaʊˌhaɪ'),
+      text('Its name is'), phoneme('Zhaohai', 'ˈd͡ʒaʊˌhaɪ'), text('.'),
     ]);
     expect(ssml).toContain('Press now &amp; don&apos;t stop.<break time="10s"/><break time="10s"/><break time="5s"/>');
-    expect(ssml).toContain('Its name is <phoneme alphabet="ipa" ph="ˈd͡ʒaʊˌhaɪ">Zhaohai.</phoneme>');
+    // The full stop closes the sentence after the phoneme, not inside it (content review).
+    expect(ssml).toContain('Its name is <phoneme alphabet="ipa" ph="ˈd͡ʒaʊˌhaɪ">Zhaohai</phoneme>.');
     await expectValidSsml(`<speak>${ssml}</speak>`);
+  });
+
+  it('wraps the speech in one prosody tag for a slower pace, and a slower rate is estimated longer', async () => {
+    const ssml = renderSsml([text('Press now.'), pause(2000)], { ratePercent: 85 });
+    expect(ssml).toBe('<prosody rate="85%">Press now.<break time="2s"/></prosody>');
+    await expectValidSsml(`<speak>${ssml}</speak>`);
+    expect(estimateTextMs('Press now.', speechRateFor('en-GB', 85))).toBeGreaterThan(estimateTextMs('Press now.', speechRateFor('en-GB')));
+    expect(speechRateFor('de-DE')).toBe(SPEECH_RATES.de);
   });
 
   it('refuses more than five audio tags', () => {

@@ -1,60 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTINES } from '../../src/core/content/routines.js';
 import { HOLD_LENGTHS, type HoldLength, type Step } from '../../src/core/content/types.js';
-import { DEFAULT_PREFERENCES, planStep, stepDurationMs, SWITCH_FOOT_MS, type TimedCue } from '../../src/core/timeline.js';
+import { MAX_SILENCE_MS } from '../../src/core/limits.js';
+import { alternationMs, DEFAULT_PREFERENCES, planStep, stepDurationMs, SWITCH_FOOT_MS, SWITCH_LEG_MS, switchMs, type Preferences, type TimedCue } from '../../src/core/timeline.js';
 
-const prefs = (holdLength: HoldLength, more: Partial<typeof DEFAULT_PREFERENCES> = {}) => ({ ...DEFAULT_PREFERENCES, holdLength, ...more });
+const prefs = (holdLength: HoldLength, more: Partial<Preferences> = {}): Preferences => ({ ...DEFAULT_PREFERENCES, holdLength, ...more });
 const step = (routine: keyof typeof ROUTINES, id: string): Step => ROUTINES[routine].steps.find((s) => s.id === id) as Step;
 const at = (cues: TimedCue[], cue: string) => cues.filter((c) => c.cue === cue).map((c) => c.atMs / 1000);
 
 describe('planStep', () => {
-  it('holds KI6 on both feet at once, with ten seconds left and a release', () => {
+  it('holds KI6 on both feet at once, with a steady word half-way, ten seconds left and a release', () => {
     const cues = planStep(step('ankle', 'ki6'), DEFAULT_PREFERENCES);
-    expect(cues.map((c) => [c.atMs, c.cue])).toEqual([[0, 'pressBoth'], [50_000, 'tenSecondsLeft'], [60_000, 'release']]);
+    expect(cues.map((c) => [c.atMs / 1000, c.cue])).toEqual([[0, 'pressBoth'], [25, 'steady'], [50, 'tenSecondsLeft'], [60, 'release']]);
+    expect(cues[0]?.starts).toBe(true);
   });
 
   it.each([
-    ['short', 60, []], ['standard', 90, [60]], ['long', 120, [60]],
-  ] as const)('GB40 %s: %i s a foot, lighter/firmer every 60 s, then the other foot', (length, seconds, switches) => {
-    const cues = planStep(step('ankle', 'gb40'), prefs(length));
+    ['short', 60, 30, [30]], ['standard', 90, 60, [60]], ['long', 120, 60, [60]],
+  ] as const)('GB40 %s: %i s a foot, light and firm alternate every %i s (so a short hold still turns firm)', (length, seconds, period, firmer) => {
+    const s = step('ankle', 'gb40');
+    expect(alternationMs(s, prefs(length))).toBe(period * 1000);
+    const cues = planStep(s, prefs(length));
     const second = seconds + SWITCH_FOOT_MS / 1000;
     expect(at(cues, 'pressLight')).toEqual([0, second]);
-    expect(at(cues, 'firmer')).toEqual([...switches, ...switches.map((s) => s + second)]);
+    expect(at(cues, 'firmer')).toEqual([...firmer, ...firmer.map((f) => f + second)]);
     expect(at(cues, 'switchFoot')).toEqual([seconds]);
     expect(at(cues, 'release')).toEqual([2 * seconds + SWITCH_FOOT_MS / 1000]);
-    expect(at(cues, 'tenSecondsLeft')).toEqual([seconds - 10, second + seconds - 10]);
   });
 
-  it('BL60: five minutes, letting go for three seconds every thirty', () => {
+  it('BL60: five minutes, letting go for three seconds every thirty; each release is a place to continue', () => {
     const cues = planStep(step('ankle', 'bl60'), DEFAULT_PREFERENCES);
     expect(at(cues, 'letGo')).toEqual([30, 60, 90, 120, 150, 180, 210, 240, 270]);
     expect(at(cues, 'pressAgain')).toEqual([33, 63, 93, 123, 153, 183, 213, 243, 273]);
-    expect(at(cues, 'oneMinuteLeft')).toEqual([]); // 240 s is taken by a release
     expect(at(cues, 'tenSecondsLeft')).toEqual([290]);
     expect(at(cues, 'release')).toEqual([300]);
     expect(cues.filter((c) => c.boundary === 'release')).toHaveLength(9);
+    expect(cues.filter((c) => c.starts).map((c) => c.atMs / 1000)).toEqual([0, 33, 63, 93, 123, 153, 183, 213, 243, 273]);
   });
 
-  it('LV3 + GB41: two minutes a foot of firm pressure with slow-breath prompts', () => {
+  it('LV3 + GB41: breaths of 10 s (4 in, 6 out), prompted every other breath', () => {
     const cues = planStep(step('heel', 'lv3gb41'), DEFAULT_PREFERENCES);
-    expect(at(cues, 'breatheIn').slice(0, 3)).toEqual([5, 25, 45]);
+    expect(at(cues, 'breatheIn').slice(0, 3)).toEqual([6, 26, 46]);
     expect(at(cues, 'breatheOut').slice(0, 3)).toEqual([10, 30, 50]);
     expect(at(cues, 'switchFoot')).toEqual([120]);
-    expect(at(cues, 'release')).toEqual([252]);
   });
 
-  it('reducing technique circles counter-clockwise with reminders', () => {
-    const cues = planStep(step('ankle', 'bl62'), DEFAULT_PREFERENCES);
-    expect(at(cues, 'circles')).toEqual([0, 102]);
-    expect(at(cues, 'keepCircling')).toEqual([30, 60, 132, 162]);
+  it('leg points move to the other leg, with more time to get there', () => {
+    for (const id of ['ki7ki8', 'bl40bl57']) {
+      const s = step('heel', id);
+      expect(switchMs(s)).toBe(SWITCH_LEG_MS);
+      const cues = planStep(s, DEFAULT_PREFERENCES);
+      expect(at(cues, 'switchLeg')).toEqual([60]);
+      expect(at(cues, 'switchFoot')).toEqual([]);
+      expect(at(cues, 'pressPair')).toEqual([0, 60 + SWITCH_LEG_MS / 1000]);
+    }
+  });
+
+  it('closes strokes and the ball hold with "ease off", holds with "release"', () => {
+    expect(planStep(step('lowBack', 'arch'), DEFAULT_PREFERENCES).at(-1)?.cue).toBe('easeOff');
+    expect(planStep(step('ballRelease', 'ball'), DEFAULT_PREFERENCES).at(-1)?.cue).toBe('easeOff');
+    expect(planStep(step('heel', 'shimian'), DEFAULT_PREFERENCES).at(-1)?.cue).toBe('release');
   });
 
   it('ball release holds 3 to 5 minutes a foot with steady reminders that may continue a long hold', () => {
     expect(stepDurationMs(step('ballRelease', 'ball'), prefs('short'))).toBe((180 * 2 + 12) * 1000);
     const cues = planStep(step('ballRelease', 'ball'), prefs('long'));
-    expect(at(cues, 'ballKeep')).toEqual([60, 120, 180, 372, 432, 492]);
-    // "One minute left" takes the place of the reminder at 4 minutes, and keeps its boundary.
-    expect(cues.filter((c) => c.cue === 'oneMinuteLeft').map((c) => [c.atMs / 1000, c.boundary])).toEqual([[240, 'hold'], [552, 'hold']]);
+    expect(at(cues, 'ballKeep').slice(0, 4)).toEqual([45, 90, 135, 180]);
+    expect(cues.filter((c) => c.cue === 'oneMinuteLeft').map((c) => c.atMs / 1000)).toEqual([240, 552]);
+    expect(cues.filter((c) => c.cue === 'ballKeep').every((c) => c.boundary === 'hold')).toBe(true);
   });
 
   it('drops countdown cues when the countdown is off, and chimes when chimes are off', () => {
@@ -67,16 +80,20 @@ describe('planStep', () => {
     expect(planStep(step('preparation', 'soak'), DEFAULT_PREFERENCES)).toEqual([]);
   });
 
-  describe.each(HOLD_LENGTHS)('every timed step at %s holds', (length) => {
-    const all = Object.values(ROUTINES).flatMap((r) => r.steps.map((s) => [r.id, s] as const)).filter(([, s]) => 'holdSec' in s);
-    it.each(all.map(([r, s]) => [`${r}/${s.id}`, s]))('%s: cues are ordered, spaced and within the article timings', (_, s) => {
-      const cues = planStep(s as Step, prefs(length));
-      const hold = ((s as Step).holdSec?.[length] ?? 0) * 1000;
+  const variants = HOLD_LENGTHS.flatMap((h) => [[h, prefs(h)], [`${h}, quiet`, prefs(h, { countdown: false, chimes: false })]] as const);
+  describe.each(variants)('every timed step at %s', (_, p) => {
+    const all = Object.values(ROUTINES).flatMap((r) => r.steps.map((s) => [`${r.id}/${s.id}`, s] as const)).filter(([, s]) => 'holdSec' in s);
+    it.each(all)('%s: ordered cues within the article timings, never a silence over the cap', (_, s) => {
+      const cues = planStep(s, p);
+      const hold = (s.holdSec?.[p.holdLength] ?? 0) * 1000;
       expect(hold).toBeGreaterThanOrEqual(30_000);
       expect(hold).toBeLessThanOrEqual(300_000);
-      for (let i = 1; i < cues.length; i += 1) expect(cues[i]!.atMs).toBeGreaterThan(cues[i - 1]!.atMs);
-      const perFoot = (s as Step).side === 'each' ? 2 : 1;
-      expect(cues.at(-1)).toMatchObject({ cue: 'release', atMs: perFoot * hold + (perFoot - 1) * SWITCH_FOOT_MS });
+      for (let i = 1; i < cues.length; i += 1) {
+        expect(cues[i]!.atMs).toBeGreaterThan(cues[i - 1]!.atMs);
+        expect(cues[i]!.atMs - cues[i - 1]!.atMs, `${cues[i - 1]!.cue} → ${cues[i]!.cue}`).toBeLessThanOrEqual(MAX_SILENCE_MS);
+      }
+      const sides = s.side === 'each' ? 2 : 1;
+      expect(cues.at(-1)?.atMs).toBe(sides * hold + (sides - 1) * switchMs(s));
     });
   });
 });

@@ -2,61 +2,62 @@ import { check } from 'ssml-check-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { expect } from 'vitest';
 import { MAX_AUDIO_TAGS, MAX_BREAK_MS, MAX_RESPONSE_AUDIO_MS, MAX_SSML_CHARS } from '../../src/core/limits.js';
-import { estimateTextMs, speechRateFor } from '../../src/core/speech.js';
-import { CUE_CHIME } from '../../src/core/sounds.js';
+import { audioTagsOf, breaksOf, estimateSsmlMs, stripSsml } from '../../tools/ssml.js';
 
-/** Estimated duration of an SSML string: words at the locale's rate, plus breaks and chimes. */
-export function estimateSsmlMs(ssml: string, locale = 'en-US'): number {
-  const rate = speechRateFor(locale);
-  let ms = 0;
-  for (const m of ssml.matchAll(/<break time="(\d+)(ms|s)"\/>/g)) ms += Number(m[1]) * (m[2] === 's' ? 1000 : 1);
-  ms += (ssml.match(/<audio /g) ?? []).length * CUE_CHIME.ms;
-  const words = ssml.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, "'");
-  return ms + estimateTextMs(words, rate);
-}
+/** Words that make an open microphone's speech an instruction, per language (a question mark also does). */
+const INSTRUCTION: Readonly<Record<string, RegExp>> = {
+  en: /\b(say|name|ask)\b/i,
+  de: /\b(sag|sage|nenn|frag)\b/i,
+  es: /(^|\s)(di|dime|pregunta)\b/i,
+  fr: /\b(dites|dis|demandez)\b/i,
+};
 
 /** Every SSML string a response carries must pass a real validator and the platform limits. */
-export async function expectValidSsml(ssml: string): Promise<void> {
+export async function expectValidSsml(ssml: string, locale = 'en-US'): Promise<void> {
   expect(ssml.startsWith('<speak>') && ssml.endsWith('</speak>'), ssml.slice(0, 80)).toBe(true);
   expect(ssml.length).toBeLessThan(MAX_SSML_CHARS);
   const errors = await check(ssml, { platform: 'amazon' });
   expect(errors, `${JSON.stringify(errors)} in ${ssml.slice(0, 200)}`).toBeUndefined();
-  for (const m of ssml.matchAll(/<break time="(\d+)(ms|s)"\/>/g)) {
-    expect(Number(m[1]) * (m[2] === 's' ? 1000 : 1)).toBeLessThanOrEqual(MAX_BREAK_MS);
-  }
-  expect((ssml.match(/<audio /g) ?? []).length).toBeLessThanOrEqual(MAX_AUDIO_TAGS);
-  expect(estimateSsmlMs(ssml)).toBeLessThanOrEqual(MAX_RESPONSE_AUDIO_MS);
+  for (const ms of breaksOf(ssml)) expect(ms).toBeLessThanOrEqual(MAX_BREAK_MS);
+  expect(audioTagsOf(ssml)).toBeLessThanOrEqual(MAX_AUDIO_TAGS);
+  expect(estimateSsmlMs(ssml, locale)).toBeLessThanOrEqual(MAX_RESPONSE_AUDIO_MS);
 }
 
 const ssmlOf = (speech: unknown): string | undefined =>
   speech && typeof speech === 'object' && 'ssml' in speech ? String((speech as { ssml: string }).ssml) : undefined;
 
+/** An open microphone needs a spoken question or instruction in the speech itself, not only in the reprompt. */
+export function asksSomething(ssml: string, locale = 'en-US'): boolean {
+  const text = stripSsml(ssml);
+  return text.includes('?') || (INSTRUCTION[locale.split('-')[0] as string] ?? (INSTRUCTION.en as RegExp)).test(text);
+}
+
 /**
- * The checks every response in every test must pass:
- * valid SSML within limits, a reprompt whenever the session stays open, and speech unless the
- * request type forbids it.
+ * The checks every response in every test must pass: valid SSML within limits; a reprompt and a spoken
+ * question or instruction whenever the microphone opens; speech unless the request type forbids it; and
+ * a screen's open session (shouldEndSession undefined) only with an APL document on the screen.
  */
-export async function expectValidResponse(envelope: ResponseEnvelope, opts: { silent?: boolean } = {}): Promise<void> {
+export async function expectValidResponse(envelope: ResponseEnvelope, opts: { silent?: boolean; locale?: string } = {}): Promise<void> {
   expect(envelope.version).toBe('1.0');
   const response = envelope.response;
   const speech = ssmlOf(response.outputSpeech);
   const reprompt = ssmlOf(response.reprompt?.outputSpeech);
   if (opts.silent) {
     expect(speech).toBeUndefined();
+    expect(response.reprompt).toBeUndefined();
     return;
   }
   expect(speech, 'a response that speaks').toBeDefined();
-  await expectValidSsml(speech as string);
+  await expectValidSsml(speech as string, opts.locale);
   if (response.shouldEndSession === false) {
     expect(reprompt, 'an open session carries a reprompt').toBeDefined();
-    await expectValidSsml(reprompt as string);
+    await expectValidSsml(reprompt as string, opts.locale);
+    expect(asksSomething(speech as string, opts.locale), `the speech asks or instructs: ${stripSsml(speech as string).slice(-160)}`).toBe(true);
+  } else if (response.shouldEndSession === undefined) {
+    expect(response.directives?.some((d) => d.type === 'Alexa.Presentation.APL.RenderDocument'), 'an open session without the microphone shows a screen').toBe(true);
+    expect(reprompt).toBeUndefined();
   } else {
     expect(response.shouldEndSession).toBe(true);
   }
-}
-
-/** Speech text with tags removed, for assertions on words. */
-export function spoken(envelope: ResponseEnvelope): string {
-  const ssml = ssmlOf(envelope.response.outputSpeech) ?? '';
-  return ssml.replace(/<[^>]+>/g, ' ').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  expect(JSON.stringify(envelope).length, 'response size').toBeLessThan(120_000);
 }

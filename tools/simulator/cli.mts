@@ -1,6 +1,6 @@
 /**
- * `npm start`: talk to the skill in text. Each line is resolved against the real en-US interaction
- * model into a real request envelope and passed through the real handler; session attributes carry
+ * `npm start`: talk to the skill in text. Each line is resolved against the real interaction model of
+ * the locale into a real request envelope and passed through the real handler; session attributes carry
  * across turns as on a device, and progress is kept in a store (memory by default).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,28 +13,38 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import { buildSkill } from '../../src/skill.js';
 import { Conversation, type Reply } from '../conversation.js';
 import { createLocalTable } from '../local-dynamo.js';
-import { INVOCATION_NAME } from '../nlu.js';
+import { LOCALES } from '../models.js';
+import { invocationName } from '../nlu.js';
+import { writeScreen } from './screen.js';
 import { createPersistenceAdapter } from './stores.js';
 
 const HELP = `Usage: npm start -- [options]
 
-  --script <file>   run the lines of a file (# starts a comment) instead of a prompt
+  --script <file>   run the lines of a file (# starts a comment) instead of a prompt;
+                    a line "@100s pause" says "pause" 100 s after the last answer started (interrupting it)
   --realtime        wait out every pause and the estimated speaking time, as on a device
   --speak           also speak each response with espeak-ng (apt-get install espeak-ng sox)
   --store <kind>    memory (default) | file[=<path>] | dynamodb=<endpoint>[,<table>]
+  --locale <code>   en-US (default), en-GB, en-CA, en-AU, en-IN, de-DE, es-ES or fr-FR
+  --screen          be an Echo Show: write each answer's APL screen as a PNG (needs chromium) and print its path;
+                    the screen's own events carry the routine on, shown as "(screen) …" turns
   --verbose         show the skill's log lines
   --help            this text
 
-Try: "open ${INVOCATION_NAME}", "start the ankle routine", "where is the Calm Sleep point", "next", "pause".
+Try: "open foot acupressure", "start the ankle routine", "where is the Calm Sleep point", "next", "pause".
 Type "(silence)" to let the session time out, "quit" to leave.`;
 
 const { values } = parseArgs({
   options: {
     script: { type: 'string' }, realtime: { type: 'boolean' }, speak: { type: 'boolean' },
     store: { type: 'string', default: 'memory' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
+    locale: { type: 'string', default: 'en-US' }, screen: { type: 'boolean' },
   },
 });
 if (values.help) { console.log(HELP); process.exit(0); }
+const locale = values.locale ?? 'en-US';
+if (!(LOCALES as readonly string[]).includes(locale)) { console.error(`Unknown --locale ${locale}\n\n${HELP}`); process.exit(2); }
+const INVOCATION_NAME = invocationName(locale);
 if (!values.verbose) process.env.LOG_LEVEL ??= 'warn';
 
 /** A local DynamoDB-compatible server gets the table the CDK stack would create (never done by the skill itself). */
@@ -61,7 +71,9 @@ async function store(spec: string): Promise<PersistenceAdapter> {
 }
 
 process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING ??= '1';
-const conversation = new Conversation(buildSkill({ persistenceAdapter: await store(values.store ?? 'memory') }).create());
+const conversation = new Conversation(buildSkill({ persistenceAdapter: await store(values.store ?? 'memory') }).create(), {
+  locale, ...(values.screen ? { screen: true } : {}), ...(values.realtime ? { clock: 'real' as const } : {}),
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const installed = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 const hasEspeak = installed('espeak-ng');
@@ -79,12 +91,28 @@ const speakingMs = (text: string): number => Math.round((text.split(/\s+/).filte
 function speak(reply: Reply): boolean {
   if (!hasEspeak) { console.log('   (--speak: espeak-ng is not installed; apt-get install espeak-ng sox)'); return false; }
   const wav = join(audioDir, 'reply.wav');
-  const rendered = spawnSync('espeak-ng', ['-m', '-w', wav, reply.ssml.replace(/<audio[^>]*>/g, `<break time="${CHIME_MS}ms"/>`)]);
+  const rendered = spawnSync('espeak-ng', ['-m', '-v', espeakVoice(locale), '-w', wav, forEspeak(reply.ssml)]);
   if (rendered.status !== 0) { console.log(`   (--speak: espeak-ng failed: ${String(rendered.stderr).trim()})`); return false; }
   if (!hasPlay) { console.log(`   (--speak: sox's play is not installed; audio written to ${wav})`); return false; }
   const played = spawnSync('play', ['-q', wav]).status === 0;
   if (!played) console.log(`   (spoken audio written to ${wav}; no sound device to play it)`);
   return played;
+}
+
+/** espeak-ng's voice for a locale. */
+const espeakVoice = (l: string): string => ({ 'en-GB': 'en-gb', 'en-AU': 'en-gb', 'en-IN': 'en-gb', 'de-DE': 'de', 'es-ES': 'es', 'fr-FR': 'fr' } as Record<string, string>)[l] ?? 'en-us';
+
+/**
+ * SSML as espeak-ng speaks it: chimes as silences, each 10 s break as its own silence (espeak merges a chain),
+ * and IPA phonemes as espeak's own [[…]] phoneme input, so point names sound as Alexa says them.
+ */
+function forEspeak(ssml: string): string {
+  const IPA: Readonly<Record<string, string>> = { 'ˈ': "'", 'ˌ': ',', 'ʃ': 'S', 'ʒ': 'Z', 'ŋ': 'N', 'ʊ': 'U', 'ɪ': 'I', 'ɛ': 'E', 'ʌ': 'V', 'ɑ': 'A:', 'ɝ': '3:', 'ɚ': '3', 'θ': 'T', 'ð': 'D', 'æ': 'a', 'ɔ': 'O', 'ə': '@', 'ç': 'C', 'ː': ':', '͡': '' };
+  return ssml
+    .replace(/<audio[^>]*>/g, `<break time="${CHIME_MS}ms"/>`)
+    .replace(/(<break time="[^"]+"\/>)/g, '$1<s> </s>')
+    .replace(/<phoneme alphabet="ipa" ph="([^"]+)">[^<]*<\/phoneme>/g, (_m, ipa: string) => ` [[${[...ipa].map((c) => IPA[c] ?? c).join('')}]] `)
+    .replace(/<\/?prosody[^>]*>/g, '');
 }
 
 /**
@@ -105,16 +133,38 @@ async function show(reply: Reply): Promise<void> {
   } else console.log(`A: ${reply.text || '(no speech)'}`);
   if (aloud && !speak(reply) && values.realtime) await sleep(reply.pausesMs + speakingMs(reply.speechText));
   if (reply.reprompt) console.log(`   (if you stay silent: ${reply.reprompt})`);
+  if (values.screen && reply.directives.length) console.log(`   (screen: ${await writeScreen(reply.envelope, screenDir)})`);
   if (reply.ended) console.log('   (session ended)');
   console.log('');
 }
 
+const screenDir = join(process.cwd(), 'dist', 'screens');
+
+/** On a screen device, the document's SendEvent continues the routine when the speech ends: follow it, as the device would. */
+async function followScreen(reply: Reply): Promise<void> {
+  let last = reply;
+  for (let i = 0; i < 40 && values.screen; i += 1) {
+    const sends = JSON.stringify(last.directives).includes('"segmentDone"');
+    if (!sends || last.ended) return;
+    console.log('U: (screen) the speech ends, and the screen sends segmentDone');
+    last = await conversation.userEvent(['segmentDone', 'footAcupressure']);
+    await show(last);
+  }
+}
+
 async function turn(line: string): Promise<void> {
-  const text = line.trim();
+  let text = line.trim();
   if (!text || text.startsWith('#')) return;
+  const at = /^@(\d+(?:\.\d+)?)s\s+(.*)$/.exec(text);
+  const interrupt = at ? { afterMs: Number(at[1]) * 1000 } : {};
+  if (at) text = at[2] as string;
   try {
     if (text === '(silence)') await show(await conversation.sessionEnded('EXCEEDED_MAX_REPROMPTS'));
-    else await show(await conversation.say(text));
+    else {
+      const reply = await conversation.say(text, interrupt);
+      await show(reply);
+      await followScreen(reply);
+    }
   } catch (error) {
     // The skill threw (no handler, or a handler failed): show it and carry on, as the device would say "there was a problem".
     console.log(`A: (the skill failed: ${(error as Error).message})\n   (session ended)\n`);

@@ -81,6 +81,9 @@ export type Outcome =
 
 export interface Transition { readonly state: SkillState; readonly outcome: Outcome }
 
+/** Events that move through a routine: none of them answers a pending yes/no question. */
+const ROUTINE_MOVES: ReadonlySet<RoutineEvent['type']> = new Set(['next', 'segmentDone', 'skip', 'previous', 'otherFoot', 'redo', 'repeat', 'resume', 'startOver', 'lighter', 'currentPoint', 'howLong', 'whatsNext', 'pause']);
+
 const withoutPending = (state: SkillState): SkillState => {
   const { pending: _drop, ...rest } = state;
   return rest;
@@ -194,6 +197,13 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
     return next(withoutProgress(state), event, nowMs);
   }
   const at = now && now.at !== 'done' ? now.at : undefined;
+  // A question waits for its answer: moving through the routine instead gets the question again, briefly.
+  // ("Resume" to the resume offer is a yes; the pain offer's answers are "lighter", "skip" and "stop".)
+  const pending = state.pending;
+  if (pending && pending.question !== 'pain' && ROUTINE_MOVES.has(event.type)) {
+    if (pending.question === 'resume' && event.type === 'resume') return answer(state, 'yes', nowMs);
+    return askAgain(state, pending);
+  }
   const noRoutine = (): Transition => ({ state: withoutPending(state), outcome: { kind: 'noRoutine' } });
   const where = (): 'idle' | 'routine' | 'paused' => (state.progress ? (state.progress.paused ? 'paused' : 'routine') : 'idle');
   /** A detour keeps the place and waits there. */

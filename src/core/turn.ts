@@ -80,9 +80,9 @@ function asideWords(voice: Voice, routineId: RoutineId, aside: Aside): SpeechPar
   switch (aside.kind) {
     case 'howLong': {
       const minutes = Math.max(1, Math.round(aside.remainingMs / 60_000));
-      return say(voice, 'common:aside.howLong', {
+      return [text(upperFirst(voice.t('common:aside.howLong', {
         time: voice.t('common:aside.minutes', { count: minutes }), steps: voice.t('common:aside.steps', { count: aside.steps }),
-      });
+      })))];
     }
     case 'whatsNext':
       return aside.stepIndex === undefined ? say(voice, 'common:aside.lastStep') : say(voice, 'common:aside.next', { title: stepTitle(voice, routineId, aside.stepIndex) });

@@ -1,20 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import common from '../../locales/en-US/common.json';
-import points from '../../locales/en-US/points.json';
-import techniques from '../../locales/en-US/techniques.json';
+import common from '../../locales/en/common.json';
+import de from '../../locales/de/points.json';
+import fr from '../../locales/fr/points.json';
+import es from '../../locales/es/points.json';
+import points from '../../locales/en/points.json';
+import techniques from '../../locales/en/techniques.json';
+import { loadVoice } from '../../src/alexa/i18n.js';
+import { findPoint } from '../../src/core/content/point-search.js';
 import { CheckedConversation } from '../support/talk.js';
+
+const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
 
 describe('conversation: where is a point', () => {
   it.each([
     ['where is K I six', 'KI6'], ['where is k. i. 6', 'KI6'], ['where is G B forty', 'GB40'], ['where is Qiuxu', 'GB40'], ['where is chew shoe', 'GB40'],
     ['where is Kunlun', 'BL60'], ['where is the Calm Sleep point', 'BL62'], ['where is the Illuminated Sea point', 'KI6'],
     ['where is b l fifty four', 'BL40'], ['where is the bubbling spring point', 'KI1'], ['where is l r three', 'LV3'],
-  ] as const)('"%s" → %s', async (said, id) => {
+  ] as const)('"%s" → %s, with the channel explained once and the Chinese name as a phoneme', async (said, id) => {
     const r = await new CheckedConversation().say(said);
-    expect(r.text).toContain(`${points[id].name}, ${points[id].spokenCode}.`);
+    expect(r.text).toContain(fill(common.written, { name: points[id].name, channel: points[id].channelCode, code: points[id].spokenCode }));
     expect(r.text).toContain(points[id].location);
-    expect(r.ssml).toMatch(/<phoneme alphabet="ipa" ph="[^"]+">/);
+    if (id !== 'BL60') expect(r.ssml).toMatch(/<phoneme alphabet="ipa" ph="[^"]+">\w+<\/phoneme>\./);
     expect(r.ended).toBe(false);
+  });
+
+  it('says the pinyin name once: "Kunlun Mountains" needs no "Its Chinese name is Kunlun"', async () => {
+    const r = await new CheckedConversation().say('where is Kunlun');
+    expect(r.text).not.toContain(common.chineseName);
+  });
+
+  it('sends a card with the location to a speaker, and the point screen to a device with a screen', async () => {
+    const speaker = await new CheckedConversation().say('where is the calm sleep point');
+    expect(speaker.response.card).toMatchObject({ type: 'Simple', content: points.BL62.location });
+    const show = await new CheckedConversation({ envelope: { screen: true } }).say('where is the calm sleep point');
+    expect(show.directives.map((d) => d.type)).toEqual(['Alexa.Presentation.APL.RenderDocument']);
+    expect(JSON.stringify(show.directives)).toContain('doc://alexa/apl/documents/point');
   });
 
   it('says what a point is good for, with its caution', async () => {
@@ -23,9 +43,9 @@ describe('conversation: where is a point', () => {
     expect(r.text).toContain(points.BL60.caution);
   });
 
-  it('suggests close matches for a point it does not know, without repeating what it heard', async () => {
+  it('suggests a close match as a question it can take a yes to, without repeating what it heard', async () => {
     const r = await new CheckedConversation().intent('WherePointIntent', { point: 'calm sleeping' });
-    expect(r.text).toBe("I don't know that point. Did you mean Calm Sleep, B.L. 62? Ask me where it is by name or by code.");
+    expect(r.text).toBe(fill(common.unknownPoint.suggest, { name: `${points.BL62.name}, ${points.BL62.spokenCode}` }));
     const none = await new CheckedConversation().say('where is the flibber point');
     expect(none.text).toBe(common.unknownPoint.none);
     expect(none.text).not.toContain('flibber');
@@ -38,5 +58,30 @@ describe('conversation: where is a point', () => {
     expect((await c.say('how do I do the reducing technique')).text).toContain(techniques.reducing.how);
     expect((await c.say('how hard should I press')).text).toContain(techniques.pressure.how);
     expect((await c.intent('TechniqueIntent', { technique: 'yodelling' })).text).toBe(common.technique.unknown);
+  });
+});
+
+describe('where is, in every language: WHO code, local chart code, pinyin and local name', () => {
+  it.each([
+    ['de-DE', 'wo ist ni 6', 'KI6', de], ['de-DE', 'wo ist k i 6', 'KI6', de], ['de-DE', 'wo ist zhaohai', 'KI6', de], ['de-DE', 'wo ist leuchtendes meer', 'KI6', de],
+    ['de-DE', 'wo ist le 3', 'LV3', de], ['de-DE', 'wo ist der punkt ruinenhügel', 'GB40', de],
+    ['fr-FR', 'où est r 6', 'KI6', fr], ['fr-FR', 'où est vb 40', 'GB40', fr], ['fr-FR', 'où est qiuxu', 'GB40', fr], ['fr-FR', 'où est mer lumineuse', 'KI6', fr],
+    ['fr-FR', 'où est f 3', 'LV3', fr],
+    ['es-ES', 'dónde está r 6', 'KI6', es], ['es-ES', 'dónde está vb 40', 'GB40', es], ['es-ES', 'dónde está qiuxu', 'GB40', es], ['es-ES', 'dónde está mar brillante', 'KI6', es],
+    ['es-ES', 'dónde está h 3', 'LV3', es],
+  ] as const)('%s "%s" → %s', async (locale, said, id, words) => {
+    const r = await new CheckedConversation({ envelope: { locale } }).say(said);
+    expect(r.text).toContain(words[id].location);
+  });
+
+  it('matches letters with accents and ß in the search', async () => {
+    const deVoice = await loadVoice('de-DE');
+    expect(findPoint('Ruinenhügel', deVoice)).toBe('GB40');
+    expect(findPoint('ruinenhugel', deVoice)).toBe('GB40');
+    const esVoice = await loadVoice('es-ES');
+    expect(findPoint('riñón 6', esVoice)).toBe('KI6');
+    expect(findPoint('rinon 6', esVoice)).toBe('KI6');
+    const frVoice = await loadVoice('fr-FR');
+    expect(findPoint('vésicule biliaire 40', frVoice) ?? findPoint('vb 40', frVoice)).toBe('GB40');
   });
 });

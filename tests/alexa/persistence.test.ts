@@ -17,6 +17,7 @@ import { persistenceFromEnv } from '../../src/alexa/persistence/index.js';
 import { nodeRuntimes } from '../../tools/bench/node-runtimes.js';
 import { buildLambdaBundle } from '../../tools/build.mjs';
 import { launchRequest } from '../../tools/envelopes.js';
+import { createLocalTable } from '../../tools/local-dynamo.js';
 import { createPersistenceAdapter, FilePersistenceAdapter, MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
 
@@ -133,6 +134,11 @@ describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server'
       await store!.saveAttributes(bob, { via: 'persistenceFromEnv' });
     });
     expect(await adapter.getAttributes(bob)).toEqual({ via: 'persistenceFromEnv' });
+  });
+
+  it('createLocalTable (tests, bench, simulator) says when the table exists already, as DynamoDB names it', async () => {
+    await expect(createLocalTable(db.endpoint, db.tableName)).rejects.toMatchObject({ name: 'ResourceInUseException' });
+    await expect(createLocalTable(db.endpoint, 'Another')).resolves.toBeUndefined();
   });
 
   it('createPersistenceAdapter builds the DynamoDB store from its options', async () => {

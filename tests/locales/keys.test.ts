@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasMessage, SUPPORTED_LOCALES } from '../../src/alexa/i18n.js';
+import chains from '../../locales/index.json';
+import { hasMessage, loadVoice, SUPPORTED_LOCALES } from '../../src/alexa/i18n.js';
 import { ROUTINES } from '../../src/core/content/routines.js';
 import { POINT_IDS, TECHNIQUE_IDS } from '../../src/core/content/types.js';
 import { CUE_IDS } from '../../src/core/timeline.js';
@@ -13,55 +14,92 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** A key exists when it, or its plural forms, are in the locale. */
-const exists = (locale: string, key: string) => hasMessage(locale, key) || hasMessage(locale, `${key}_one`);
+type Tree = { [k: string]: string | Tree };
+const leaves = (o: Tree, prefix = ''): [string, string][] => Object.entries(o).flatMap(([k, v]) =>
+  typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`));
+const stripPlural = (k: string) => k.replace(/_(one|other|many|few|two|zero)$/, '');
+const setOf = (dir: string) => Object.fromEntries(readdirSync(`locales/${dir}`).map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(`locales/${dir}/${f}`, 'utf8')) as Tree]));
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
 
-/** Every key the code can ask for: literal keys in src, and the keys built from content ids. */
+/**
+ * Every key the code can ask for: literal keys in src, and the keys built from content ids. Dynamic
+ * keys are now only the ones TypeScript cannot check: step words (routine × step) and the cue and note
+ * families built from a typed id (checked here against the id lists).
+ */
 function usedKeys(): string[] {
   const literal = sourceFiles('src').flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/'((?:common|cues|points|routines|techniques):[A-Za-z0-9_.]+)'/g)].map((m) => m[1] as string));
   const dynamic = [
     ...Object.values(ROUTINES).flatMap((r) => [
-      `routines:${r.id}.name`, `routines:${r.id}.intro`,
-      ...r.steps.flatMap((s) => [`routines:${r.id}.steps.${s.id}.title`, `routines:${r.id}.steps.${s.id}.setup`]),
+      `routines:${r.id}.name`, `routines:${r.id}.intro`, `routines:${r.id}.introShort`,
+      ...r.steps.flatMap((s) => ['title', 'setup', 'reminder'].map((f) => `routines:${r.id}.steps.${s.id}.${f}`)),
     ]),
-    ...POINT_IDS.flatMap((id) => ['name', 'spokenCode', 'otherNames', 'location', 'helps', 'caution'].map((f) => `points:${id}.${f}`)),
+    ...POINT_IDS.flatMap((id) => ['name', 'spokenCode', 'channelCode', 'ipa', 'terms', 'otherNames', 'location', 'findTip', 'helps', 'caution'].map((f) => `points:${id}.${f}`)),
     ...TECHNIQUE_IDS.flatMap((id) => [`techniques:${id}.name`, `techniques:${id}.how`]),
     ...CUE_IDS.map((c) => `cues:${c}`),
     ...['release', 'foot', 'hold'].map((b) => `cues:continue.${b}`),
-    ...['begin', 'continue', 'repeat', 'resume', 'startOver', 'back', 'atFirstStep'].map((n) => `common:notes.${n}`),
-    ...['idle', 'routine', 'paused', 'question'].map((w) => `common:help.${w}`),
-    ...['idle', 'routine', 'question'].map((w) => `common:fallback.${w}`),
+    ...['begin', 'continue', 'repeat', 'resume', 'startOver', 'back', 'atFirstStep', 'skip', 'redo', 'otherFoot', 'lighter', 'skippedForChoice'].map((n) => `common:notes.${n}`),
+    ...['idle', 'routine', 'paused'].flatMap((w) => [`common:help.${w}`, `common:fallback.${w}`]),
     ...['short', 'standard', 'long'].map((h) => `common:prefs.holdLength_${h}`),
-    ...['chimes', 'countdown'].flatMap((p) => ['on', 'off'].map((v) => `common:prefs.${p}_${v}`)),
   ];
   return [...new Set([...literal, ...dynamic])];
 }
 
 describe('locale keys', () => {
   const keys = usedKeys();
+  const en = setOf('en');
+  const enLeaves = Object.entries(en).flatMap(([ns, tree]) => leaves(tree).map(([k, v]) => [`${ns}:${k}`, v] as [string, string]));
 
   it('finds the keys the code uses', () => {
-    expect(keys.length).toBeGreaterThan(150);
+    expect(keys.length).toBeGreaterThan(250);
   });
 
-  it.each(SUPPORTED_LOCALES)('%s has every key the code can ask for', (locale) => {
-    const missing = keys.filter((k) => !exists(locale, k) && !k.endsWith('.caution'));
+  it.each(SUPPORTED_LOCALES)('%s has every key the code can ask for', async (locale) => {
+    const missing: string[] = [];
+    for (const k of keys) if (!(await hasMessage(locale, k)) && !(await hasMessage(locale, `${k}_one`))) missing.push(k);
     expect(missing).toEqual([]);
   });
 
   it('has no words the code never asks for (dead words still ship in the bundle)', () => {
-    const leaves = (o: Record<string, unknown>, prefix: string): string[] => Object.entries(o).flatMap(([k, v]) =>
-      typeof v === 'string' ? [`${prefix}${k.replace(/_(one|other)$/, '')}`] : leaves(v as Record<string, unknown>, `${prefix}${k}.`));
-    const all = readdirSync('locales/en-US').flatMap((file) => leaves(JSON.parse(readFileSync(join('locales/en-US', file), 'utf8')), `${file.replace('.json', '')}:`));
     const used = new Set(keys);
-    expect(all.filter((k) => !used.has(k))).toEqual([]);
+    expect(enLeaves.map(([k]) => stripPlural(k)).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it.each(['de', 'es', 'fr'])('%s has exactly the English keys, with the same {{placeholders}}', (lang) => {
+    const other = Object.entries(setOf(lang)).flatMap(([ns, tree]) => leaves(tree).map(([k, v]) => [`${ns}:${k}`, v] as [string, string]));
+    const mine = new Map(other.map(([k, v]) => [stripPlural(k), v]));
+    const theirs = new Map(enLeaves.map(([k, v]) => [stripPlural(k), v]));
+    expect([...mine.keys()].sort()).toEqual([...theirs.keys()].sort());
+    for (const [k, v] of theirs) expect(placeholders(mine.get(k) ?? ''), `${lang} ${k}`).toBe(placeholders(v));
+  });
+
+  it('English markets override only a few words, with the same placeholders, and fall back to the shared en', () => {
+    for (const [locale, chain] of Object.entries(chains)) {
+      if (!locale.startsWith('en-') || chain.length < 2) continue;
+      const overrides = Object.entries(setOf(locale)).flatMap(([ns, tree]) => leaves(tree).map(([k, v]) => [`${ns}:${k}`, v] as [string, string]));
+      expect(overrides.length, locale).toBeLessThan(30);
+      const base = new Map(enLeaves);
+      for (const [k, v] of overrides) {
+        expect(base.has(k), `${locale} ${k}`).toBe(true);
+        expect(placeholders(v)).toBe(placeholders(base.get(k) ?? ''));
+      }
+    }
+  });
+
+  it('spells for the market: en-GB says centre and anticlockwise, en-US center and counter-clockwise', async () => {
+    const gb = await loadVoice('en-GB');
+    const us = await loadVoice('en-US');
+    expect(gb.t('points:SHIMIAN.location')).toContain('centre');
+    expect(us.t('points:SHIMIAN.location')).toContain('center');
+    expect(gb.t('cues:circles')).toContain('anticlockwise');
+    expect(us.t('cues:circles')).toContain('counter-clockwise');
   });
 
   it('keeps locale strings free of markup, so SSML escaping happens in one place', () => {
-    for (const file of readdirSync('locales/en-US')) {
-      const text = readFileSync(join('locales/en-US', file), 'utf8');
-      expect(text, file).not.toMatch(/<[a-z/]|&(amp|lt|gt|quot|apos);/i);
+    for (const dir of readdirSync('locales').filter((d) => statSync(join('locales', d)).isDirectory())) {
+      for (const file of readdirSync(join('locales', dir))) {
+        expect(readFileSync(join('locales', dir, file), 'utf8'), `${dir}/${file}`).not.toMatch(/<[a-z/]|&(amp|lt|gt|quot|apos);/i);
+      }
     }
   });
 });

@@ -27,7 +27,8 @@ const invoke = (event) => new Promise((resolve, reject) => {
 });
 const speech = (r) => {
   const ssml = r && r.response && r.response.outputSpeech ? (r.response.outputSpeech.ssml || r.response.outputSpeech.text || '') : '';
-  return ssml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const entities = { '&apos;': "'", '&quot;': '"', '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+  return ssml.replace(/<[^>]+>/g, ' ').replace(/&(apos|quot|lt|gt|amp);/g, (e) => entities[e]).replace(/\s+/g, ' ').trim();
 };
 
 async function cold() {

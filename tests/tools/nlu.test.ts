@@ -1,41 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import model from '../../skill-package/interactionModels/custom/en-US.json';
-import { intentRequest, resolveValue } from '../../tools/envelopes.js';
 import manifest from '../../skill-package/skill.json';
+import { intentRequest, resolveValue } from '../../tools/envelopes.js';
+import { LOCALES, modelOf, type ModelIntent } from '../../tools/models.js';
 import { LAUNCH, resolveUtterance } from '../../tools/nlu.js';
-import { ssmlToText } from '../../tools/conversation.js';
+import { ssmlToText } from '../../tools/ssml.js';
 
-interface Intent { name: string; slots?: { name: string; type: string }[]; samples: string[] }
-interface SlotType { name: string; values: { id: string; name: { value: string; synonyms?: string[] } }[] }
-const lm = model.interactionModel.languageModel as unknown as { intents: Intent[]; types: SlotType[] };
+describe.each(LOCALES)('simulator language understanding (the real %s model)', (locale) => {
+  const lm = modelOf(locale).interactionModel.languageModel;
+  const firstValue = (intent: ModelIntent, name: string) => {
+    const type = intent.slots?.find((s) => s.name === name)?.type;
+    return lm.types.find((t) => t.name === type)?.values[0]?.name.value ?? name;
+  };
 
-describe('simulator language understanding (the real en-US model)', () => {
   it.each(lm.intents.flatMap((intent) => intent.samples.map((sample) => [sample, intent] as const)))('"%s" resolves to its own intent', (sample, intent) => {
-    // Fill each slot with the first value of its type, as a user would say it.
-    const said = sample.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const type = intent.slots?.find((s) => s.name === name)?.type;
-      return lm.types.find((t) => t.name === type)?.values[0]?.name.value ?? name;
-    });
-    const r = resolveUtterance(said);
-    expect(r.intent).toBe(intent.name);
+    const said = sample.replace(/\{(\w+)\}/g, (_, name: string) => firstValue(intent, name));
+    expect(resolveUtterance(said, locale).intent).toBe(intent.name);
   });
 
-  /** A sample per slot type, to carry each of its values and synonyms. */
-  const CARRIERS: Record<string, readonly [intent: string, slot: string, sample: string]> = {
-    RoutineName: ['StartRoutineIntent', 'routine', 'start the {routine} routine'],
-    PointName: ['WherePointIntent', 'point', 'where is {point}'],
-    TechniqueName: ['TechniqueIntent', 'technique', 'how do i do the {technique}'],
-    HoldLengthName: ['SetHoldLengthIntent', 'holdLength', 'use {holdLength} holds'],
-    Toggle: ['SetSoundsIntent', 'toggle', 'turn the chimes {toggle}'],
-  };
-  it.each(lm.types.flatMap((t) => t.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])].map((w) => [t.name, w] as const))))(
-    'captures %s "%s" in a slot', (typeName, word) => {
-      const [intent, slotName, sample] = CARRIERS[typeName]!;
-      expect(lm.intents.find((i) => i.name === intent)?.samples).toContain(sample);
-      // Periods in spoken abbreviations ("k. i. six") are dropped, as the resolver normalises them.
-      expect(resolveUtterance(sample.replace(`{${slotName}}`, word))).toMatchObject({ intent, slots: { [slotName]: word.replace(/\./g, '') } });
+  /** For each slot type, the sample with the most words around a single slot of that type carries its values. */
+  const carriers = lm.types.map((type) => {
+    const candidates = lm.intents.flatMap((intent) => intent.samples
+      .filter((s) => (s.match(/\{\w+\}/g) ?? []).length === 1)
+      .flatMap((s) => {
+        const slot = /\{(\w+)\}/.exec(s)?.[1] as string;
+        return intent.slots?.find((x) => x.name === slot)?.type === type.name ? [{ intent: intent.name, slot, sample: s, literal: s.replace(/\{\w+\}/, '').trim().length }] : [];
+      }));
+    return [type.name, candidates.sort((a, b) => b.literal - a.literal)[0]] as const;
+  });
+  it.each(carriers.flatMap(([typeName, carrier]) => lm.types.find((t) => t.name === typeName)!.values
+    .flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])]).map((w) => [typeName, w, carrier] as const)))(
+    'captures %s "%s" in a slot', (_, word, carrier) => {
+      expect(carrier).toBeDefined();
+      const r = resolveUtterance(carrier!.sample.replace(`{${carrier!.slot}}`, word), locale);
+      expect(r.intent).toBe(carrier!.intent);
+      expect(r.slots[carrier!.slot]?.replace(/\./g, '')).toBe(word.toLocaleLowerCase().replace(/\./g, ''));
     });
 
+  const publishing = (manifest.manifest.publishingInformation.locales as Record<string, { examplePhrases: string[] }>)[locale];
+  it.each(publishing?.examplePhrases ?? [])('understands the example phrase "%s", with its slots resolved', (phrase) => {
+    const r = resolveUtterance(phrase, locale);
+    expect(r.intent).not.toBe('AMAZON.FallbackIntent');
+    for (const [slotName, value] of Object.entries(r.slots)) {
+      const type = lm.intents.find((i) => i.name === r.intent)?.slots?.find((s) => s.name === slotName)?.type as string;
+      expect(resolveValue(type, value, locale), `${slotName} "${value}"`).toBeDefined();
+    }
+  });
+});
+
+describe('simulator language understanding (en-US phrasing)', () => {
   it('understands launch, name-free launch and one-shot phrasing', () => {
     expect(resolveUtterance('open foot acupressure')).toMatchObject({ kind: 'launch', intent: LAUNCH });
     expect(resolveUtterance('Alexa, ask foot acupressure')).toMatchObject({ kind: 'launch' });
@@ -44,21 +56,19 @@ describe('simulator language understanding (the real en-US model)', () => {
     expect(resolveUtterance('start ankle routine')).toMatchObject({ kind: 'intent', intent: 'StartAnkleRoutineIntent', oneShot: false });
   });
 
-  it.each(manifest.manifest.publishingInformation.locales['en-US'].examplePhrases)('understands the example phrase "%s"', (phrase) => {
-    const r = resolveUtterance(phrase);
-    expect(r.intent).not.toBe('AMAZON.FallbackIntent');
-    for (const [slotName, value] of Object.entries(r.slots)) {
-      const type = lm.intents.find((i) => i.name === r.intent)?.slots?.find((s) => s.name === slotName)?.type as string;
-      expect(resolveValue(type, value), `${slotName} "${value}"`).toBeDefined();
-    }
+  it('understands launch and one-shot phrasing in German, Spanish and French', () => {
+    expect(resolveUtterance('öffne akupressur für die füße', 'de-DE')).toMatchObject({ kind: 'launch' });
+    expect(resolveUtterance('abre acupresión de pies', 'es-ES')).toMatchObject({ kind: 'launch' });
+    expect(resolveUtterance('ouvre acupression des pieds', 'fr-FR')).toMatchObject({ kind: 'launch' });
+    expect(resolveUtterance('demande à acupression des pieds de lancer la routine des chevilles', 'fr-FR')).toMatchObject({ oneShot: true });
   });
 
   it.each([
     ['help', 'AMAZON.HelpIntent'], ['stop', 'AMAZON.StopIntent'], ['cancel', 'AMAZON.CancelIntent'], ['next', 'AMAZON.NextIntent'],
-    ['go back', 'AMAZON.PreviousIntent'], ['previous', 'AMAZON.PreviousIntent'], ['repeat', 'AMAZON.RepeatIntent'], ['say that again', 'AMAZON.RepeatIntent'],
-    ['pause', 'AMAZON.PauseIntent'], ['resume', 'AMAZON.ResumeIntent'], ['start over', 'AMAZON.StartOverIntent'], ['yes', 'AMAZON.YesIntent'],
-    ['no', 'AMAZON.NoIntent'], ['home', 'AMAZON.NavigateHomeIntent'], ['keep going', 'AMAZON.NextIntent'], ['continue my routine', 'ResumeRoutineIntent'],
-    ['make the holds longer', 'SetHoldLengthIntent'], ['turn the chimes off', 'SetSoundsIntent'], ['Where is K. I. six?', 'WherePointIntent'],
+    ['go back', 'AMAZON.PreviousIntent'], ['repeat', 'AMAZON.RepeatIntent'], ['pause', 'AMAZON.PauseIntent'], ['resume', 'AMAZON.ResumeIntent'],
+    ['start over', 'AMAZON.StartOverIntent'], ['yes', 'AMAZON.YesIntent'], ['no', 'AMAZON.NoIntent'], ['home', 'AMAZON.NavigateHomeIntent'],
+    ['continue my routine', 'ResumeRoutineIntent'], ['make the holds longer', 'SetHoldLengthIntent'], ['Where is K. I. six?', 'WherePointIntent'],
+    ['it hurts', 'PainIntent'], ["I'm pregnant", 'PregnantIntent'], ["I don't know", 'UnsureIntent'], ['how much longer', 'HowLongIntent'],
   ])('"%s" → %s', (said, intent) => {
     expect(resolveUtterance(said).intent).toBe(intent);
   });

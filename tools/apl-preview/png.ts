@@ -17,7 +17,8 @@ function sizeOf(svg: string): { w: number; h: number } {
   return m ? { w: Math.ceil(Number(m[1])), h: Math.ceil(Number(m[2])) } : { w: 1280, h: 800 };
 }
 
-export async function svgToPng(svg: string, pngPath: string, chromium = CHROMIUM): Promise<PngResult> {
+/** `scale`: the device scale factor, so a large drawing can be shot small (Chromium has a minimum window size). */
+export async function svgToPng(svg: string, pngPath: string, chromium = CHROMIUM, scale = 1): Promise<PngResult> {
   const out = resolve(pngPath);
   mkdirSync(dirname(out), { recursive: true });
   const svgPath = out.replace(/\.png$/i, '') + '.svg';
@@ -34,7 +35,7 @@ export async function svgToPng(svg: string, pngPath: string, chromium = CHROMIUM
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--hide-scrollbars', `--user-data-dir=${join(work, 'profile')}`,
-      `--screenshot=${out}`, `--window-size=${w},${h}`, pathToFileURL(html).href,
+      `--screenshot=${out}`, `--window-size=${w},${h}`, ...(scale === 1 ? [] : [`--force-device-scale-factor=${scale}`]), pathToFileURL(html).href,
     ];
     if (existsSync(out)) rmSync(out);
     const failure = await new Promise<string | null>((done) => {

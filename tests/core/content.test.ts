@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import pointWords from '../../locales/en-US/points.json';
-import routineWords from '../../locales/en-US/routines.json';
-import techniqueWords from '../../locales/en-US/techniques.json';
-import { findPoint, normalise, suggestPoints } from '../../src/core/content/point-search.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import common from '../../locales/en/common.json';
+import pointWords from '../../locales/en/points.json';
+import routineWords from '../../locales/en/routines.json';
+import techniqueWords from '../../locales/en/techniques.json';
+import { loadVoice } from '../../src/alexa/i18n.js';
+import { findPoint as find, normalise, suggestPoints as suggest, type SearchVoice } from '../../src/core/content/point-search.js';
 import { POINTS } from '../../src/core/content/points.js';
 import { ROUTINES } from '../../src/core/content/routines.js';
 import { POINT_IDS, TECHNIQUE_IDS, type PointId } from '../../src/core/content/types.js';
@@ -13,6 +15,10 @@ const pointText = pointWords as Record<string, Words>;
 const routineText = routineWords as unknown as Record<string, Words & { steps: Record<string, Words> }>;
 const techniqueText = techniqueWords as Record<string, Words>;
 const wordCount = (s: string) => s.trim().split(/\s+/).length;
+let en: SearchVoice;
+beforeAll(async () => { en = await loadVoice('en-US'); });
+const findPoint = (said: string) => find(said, en);
+const suggestPoints = (said: string, limit?: number) => suggest(said, en, limit);
 
 /** Alexa's en-US IPA symbols (SSML reference), longest first, plus stress marks and the syllable dot. */
 const ALEXA_IPA = ['d͡ʒ', 't͡ʃ', 'aɪ', 'aʊ', 'eɪ', 'oʊ', 'ɔɪ', 'b', 'd', 'ð', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'ŋ', 'p', 'r', 's',
@@ -34,8 +40,9 @@ describe('points', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('flags exactly BL60, LV3 and KI4 for pregnancy (points-reference §3)', () => {
-    expect(POINT_IDS.filter((id) => POINTS[id].avoidInPregnancy).sort()).toEqual(['BL60', 'KI4', 'LV3']);
+  it('leaves out BL60, LV3, KI4 and, conservatively, BL62 for the pregnancy choice, and keeps BL57 light (points-reference §3)', () => {
+    expect(POINT_IDS.filter((id) => POINTS[id].avoidInPregnancy).sort()).toEqual(['BL60', 'BL62', 'KI4', 'LV3']);
+    expect(POINT_IDS.filter((id) => (POINTS[id] as { lightInPregnancy?: boolean }).lightInPregnancy)).toEqual(['BL57']);
   });
 
   it('lists the current chart code first, then the older ones', () => {
@@ -46,11 +53,17 @@ describe('points', () => {
     for (const id of POINT_IDS) if (id !== 'SHIMIAN') expect(POINTS[id].codes[0]).toBe(id);
   });
 
-  it.each(POINT_IDS)('%s has plain pinyin, Alexa-safe IPA and lower-case match terms', (id) => {
+  it.each(POINT_IDS)('%s has plain pinyin, en-US IPA from Alexa\'s own symbol set, and lower-case match terms', (id) => {
     const p = POINTS[id];
     expect(p.pinyin).toMatch(/^[A-Z][a-z]+$/);
-    expect(onlyAlexaIpa(p.ipa), p.ipa).toBe(true);
+    const ipa = pointText[id]?.ipa ?? '';
+    expect(onlyAlexaIpa(ipa), ipa).toBe(true);
     for (const term of p.matchTerms) expect(term).toBe(term.toLowerCase());
+  });
+
+  it('fixes the review\'s IPA: Shimian with ɝ, Zulinqi without /dz/', () => {
+    expect(pointText.SHIMIAN?.ipa).toBe('ˈʃɝˌmjɛn');
+    expect(pointText.GB41?.ipa).toBe('ˈzuˌlɪnˌt͡ʃi');
   });
 
   it.each(POINT_IDS)('%s is found by each of its codes, its pinyin and its other names', (id) => {
@@ -110,15 +123,15 @@ describe('points', () => {
 });
 
 describe('words', () => {
-  const files = readdirSync('locales/en-US').map((f) => [f, readFileSync(`locales/en-US/${f}`, 'utf8')] as const);
+  const files = readdirSync('locales/en').map((f) => [f, readFileSync(`locales/en/${f}`, 'utf8')] as const);
   const ours = files.filter(([f]) => ['points.json', 'routines.json', 'techniques.json'].includes(f));
 
   it.each(POINT_IDS)('%s has every point field, and a caution exactly where one is due', (id) => {
     const w = pointText[id];
     expect(w).toBeDefined();
-    for (const field of ['name', 'spokenCode', 'otherNames', 'location', 'helps']) expect(w?.[field]?.trim(), field).toBeTruthy();
-    expect(Object.keys(w ?? {}).sort()).toEqual(['caution', 'helps', 'location', 'name', 'otherNames', 'spokenCode']);
-    const due = POINTS[id].avoidInPregnancy || id === 'BL40';
+    for (const field of ['name', 'spokenCode', 'channelCode', 'ipa', 'terms', 'location', 'findTip', 'helps']) expect(w?.[field]?.trim(), field).toBeTruthy();
+    expect(Object.keys(w ?? {}).sort()).toEqual(['caution', 'channelCode', 'findTip', 'helps', 'ipa', 'location', 'name', 'otherNames', 'spokenCode', 'terms']);
+    const due = POINTS[id].avoidInPregnancy || id === 'BL40' || id === 'BL57';
     expect(Boolean(w?.caution), 'caution').toBe(due);
     if (POINTS[id].avoidInPregnancy) expect(w?.caution).toMatch(/pregnan/);
     expect(w?.helps, 'helps is hedged').toMatch(/^People /);
@@ -156,8 +169,17 @@ describe('words', () => {
     expect(Object.keys(routineText).sort()).toEqual(Object.keys(ROUTINES).sort());
   });
 
-  it.each(Object.values(ROUTINES).filter((r) => r.id !== 'preparation'))('the $id intro says to stop if it hurts', (routine) => {
-    expect(routineText[routine.id]?.intro).toMatch(/stop if (anything|it) hurts/i);
+  it('says once, before the first routine, to stop if anything hurts, and what to skip', () => {
+    expect(common.disclaimer).toMatch(/stop if anything hurts/i);
+    expect(common.disclaimer).toMatch(/varicose veins/);
+    expect(common.disclaimer).toMatch(/can't take your weight needs a doctor/);
+  });
+
+  it('finds every point in every locale by its local terms', async () => {
+    for (const locale of ['en-US', 'de-DE', 'es-ES', 'fr-FR']) {
+      const voice = await loadVoice(locale);
+      for (const id of POINT_IDS) for (const term of voice.t(`points:${id}.terms`).split('|')) expect(find(term, voice), `${locale} ${term}`).toBe(id);
+    }
   });
 
   it('tells each step how the hands go: both feet at once, right foot first, pairs together', () => {
@@ -200,7 +222,7 @@ describe('words', () => {
     for (const [name, text] of files) expect(text.toLowerCase(), name).not.toContain(phrase);
   });
 
-  it.each(['cure', 'heal', 'treats', 'treatment for', 'morphine', 'endorphin', 'spiritual', 'sciatica', 'arthritis', 'plantar fasciitis', 'sprain'])(
+  it.each(['cure', 'heal', 'treats', 'treatment for', 'morphine', 'endorphin', 'spiritual', 'sciatica', 'arthritis', 'plantar fasciitis', 'sprains'])(
     'makes no claim with "%s"', (word) => {
       for (const [name, text] of files) expect(text.toLowerCase(), name).not.toMatch(new RegExp(`\\b${word}`));
     });
@@ -209,7 +231,7 @@ describe('words', () => {
     for (const [name, text] of ours) {
       const strings: string[] = [];
       JSON.parse(text, (_k, v: unknown) => { if (typeof v === 'string') strings.push(v); return v; });
-      for (const s of strings) expect(s, name).not.toMatch(/[<>&]|\{\{|\}\}/);
+      for (const s of strings) expect(s, name).not.toMatch(/[<>&]|\{\{(?!minutes\}\}|every\}\})/);
     }
   });
 

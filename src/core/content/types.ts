@@ -72,8 +72,6 @@ export interface Point {
   readonly codes: readonly string[];
   /** Pinyin without tone marks, as one would type it (e.g. "Qiuxu"). */
   readonly pinyin: string;
-  /** IPA for the pinyin name (US-English phonemes, no tones), for an SSML phoneme. */
-  readonly ipa: string;
   /**
    * Left out when the user chooses to leave out the points traditionally avoided in pregnancy
    * (points-reference §3: BL60, LV3 and KI4, and conservatively BL62).

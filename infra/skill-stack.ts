@@ -122,7 +122,7 @@ export class SkillStack extends Stack {
       environment: {
         SKILL_ID: skillId ?? '',
         TABLE_NAME: this.table.tableName,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...((LAMBDA_BUNDLE.nodeOptions as string) ? { NODE_OPTIONS: LAMBDA_BUNDLE.nodeOptions as string } : {}),
       },
       bundling: {
         format: LAMBDA_BUNDLE.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
@@ -130,6 +130,7 @@ export class SkillStack extends Stack {
         minify: LAMBDA_BUNDLE.minify,
         sourceMap: LAMBDA_BUNDLE.sourceMap,
         externalModules: [...LAMBDA_BUNDLE.externalModules],
+        loader: { ...LAMBDA_BUNDLE.loader },
         forceDockerBundling: false,
       },
     });

@@ -30,6 +30,7 @@ export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, out
     minify: LAMBDA_BUNDLE.minify,
     sourcemap: LAMBDA_BUNDLE.sourceMap,
     external: [...LAMBDA_BUNDLE.externalModules],
+    loader: { ...LAMBDA_BUNDLE.loader },
     metafile: true,
     logLevel: 'warning',
   });

@@ -119,8 +119,22 @@ function beginWords(voice: Voice, routineId: RoutineId, state: SkillState, outco
   return parts;
 }
 
-/** A routine segment: the lead words, then the paced routine from the outcome's entry. */
+/** Paced segments are pure functions of these inputs: a container keeps the last ones it paced. */
+const SEGMENT_MEMO_SIZE = 64;
+const segmentMemo = new Map<string, { turn: Turn; segment: Segment }>();
+
+/** A routine segment: the lead words, then the paced routine from the outcome's entry. Memoised (pure). */
 export function composeSegment(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
+  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, device.screen, outcome]);
+  const hit = segmentMemo.get(key);
+  if (hit) return hit;
+  const made = paceOutcome(voice, state, outcome, device);
+  if (segmentMemo.size >= SEGMENT_MEMO_SIZE) segmentMemo.delete(segmentMemo.keys().next().value as string);
+  segmentMemo.set(key, made);
+  return made;
+}
+
+function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
   const { routineId } = outcome;
   const plan = planRoutine(routineId, state.prefs, state.leaveOut);
   const lead: SpeechPart[] = [];

@@ -82,7 +82,7 @@ describe('planStep', () => {
 
   const variants = HOLD_LENGTHS.flatMap((h) => [[h, prefs(h)], [`${h}, quiet`, prefs(h, { countdown: false, chimes: false })]] as const);
   describe.each(variants)('every timed step at %s', (_, p) => {
-    const all = Object.values(ROUTINES).flatMap((r) => r.steps.map((s) => [`${r.id}/${s.id}`, s] as const)).filter(([, s]) => 'holdSec' in s);
+    const all = Object.values(ROUTINES).flatMap((r) => (r.steps as readonly Step[]).map((s) => [`${r.id}/${s.id}`, s] as const)).filter(([, s]) => 'holdSec' in s);
     it.each(all)('%s: ordered cues within the article timings, never a silence over the cap', (_, s) => {
       const cues = planStep(s, p);
       const hold = (s.holdSec?.[p.holdLength] ?? 0) * 1000;

@@ -23,7 +23,7 @@ describe('SkillStack', () => {
       Handler: 'index.handler',
       MemorySize: 512,
       Timeout: 7,
-      Environment: { Variables: { SKILL_ID: SKILL_ID, TABLE_NAME: { Ref: Match.stringLikeRegexp('UserTable') }, NODE_OPTIONS: '--enable-source-maps' } },
+      Environment: { Variables: { SKILL_ID: SKILL_ID, TABLE_NAME: { Ref: Match.stringLikeRegexp('UserTable') }, NODE_OPTIONS: Match.absent() } },
     });
   });
 

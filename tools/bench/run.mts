@@ -11,7 +11,7 @@
  * non-zero when a budget line fails. Results: dist/bench.json. Not part of CI.
  *
  * Knobs (env): BENCH_COLD_RUNS (30), BENCH_WARM_RUNS (3), BENCH_WARM_ITERATIONS (5000),
- * BENCH_STORE_WARM_ITERATIONS (1000), BENCH_NODE_OPTIONS (--enable-source-maps, as the stack sets).
+ * BENCH_STORE_WARM_ITERATIONS (1000), BENCH_NODE_OPTIONS (LAMBDA_BUNDLE.nodeOptions, as the stack sets).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { LAMBDA_BUNDLE } from '../../infra/bundling.js';
 import type { BuiltBundle } from '../build.mjs';
 import { budgetLines, exitCode, type BudgetLine } from './budget.js';
 import { buildBenchBundles, CANDIDATES } from './bundles.js';
@@ -39,7 +40,7 @@ interface Settings {
   readonly warmRuns: number;
   readonly warmIterations: number;
   readonly storeWarmIterations: number;
-  /** The stack sets NODE_OPTIONS=--enable-source-maps on the function (infra/skill-stack.ts); children get the same. */
+  /** The stack sets the function's NODE_OPTIONS from LAMBDA_BUNDLE (infra/bundling.ts); children get the same. */
   readonly nodeOptions: string;
   readonly node: string;
   readonly check: boolean;
@@ -56,7 +57,7 @@ function settings(argv: readonly string[]): Settings {
     warmRuns: envNumber('BENCH_WARM_RUNS', 3),
     warmIterations: envNumber('BENCH_WARM_ITERATIONS', 5000),
     storeWarmIterations: envNumber('BENCH_STORE_WARM_ITERATIONS', 1000),
-    nodeOptions: process.env.BENCH_NODE_OPTIONS ?? '--enable-source-maps',
+    nodeOptions: process.env.BENCH_NODE_OPTIONS ?? LAMBDA_BUNDLE.nodeOptions,
     node: node22 ?? machine ?? process.execPath,
     check: values.check === true,
   };

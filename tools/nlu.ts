@@ -52,7 +52,7 @@ const INVOCATION_FORMS: Readonly<Record<string, { readonly open: string; readonl
   en: { open: '(?:open|launch|start|begin|talk to|play)', oneShot: '(?:ask|tell|use) NAME(?: (?:to |for |about |if |whether )?(.*))?' },
   de: { open: '(?:öffne|starte|öffnen|starten)', oneShot: '(?:frag|frage|sag|sage|bitte) NAME(?:,? (?:nach |ob |dass )?(.*))?' },
   es: { open: '(?:abre|abrir|inicia|empieza)', oneShot: '(?:pide a|pregunta a|dile a|pídele a) NAME(?: (?:que |por |si )?(.*))?' },
-  fr: { open: '(?:ouvre|lance|démarre)', oneShot: '(?:demande à|demande a|dis à) NAME(?: (?:de |d\'|si |où )?(.*))?' },
+  fr: { open: '(?:ouvre|lance|démarre)', oneShot: '(?:demande à|demande a|dis à) NAME(?: (?:de |d\'|si )?(.*))?' },
 };
 
 export const LAUNCH = 'LaunchRequest';
@@ -69,7 +69,7 @@ export interface Resolution {
 export const invocationName = (locale = 'en-US'): string => modelOf(locale).interactionModel.languageModel.invocationName;
 
 export function normaliseUtterance(text: string): string {
-  return text.toLocaleLowerCase().replace(/[^\p{L}\p{N}'.\s-]/gu, ' ').replace(/(^|\s)[.]+|[.]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim()
+  return text.toLocaleLowerCase().replace(/-/g, ' ').replace(/[^\p{L}\p{N}'.\s]/gu, ' ').replace(/(^|\s)[.]+|[.]+(\s|$)/g, ' ').replace(/\s+/g, ' ').trim()
     .replace(/^alexa[, ]+/, '');
 }
 

@@ -55,7 +55,7 @@ function holds(cues: readonly TimedCue[]): Hold[] {
 }
 
 /** Inside a hold, closer than this to its end, a resume moves on to the next hold instead of pressing again for a moment (ms). */
-export const RESUME_MIN_LEFT_MS = 8_000;
+export const RESUME_MIN_LEFT_MS = 15_000;
 
 /**
  * Where to pick up a routine from a place: the first unfinished cue.

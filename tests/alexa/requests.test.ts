@@ -1,10 +1,33 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+/**
+ * Requests that are not conversation turns, shaped as in Amazon's documented examples, with the store
+ * configured against a real DynamoDB-compatible server: sessionless requests never touch it.
+ */
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logOutput } from '../../src/alexa/log.js';
-import { buildSkill } from '../../src/skill.js';
-import { intentRequest, launchRequest, rawRequest, TEST_SKILL_ID, TEST_USER_ID } from '../../tools/envelopes.js';
+import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
+import { buildSkill, invokeSkill } from '../../src/skill.js';
+import { canFulfillRequest, intentRequest, launchRequest, rawRequest, TEST_SKILL_ID, TEST_USER_ID } from '../../tools/envelopes.js';
+import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
 import { expectValidResponse } from '../support/response-checks.js';
 
 afterEach(() => { vi.restoreAllMocks(); process.env.LOG_LEVEL = 'silent'; });
+
+let db: LocalDynamo;
+let calls: string[];
+let store: PersistenceAdapter;
+beforeAll(async () => {
+  db = await startDynalite();
+  const real = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, credentials: TEST_CREDENTIALS });
+  calls = [];
+  store = {
+    getAttributes: (e: RequestEnvelope) => { calls.push('get'); return real.getAttributes(e); },
+    saveAttributes: (e: RequestEnvelope, a: Record<string, unknown>) => { calls.push('save'); return real.saveAttributes(e, a); },
+    deleteAttributes: (e: RequestEnvelope) => { calls.push('delete'); return real.deleteAttributes(e); },
+  };
+});
+afterAll(async () => { await db.stop(); });
 
 describe('request log', () => {
   it('writes one structured line per request, without user or device ids', async () => {
@@ -16,42 +39,60 @@ describe('request log', () => {
     await skill.invoke(intentRequest('WherePointIntent', { point: 'calm sleep' }, { locale: 'en-GB' }));
     const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'request');
     expect(requests).toHaveLength(2);
-    expect(requests[0]).toMatchObject({ level: 'info', requestType: 'LaunchRequest', locale: 'en-US', outcome: 'ok' });
-    expect(requests[1]).toMatchObject({ requestType: 'IntentRequest', intent: 'WherePointIntent', locale: 'en-GB' });
+    expect(requests[0]).toMatchObject({ level: 'info', requestType: 'LaunchRequest', locale: 'en-US', outcome: 'welcome' });
+    expect(requests[1]).toMatchObject({ requestType: 'IntentRequest', intent: 'WherePointIntent', locale: 'en-GB', outcome: 'point' });
     expect(typeof requests[0]!.durationMs).toBe('number');
     expect(lines.join('')).not.toContain(TEST_USER_ID);
     expect(lines.join('')).not.toContain('amzn1.ask.device');
   });
 
-  it('logs a rejected request from another skill', async () => {
+  it('logs a rejected request from another skill, and refuses it', async () => {
     process.env.LOG_LEVEL = 'info';
     const lines: string[] = [];
     vi.spyOn(logOutput, 'write').mockImplementation((_fd, text) => { lines.push(text); });
-    const { invokeSkill } = await import('../../src/skill.js');
     await expect(invokeSkill(buildSkill({ skillId: TEST_SKILL_ID }).create(), launchRequest({ skillId: 'amzn1.ask.skill.other' }))).rejects.toThrow();
     expect(lines.some((l) => l.includes('"event":"request.rejected"'))).toBe(true);
   });
 });
 
-describe('requests that are not conversation turns', () => {
-  const skill = buildSkill().create();
+describe('sessionless requests, with the store configured (dynalite)', () => {
+  const skill = () => buildSkill({ persistenceAdapter: store, skillId: TEST_SKILL_ID }).create();
 
-  it('answers CanFulfillIntentRequest without speaking', async () => {
-    const yes = await skill.invoke(rawRequest('CanFulfillIntentRequest', { intent: { name: 'WherePointIntent', slots: { point: { name: 'point', value: 'calm sleep', resolutions: { resolutionsPerAuthority: [{ status: { code: 'ER_SUCCESS_MATCH' } }] } } } } }));
+  it('CanFulfillIntentRequest, without a session, answers canFulfillIntent with no speech, no state and no store call', async () => {
+    calls.length = 0;
+    const envelope = canFulfillRequest('WherePointIntent', { point: 'calm sleep' });
+    expect(envelope.session).toBeUndefined();
+    const yes = await skill().invoke(envelope);
     await expectValidResponse(yes, { silent: true });
     expect(yes.response.canFulfillIntent).toEqual({ canFulfill: 'YES', slots: { point: { canUnderstand: 'YES', canFulfill: 'YES' } } });
-    const maybe = await skill.invoke(rawRequest('CanFulfillIntentRequest', { intent: { name: 'WherePointIntent', slots: { point: { name: 'point', value: 'flibber' } } } }));
+    expect(yes.sessionAttributes).toBeUndefined();
+    expect(calls).toEqual([]);
+    const maybe = await skill().invoke(canFulfillRequest('WherePointIntent', { point: 'flibber' }));
     expect(maybe.response.canFulfillIntent?.canFulfill).toBe('MAYBE');
-    const no = await skill.invoke(rawRequest('CanFulfillIntentRequest', { intent: { name: 'OrderPizzaIntent' } }));
+    const no = await skill().invoke(canFulfillRequest('AMAZON.HelpIntent'));
     expect(no.response.canFulfillIntent?.canFulfill).toBe('NO');
+    const start = await skill().invoke(canFulfillRequest('StartAnkleRoutineIntent'));
+    expect(start.response.canFulfillIntent?.canFulfill).toBe('YES');
+    expect(calls).toEqual([]);
   });
 
-  it.each(['AudioPlayer.PlaybackStarted', 'PlaybackController.PlayCommandIssued', 'System.ExceptionEncountered'])('acknowledges %s silently', async (type) => {
-    await expectValidResponse(await skill.invoke(rawRequest(type, {})), { silent: true });
+  it.each([
+    ['AudioPlayer.PlaybackStarted', { token: 't', offsetInMilliseconds: 0 }],
+    ['AudioPlayer.PlaybackFailed', { token: 't', error: { type: 'MEDIA_ERROR_UNKNOWN', message: 'x' } }],
+    ['PlaybackController.PlayCommandIssued', {}],
+    ['System.ExceptionEncountered', { error: { type: 'INVALID_RESPONSE', message: 'x' }, cause: { requestId: 'r' } }],
+  ])('%s, without a session, gets an empty response and never reaches the store', async (type, fields) => {
+    calls.length = 0;
+    const envelope = rawRequest(type, fields);
+    expect(envelope.session).toBeUndefined();
+    const r = await skill().invoke(envelope);
+    await expectValidResponse(r, { silent: true });
+    expect(r.response).toEqual({});
+    expect(calls).toEqual([]);
   });
 
-  it.each(['Alexa.Presentation.APL.UserEvent', 'Connections.Response'])('answers %s with a clear spoken line', async (type) => {
-    const r = await skill.invoke(rawRequest(type, {}, { sessionAttributes: {} }));
+  it.each(['Alexa.Presentation.APL.UserEvent', 'Connections.Response'])('%s in a session gets a clear spoken line', async (type) => {
+    const r = await buildSkill().create().invoke(rawRequest(type, {}, { sessionAttributes: {} }));
     await expectValidResponse(r);
   });
 });

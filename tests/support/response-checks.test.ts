@@ -26,7 +26,17 @@ describe('the response checks every test relies on', () => {
     await expect(expectValidResponse({ version: '1.0', response: {} } as ResponseEnvelope)).rejects.toThrow();
   });
 
-  it('accepts a well-formed open response', async () => {
-    await expectValidResponse(response('<speak>Hi</speak>', { shouldEndSession: false, reprompt: { outputSpeech: { type: 'SSML', ssml: '<speak>Well?</speak>' } } }));
+  it('accepts a well-formed open response that asks something', async () => {
+    await expectValidResponse(response('<speak>Hi. Which routine would you like?</speak>', { shouldEndSession: false, reprompt: { outputSpeech: { type: 'SSML', ssml: '<speak>Well?</speak>' } } }));
+  });
+
+  it('rejects an open microphone whose speech asks nothing (a question only in the reprompt is not enough)', async () => {
+    await expect(expectValidResponse(response('<speak>Hi.</speak>', { shouldEndSession: false, reprompt: { outputSpeech: { type: 'SSML', ssml: '<speak>Well?</speak>' } } }))).rejects.toThrow();
+  });
+
+  it('accepts a screen\'s open session without the microphone only with a document on the screen', async () => {
+    const doc = { directives: [{ type: 'Alexa.Presentation.APL.RenderDocument' }] };
+    await expectValidResponse(response('<speak>Press now.</speak>', { shouldEndSession: undefined, ...doc }));
+    await expect(expectValidResponse(response('<speak>Press now.</speak>', { shouldEndSession: undefined }))).rejects.toThrow();
   });
 });

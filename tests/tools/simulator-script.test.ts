@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import cues from '../../locales/en-US/cues.json';
+import common from '../../locales/en/common.json';
+import cues from '../../locales/en/cues.json';
 
 const SCRIPT = 'tools/simulator/scripts/ankle.txt';
 
@@ -30,6 +31,19 @@ describe('npm start -- --script (the real simulator process)', () => {
     }
     expect(out).toMatch(/\[pause \d+(\.\d)?s\] Ten seconds left\./);
     expect(out).toContain("That's the end of the ankle routine.");
+    expect(out).toContain(common.notes.resume);
     expect(out.trim().endsWith('(session ended)')).toBe(true);
+  });
+
+  it('runs German and French scripts to the end of the routine, with no English in the answers', () => {
+    for (const [locale, end] of [['de-DE', 'Damit ist'], ['fr-FR', "C'est terminé"]] as const) {
+      const text = execFileSync(process.execPath, ['--import', 'tsx', 'tools/simulator/cli.mts', '--locale', locale, '--script', `tools/simulator/scripts/${locale}.txt`], {
+        encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' },
+      });
+      const answers = text.split('\n').filter((l) => l.startsWith('A: ')).join(' ');
+      expect(answers, locale).toContain(end);
+      expect(answers, locale).not.toMatch(/\b(the|and|press|release|point|routine|say)\b/i);
+      expect(text).not.toContain('(the skill failed');
+    }
   });
 });

@@ -7,9 +7,9 @@ import { audioTagsOf, breaksOf, estimateSsmlMs, stripSsml } from '../../tools/ss
 /** Words that make an open microphone's speech an instruction, per language (a question mark also does). */
 const INSTRUCTION: Readonly<Record<string, RegExp>> = {
   en: /\b(say|name|ask)\b/i,
-  de: /\b(sag|sage|nenn|frag)\b/i,
-  es: /(^|\s)(di|dime|pregunta)\b/i,
-  fr: /\b(dites|dis|demandez)\b/i,
+  de: /(^|\s)(sag|sage|nenn|nenne|frag|frage)\b/iu,
+  es: /(^|\s|¿)(di|dime|pregunta|pregúntame|elige|nombra)(\s|:|,|\.|$)/iu,
+  fr: /(^|\s)(dites|dis|demandez|demande|nommez)(\s|:|,|\.|-|$)/iu,
 };
 
 /** Every SSML string a response carries must pass a real validator and the platform limits. */

@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { LOG_LEVEL: 'silent', AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1' },
+    env: { LOG_LEVEL: 'silent' },
   },
 });

@@ -9,6 +9,7 @@ import { parseState } from '../core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from '../core/state.js';
 import { contextOf, maybeContextOf, writeSessionState, type RequestContext } from './context.js';
 import { errorFields, log } from './log.js';
+import { isStoreUnavailable } from './persistence/errors.js';
 
 /** Persistent-attribute key of the saved state. */
 const PERSISTED_KEY = 'state';
@@ -37,9 +38,11 @@ export const loadPersistedState: RequestInterceptor = {
       if (snapshot(ctx.state) === baseline) ctx.state = { ...remote, ...(ctx.state.pending ? { pending: ctx.state.pending } : {}) };
       ctx.store = { loaded: true, saved: snapshot(remote) };
     } catch (error) {
-      log('warn', 'store.load_failed', errorFields(error));
+      // Unreachable: rest the store for a while. Rejected (a bug, not an outage): say so loudly, don't rest it.
+      const down = isStoreUnavailable(error);
+      log(down ? 'warn' : 'error', 'store.load_failed', errorFields(error));
       ctx.storeDown = true;
-      ctx.store = { loaded: false, saved: baseline, retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS };
+      ctx.store = { loaded: false, saved: baseline, ...(down ? { retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS } : {}) };
     }
   },
 };
@@ -57,8 +60,9 @@ async function savePersistedState(input: HandlerInput): Promise<void> {
     await input.attributesManager.savePersistentAttributes();
     ctx.store = { loaded: meta.loaded, saved: current };
   } catch (error) {
-    log('warn', 'store.save_failed', errorFields(error));
-    ctx.store = { ...meta, retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS };
+    const down = isStoreUnavailable(error);
+    log(down ? 'warn' : 'error', 'store.save_failed', errorFields(error));
+    ctx.store = down ? { ...meta, retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS } : meta;
   }
 }
 

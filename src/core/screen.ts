@@ -83,7 +83,9 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
   const events: ScreenEvent[] = onsets.map((o) => ({ atMs: Math.round(o.realMs), set: 'caption' as const, value: textOf(o.words) }));
   if (first) {
     for (let realMs = first.realStartMs + 1000; realMs <= Math.min(first.realEndMs, segment.estimatedMs); realMs += 1000) {
-      events.push({ atMs: Math.round(realMs), set: 'remaining', value: remainingAt(realMs) });
+      const value = remainingAt(realMs);
+      events.push({ atMs: Math.round(realMs), set: 'remaining', value });
+      if (value === 0) break; // the step is over: the closing words need no countdown
     }
   }
   events.sort((a, b) => a.atMs - b.atMs);

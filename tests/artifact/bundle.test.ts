@@ -69,6 +69,14 @@ describe('the production bundle', () => {
     expect((await c.say('stop')).ended).toBe(true);
   });
 
+  it.each(['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'de-DE', 'es-ES', 'fr-FR'])('welcomes in %s, from the words bundled as text and parsed on first use', async (locale) => {
+    const { handler } = requireFresh(bundle.file);
+    const welcome = (await import(`../../locales/${locale.startsWith('en') ? 'en' : locale.slice(0, 2)}/common.json`)).default.welcome as string;
+    const r = await handler(launchRequest({ locale }), {});
+    await expectValidResponse(r, { locale });
+    expect(String((r.response.outputSpeech as { ssml: string }).ssml)).toContain(welcome.replace(/'/g, '&apos;').slice(0, 25));
+  });
+
   it('rejects a request from another skill', async () => {
     const { handler } = requireFresh(bundle.file);
     await expect(handler(launchRequest({ skillId: 'amzn1.ask.skill.someone-else' }), {})).rejects.toThrow();

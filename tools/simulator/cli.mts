@@ -70,7 +70,6 @@ async function store(spec: string): Promise<PersistenceAdapter> {
   process.exit(2);
 }
 
-process.env.AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING ??= '1';
 const conversation = new Conversation(buildSkill({ persistenceAdapter: await store(values.store ?? 'memory') }).create(), {
   locale, ...(values.screen ? { screen: true } : {}), ...(values.realtime ? { clock: 'real' as const } : {}),
 });
@@ -133,7 +132,7 @@ async function show(reply: Reply): Promise<void> {
   } else console.log(`A: ${reply.text || '(no speech)'}`);
   if (aloud && !speak(reply) && values.realtime) await sleep(reply.pausesMs + speakingMs(reply.speechText));
   if (reply.reprompt) console.log(`   (if you stay silent: ${reply.reprompt})`);
-  if (values.screen && reply.directives.length) console.log(`   (screen: ${await writeScreen(reply.envelope, screenDir)})`);
+  if (values.screen && reply.directives.length) console.log(`   (${await writeScreen(reply.envelope, screenDir)})`);
   if (reply.ended) console.log('   (session ended)');
   console.log('');
 }

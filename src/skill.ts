@@ -1,8 +1,9 @@
-import { getIntentName, getRequestType, SkillBuilders, type CustomSkillBuilder, type PersistenceAdapter, type ResponseInterceptor, type Skill } from 'ask-sdk-core';
+import { SkillBuilders, type CustomSkillBuilder, type PersistenceAdapter, type Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { maybeContextOf, requestContext } from './alexa/context.js';
+import { requestContext } from './alexa/context.js';
 import { errorFields, log } from './alexa/log.js';
 import { finishResponse, loadPersistedState } from './alexa/persistence-sync.js';
+import { describeRequest, requestLog } from './alexa/request-log.js';
 import { errorHandler, requestHandlers } from './handlers/index.js';
 
 export interface BuildSkillOptions {
@@ -11,28 +12,6 @@ export interface BuildSkillOptions {
   /** Where preferences and progress outlive the session; without one the skill keeps state per session only. */
   readonly persistenceAdapter?: PersistenceAdapter;
 }
-
-function describe(envelope: RequestEnvelope): Record<string, string> {
-  const requestType = getRequestType(envelope);
-  return {
-    requestType,
-    ...(requestType === 'IntentRequest' ? { intent: getIntentName(envelope) } : {}),
-    locale: envelope.request?.locale ?? 'none',
-  };
-}
-
-/** One structured log line per answered request (never user or device ids). */
-const requestLog: ResponseInterceptor = {
-  process(input, response) {
-    const ctx = maybeContextOf(input);
-    log('info', 'request', {
-      ...describe(input.requestEnvelope),
-      durationMs: ctx ? Number((process.hrtime.bigint() - ctx.startedAt) / 10_000n) / 100 : undefined,
-      outcome: ctx?.outcome ?? 'ok',
-      endSession: response?.shouldEndSession ?? null,
-    });
-  },
-};
 
 /**
  * Wires handlers and interceptors: one request path, used by src/index.ts, the simulator and tests.
@@ -57,7 +36,7 @@ export async function invokeSkill(skill: Skill, envelope: RequestEnvelope, conte
   try {
     return await skill.invoke(envelope, context);
   } catch (error) {
-    log('warn', 'request.rejected', { ...describe(envelope), ...errorFields(error) });
+    log('warn', 'request.rejected', { ...describeRequest(envelope), ...errorFields(error) });
     throw error;
   }
 }

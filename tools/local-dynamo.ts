@@ -28,4 +28,11 @@ export async function createLocalTable(endpoint: string, tableName: string): Pro
     if (error instanceof StoreRejectedError && error.code === 'ResourceInUseException') throw new TableExistsError(`table ${tableName} exists already`);
     throw error;
   }
+  // A new table is CREATING for a moment, and item calls on it fail as "not found": wait until it is ACTIVE.
+  for (let tries = 0; tries < 100; tries += 1) {
+    const out = (await client.call('DescribeTable', { TableName: tableName })) as { Table?: { TableStatus?: string } };
+    if (out.Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE`);
 }

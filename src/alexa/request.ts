@@ -1,8 +1,14 @@
-import { getIntentName, getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
+import { getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
+
+/** The intent's name; '' for a malformed IntentRequest without an intent (ask-sdk's getIntentName would throw). */
+export function intentNameOf(input: HandlerInput): string {
+  const intent = (input.requestEnvelope.request as { intent?: { name?: unknown } }).intent;
+  return typeof intent?.name === 'string' ? intent.name : '';
+}
 
 /** True when the request is an IntentRequest for one of the names. */
 export function isIntent(input: HandlerInput, ...names: readonly string[]): boolean {
-  return getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(getIntentName(input.requestEnvelope));
+  return getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(intentNameOf(input));
 }
 
 export function isType(input: HandlerInput, ...types: readonly string[]): boolean {
@@ -32,7 +38,7 @@ export function readRawSlot(slot: RawSlot | null | undefined): SlotReading {
 
 /** Reads a custom slot of the request's intent. */
 export function readSlot(input: HandlerInput, name: string): SlotReading {
-  if (getRequestType(input.requestEnvelope) !== 'IntentRequest') return { status: 'missing' };
+  if (getRequestType(input.requestEnvelope) !== 'IntentRequest' || !intentNameOf(input)) return { status: 'missing' };
   return readRawSlot(getSlot(input.requestEnvelope, name) as RawSlot | null);
 }
 

@@ -247,7 +247,7 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'prefsChanged': {
       const parts: SpeechPart[] = [];
       const p = outcome.prefs;
-      if (p.holdLength) parts.push(...t(voice, `common:prefs.holdLength_${p.holdLength}` as MessageKey));
+      if (p.holdLength) parts.push(...t(voice, `common:prefs.holdLength_${p.holdLength}`));
       if (p.chimes !== undefined) parts.push(...t(voice, p.chimes ? 'common:prefs.chimes_on' : 'common:prefs.chimes_off'));
       if (p.countdown !== undefined) parts.push(...t(voice, p.countdown ? 'common:prefs.countdown_on' : 'common:prefs.countdown_off'));
       if (p.pace) parts.push(...t(voice, p.pace === 'slow' ? 'common:prefs.pace_slow' : 'common:prefs.pace_normal'));

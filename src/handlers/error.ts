@@ -2,6 +2,7 @@ import type { ErrorHandler } from 'ask-sdk-core';
 import { isSessionless, maybeContextOf, voiceOf } from '../alexa/context.js';
 import { errorFields, log } from '../alexa/log.js';
 import { finish } from '../alexa/persistence-sync.js';
+import { logRequest } from '../alexa/request-log.js';
 import { renderSsml } from '../core/speech.js';
 import { errorTurn } from '../core/turn.js';
 
@@ -15,9 +16,15 @@ export const errorHandler: ErrorHandler = {
     log('error', 'request.failed', errorFields(error));
     const ctx = maybeContextOf(input);
     if (ctx) ctx.outcome = 'error';
-    if (isSessionless(input)) return input.responseBuilder.getResponse();
+    if (isSessionless(input)) {
+      const silent = input.responseBuilder.getResponse();
+      logRequest(input, silent);
+      return silent;
+    }
     await finish(input).catch((e: unknown) => log('warn', 'request.finish_failed', errorFields(e)));
     const turn = errorTurn(await voiceOf(input));
-    return input.responseBuilder.speak(renderSsml(turn.speech)).reprompt(renderSsml(turn.reprompt ?? [])).withShouldEndSession(false).getResponse();
+    const response = input.responseBuilder.speak(renderSsml(turn.speech)).reprompt(renderSsml(turn.reprompt ?? [])).withShouldEndSession(false).getResponse();
+    logRequest(input, response); // response interceptors do not run after an error handler
+    return response;
   },
 };

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { getIntentName } from 'ask-sdk-core';
 import { answer } from '../alexa/answer.js';
-import { isIntent, readSlot } from '../alexa/request.js';
+import { intentNameOf, isIntent, readSlot } from '../alexa/request.js';
 import type { RoutineId } from '../core/content/types.js';
 import type { RoutineEvent } from '../core/routine-state.js';
 
@@ -18,7 +17,7 @@ const EVENTS: Readonly<Record<string, RoutineEvent>> = {
 /** "It hurts", "I'm pregnant", "forget that": safety first, in any state. */
 export const safetyHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, ...Object.keys(EVENTS)),
-  handle: (input) => answer(input, EVENTS[getIntentName(input.requestEnvelope)] ?? { type: 'pain' }),
+  handle: (input) => answer(input, EVENTS[intentNameOf(input)] ?? { type: 'pain' }),
 };
 
 /** "My heels hurt": one screening line first, then the routine that suits it, offered as a question. */

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'ask-sdk-core';
 import { answer, speak } from '../alexa/answer.js';
 import { contextOf } from '../alexa/context.js';
 import { log } from '../alexa/log.js';
-import { isIntent, readSlot, slotId } from '../alexa/request.js';
+import { intentNameOf, isIntent, readSlot, slotId } from '../alexa/request.js';
 import { ROUTINE_IDS, type RoutineId } from '../core/content/types.js';
 import { routineListTurn, unknownRoutineTurn } from '../core/turn.js';
 
@@ -13,8 +13,7 @@ const FIXED: Readonly<Record<string, RoutineId>> = { StartAnkleRoutineIntent: 'a
 export const startRoutineHandler: RequestHandler = {
   canHandle: (input) => isIntent(input, 'StartRoutineIntent', ...Object.keys(FIXED)),
   handle(input) {
-    const request = input.requestEnvelope.request;
-    const fixed = request.type === 'IntentRequest' ? FIXED[request.intent.name] : undefined;
+    const fixed = FIXED[intentNameOf(input)];
     if (fixed) return answer(input, { type: 'start', routineId: fixed });
     const reading = readSlot(input, 'routine');
     if (reading.status === 'match' && reading.id === 'massages') return answer(input, { type: 'massages' });

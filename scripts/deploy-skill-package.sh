@@ -51,6 +51,8 @@ function_arn() {
 }
 
 # Writes the skill package into $work with the endpoint set to $1, or removed when $1 is empty.
+# The name-free block is left out of the models unless NAME_FREE=1: Amazon makes it available only to skills
+# already live with a record of quality and engagement (docs/deploy.md, "Name-free interaction").
 write_package() {
   cp -R skill-package ask-resources.json "$work/"
   if [[ -d .ask ]]; then cp -R .ask "$work/"; fi
@@ -62,6 +64,16 @@ write_package() {
     if (uri) custom.endpoint = { uri }; else delete custom.endpoint;
     fs.writeFileSync(file, JSON.stringify(skill, null, 2) + "\n");
   ' "$work/skill-package/skill.json" "$1"
+  if [[ "${NAME_FREE:-0}" != "1" ]]; then
+    node -e '
+      const fs = require("fs");
+      for (const file of process.argv.slice(1)) {
+        const model = JSON.parse(fs.readFileSync(file, "utf8"));
+        delete model.interactionModel._nameFreeInteraction;
+        fs.writeFileSync(file, JSON.stringify(model, null, 2) + "\n");
+      }
+    ' "$work"/skill-package/interactionModels/custom/*.json
+  fi
 }
 
 # Runs `ask deploy` in the copy, then keeps the ASK CLI's state (the skill id) in the repository.

@@ -41,6 +41,14 @@ describe('marshalling', () => {
     }));
   });
 
+  it('reads a stored key named __proto__ as a plain key, never as the prototype (a tampered record)', () => {
+    const record = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as Record<string, unknown>;
+    const back = unmarshallRecord(JSON.parse(JSON.stringify(marshallRecord(record))));
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect((back as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.keys(back).sort()).toEqual(['__proto__', 'a']);
+  });
+
   it('reads sets, binary and the types it never writes', () => {
     expect(unmarshallValue({ SS: ['a', 'b'] })).toEqual(['a', 'b']);
     expect(unmarshallValue({ NS: ['1', '2.5'] })).toEqual([1, 2.5]);

@@ -16,6 +16,7 @@ let bin: string;
 /** A fake `ask`: records the manifest it was given, and like the real one stores a new skill's id. */
 const FAKE_ASK = `#!/usr/bin/env bash
 cp skill-package/skill.json "$FAKE_LOG/uploaded.json"
+cp skill-package/interactionModels/custom/en-US.json "$FAKE_LOG/uploaded-en-US.json"
 mkdir -p .ask
 [[ -f .ask/ask-states.json ]] || echo '{"profiles":{"default":{"skillId":"${SKILL_ID}"}}}' > .ask/ask-states.json
 `;
@@ -57,6 +58,16 @@ describe('deploy-skill-package.sh', () => {
     expect(readFileSync(states(), 'utf8')).toContain(SKILL_ID);
     expect(r.out).toContain(`npm run deploy -- -c skillId=${SKILL_ID}`);
     expect(run(['create']).status).not.toBe(0); // never a second skill by accident
+  });
+
+  it('leaves the name-free block out of the uploaded models until NAME_FREE=1 (the skill must be live first)', () => {
+    expect(run(['create']).status).toBe(0);
+    const model = () => JSON.parse(readFileSync(join(bin, 'uploaded-en-US.json'), 'utf8')) as { interactionModel: Record<string, unknown> };
+    expect(model().interactionModel._nameFreeInteraction).toBeUndefined();
+    expect(model().interactionModel.languageModel).toBeDefined();
+    expect(run([], { NAME_FREE: '1' }).status).toBe(0);
+    expect(model().interactionModel._nameFreeInteraction).toBeDefined();
+    expect(JSON.parse(readFileSync(join(repo, 'skill-package/interactionModels/custom/en-US.json'), 'utf8')).interactionModel._nameFreeInteraction).toBeDefined();
   });
 
   it('update: points the skill at the stack\'s FunctionArn, leaving the repository\'s skill.json alone', () => {

@@ -107,6 +107,7 @@ export function unmarshallValue(av: unknown): unknown {
 export function unmarshallRecord(map: unknown): Record<string, unknown> {
   if (typeof map !== 'object' || map === null || Array.isArray(map)) return malformed('not a map');
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(map)) out[key] = unmarshallValue(v);
+  // Own properties whatever their name: a stored key "__proto__" must never reach the prototype setter.
+  for (const [key, v] of Object.entries(map)) Object.defineProperty(out, key, { value: unmarshallValue(v), enumerable: true, writable: true, configurable: true });
   return out;
 }

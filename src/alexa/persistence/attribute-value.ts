@@ -66,7 +66,7 @@ function toValue(value: unknown, path: string, seen: Set<object>): AttributeValu
 function toMap(record: Record<string, unknown>, path: string, seen: Set<object>): Record<string, AttributeValue> {
   const map: Record<string, AttributeValue> = {};
   for (const [key, v] of Object.entries(record)) {
-    if (v !== undefined) map[key] = toValue(v, join(path, key), seen);
+    if (v !== undefined) Object.defineProperty(map, key, { value: toValue(v, join(path, key), seen), enumerable: true, writable: true, configurable: true });
   }
   return map;
 }

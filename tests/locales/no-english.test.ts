@@ -1,6 +1,7 @@
 /** No English may reach a German, Spanish or French response: in the words themselves, and in what the skill says. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import chains from '../../locales/index.json';
 import { CheckedConversation } from '../support/talk.js';
 
 type Tree = { [k: string]: string | Tree };
@@ -16,6 +17,10 @@ const SAME_ANYWHERE = /:(?:[A-Z0-9]+\.(?:ipa|terms|spokenCode))$/;
 describe.each([['de', 'de-DE'], ['es', 'es-ES'], ['fr', 'fr-FR']])('no English in %s', (lang, locale) => {
   const en = words('en');
   const mine = words(lang);
+
+  it('never falls back to English: a missing word would be missing, not English', () => {
+    expect((chains as Record<string, string[]>)[locale]).toEqual([lang]);
+  });
 
   it('translates every sentence: none is the English one, and none has English function words', () => {
     const copied = [...mine].filter(([k, v]) => v.trim() && v === en.get(k) && !SAME_ANYWHERE.test(k) && v.split(' ').length > 1);

@@ -1,0 +1,48 @@
+/** When the store is read and written: once per session, and only when what outlives the session changed. */
+import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
+import { describe, expect, it } from 'vitest';
+import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
+import { CheckedConversation } from '../support/talk.js';
+
+function counting(): { store: PersistenceAdapter; calls: string[] } {
+  const inner = new MemoryPersistenceAdapter();
+  const calls: string[] = [];
+  return {
+    calls,
+    store: {
+      getAttributes: (e: RequestEnvelope) => { calls.push('get'); return inner.getAttributes(e); },
+      saveAttributes: (e: RequestEnvelope, a: Record<string, unknown>) => { calls.push('save'); return inner.saveAttributes(e, a); },
+      deleteAttributes: (e: RequestEnvelope) => { calls.push('delete'); return inner.deleteAttributes(e); },
+    },
+  };
+}
+
+describe('persistence sync', () => {
+  it('reads once per session, and saves only when the persisted view changed', async () => {
+    const { store, calls } = counting();
+    const c = new CheckedConversation({ store });
+    await c.say('help');
+    expect(calls).toEqual(['get']);
+    await c.say('what routines are there');
+    expect(calls).toEqual(['get']);
+    await c.say('make the holds longer');
+    expect(calls).toEqual(['get', 'save']);
+    await c.say('make the holds longer');
+    expect(calls).toEqual(['get', 'save']);
+    await c.say('delete my data'); // a pending question is session-only: nothing to save
+    expect(calls).toEqual(['get', 'save']);
+  });
+
+  it('saves the place when the session ends, and reads it in the next session', async () => {
+    const { store, calls } = counting();
+    const c = new CheckedConversation({ store });
+    await c.say('start the ball release');
+    const saves = calls.filter((x) => x === 'save').length;
+    expect(saves).toBe(1);
+    await c.sessionEnded();
+    const again = await c.say('open foot acupressure');
+    expect(calls.filter((x) => x === 'get')).toHaveLength(2);
+    expect(again.text).toContain('Would you like to pick up where you left off?');
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * A mutation pass: each entry breaks one behaviour on purpose, runs the tests that name it, and restores the
+ * file. `npx tsx tools/mutate.mts` prints which mutations the suite catches. Run it after a large change;
+ * a mutation that survives marks a test that does not check what it claims.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+interface Mutation { readonly name: string; readonly file: string; readonly from: string; readonly to: string; readonly tests: readonly string[] }
+
+const MUTATIONS: readonly Mutation[] = [
+  { name: 'pacing: cues no longer wait for their planned time', file: 'src/core/pacing.ts',
+    from: 'this.wait(anchorReal + (cue.atMs - anchorPlan) - this.real);', to: 'this.wait(0);', tests: ['tests/core/pacing.test.ts'] },
+  { name: 'position: no recognition allowance on an interruption', file: 'src/core/position.ts',
+    from: 'const at = Math.max(0, elapsed - RECOGNITION_ALLOWANCE_MS);', to: 'const at = Math.max(0, elapsed);', tests: ['tests/core/position.test.ts', 'tests/conversation/resume.test.ts'] },
+  { name: 'position: resume restarts the hold instead of pressing again where it was', file: 'src/core/position.ts',
+    from: "return { stepIndex: step.index, atMs: at.atMs, firstCue: firstCue < 0 ? step.cues.length : firstCue, words: 'reminder', repress: true };",
+    to: "return { stepIndex: step.index, atMs: 0, firstCue: 0, words: 'intro', repress: false };", tests: ['tests/conversation/resume.test.ts'] },
+  { name: 'safety: pain mid-routine keeps pacing', file: 'src/core/routine-state.ts',
+    from: "return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'pain' } };\n    case 'symptom':",
+    to: "return segment(state, now.progress.routineId, resumeEntry(now.plan, at), 'resume');\n    case 'symptom':", tests: ['tests/conversation/safety.test.ts'] },
+  { name: 'safety: "I\'m pregnant" mid-routine does not leave points out', file: 'src/core/routine-state.ts',
+    from: 'const chosen = { ...withoutPending(state), leaveOut: true };', to: 'const chosen = { ...withoutPending(state) };', tests: ['tests/conversation/safety.test.ts'] },
+  { name: 'safety: an unsure answer includes the points', file: 'src/core/routine-state.ts',
+    from: "leaveOut: reply !== 'no' }", to: "leaveOut: reply === 'yes' }", tests: ['tests/conversation/safety.test.ts'] },
+  { name: 'questions: a pending question lets navigation through', file: 'src/core/routine-state.ts',
+    from: "if (pending && pending.question !== 'pain' && ROUTINE_MOVES.has(event.type)) {", to: 'if (false) {', tests: ['tests/conversation/questions.test.ts', 'tests/certification/checklist.test.ts'] },
+  { name: 'state: any position is accepted from the session', file: 'src/core/state-parse.ts',
+    from: 'return isInt(raw.stepIndex, 0, steps - 1) && isInt(raw.atMs, 0, MAX_PLAN_MS) ?', to: 'return typeof raw.stepIndex === "number" ?', tests: ['tests/core/state-parse.test.ts', 'tests/fuzz/conversations.test.ts'] },
+  { name: 'store: the session loses to the stored state after an outage', file: 'src/alexa/persistence-sync.ts',
+    from: 'if (snapshot(ctx.state) === baseline) ctx.state =', to: 'if (true) ctx.state =', tests: ['tests/conversation/memory.test.ts'] },
+  { name: 'store: saves on every turn, changed or not', file: 'src/alexa/persistence-sync.ts',
+    from: '  if (current === meta.saved) return;\n', to: '', tests: ['tests/alexa/persistence-sync.test.ts'] },
+  { name: 'store: keeps calling a store that is down', file: 'src/alexa/persistence-sync.ts',
+    from: 'const resting = (ctx: RequestContext) => ctx.store?.retryAtMs !== undefined && clock(ctx) < ctx.store.retryAtMs;', to: 'const resting = (_ctx: RequestContext) => false;', tests: ['tests/conversation/memory.test.ts'] },
+  { name: 'sessionless: CanFulfill reaches the store', file: 'src/alexa/context.ts',
+    from: "return !input.requestEnvelope.session || type === 'CanFulfillIntentRequest'", to: "return type === 'CanFulfillIntentRequest_'", tests: ['tests/alexa/requests.test.ts'] },
+  { name: 'timeline: long silences are not filled', file: 'src/core/timeline.ts',
+    from: 'return fillSilences(cues, at(lengthMs));', to: 'return cues;', tests: ['tests/core/timeline.test.ts', 'tests/core/pacing.test.ts'] },
+  { name: 'search: a code that only shares its number is a near match (LI4 → KI4)', file: 'src/core/content/point-search.ts',
+    from: 'if (code && termCode && code[1] !== termCode[1]) continue;', to: '', tests: ['tests/conversation/questions.test.ts'] },
+  { name: 'screens: no SendEvent at the end of a segment', file: 'src/core/screen.ts',
+    from: "if (segment.next) events.push({ atMs: Math.round(segment.estimatedMs), send: 'segmentDone' });", to: '', tests: ['tests/conversation/screen.test.ts'] },
+  { name: 'locales: German falls back to English', file: 'locales/index.json',
+    from: '"de-DE": ["de"]', to: '"de-DE": ["de", "en"]', tests: ['tests/locales/no-english.test.ts', 'tests/locales/keys.test.ts'] },
+];
+
+function runs(tests: readonly string[]): boolean {
+  try {
+    execFileSync('npx', ['vitest', 'run', ...tests], { stdio: 'ignore', env: { ...process.env, FUZZ_RUNS: '300' } });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const only = process.argv.slice(2);
+let survived = 0;
+for (const m of MUTATIONS.filter((x) => !only.length || only.some((o) => x.name.includes(o)))) {
+  const original = readFileSync(m.file, 'utf8');
+  if (!original.includes(m.from)) { console.log(`SKIP    ${m.name} (its code has changed: update tools/mutate.mts)`); continue; }
+  writeFileSync(m.file, original.replace(m.from, m.to));
+  try {
+    const green = runs(m.tests);
+    if (green) survived += 1;
+    console.log(`${green ? 'SURVIVED' : 'killed  '} ${m.name}  [${m.tests.join(', ')}]`);
+  } finally {
+    writeFileSync(m.file, original);
+  }
+}
+process.exitCode = survived ? 1 : 0;

@@ -21,9 +21,8 @@ import { Conversation } from '../../tools/conversation.js';
 import { intentRequest, launchRequest, TEST_SKILL_ID, TEST_USER_ID } from '../../tools/envelopes.js';
 import { startDynalite } from '../support/dynalite.js';
 import { expectValidResponse } from '../support/response-checks.js';
+import { fill } from '../support/words.js';
 
-/** A locale string with its {{params}} filled, as the skill says it. */
-const fill = (template: string, params: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => params[k] ?? '');
 const askPregnancy = fill(common.askPregnancy, { name: routines.ankle.name });
 
 type Handler = (event: RequestEnvelope, context: unknown) => Promise<ResponseEnvelope>;

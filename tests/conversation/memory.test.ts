@@ -7,9 +7,8 @@ import { STORE_RETRY_AFTER_MS } from '../../src/alexa/persistence-sync.js';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { CheckedConversation } from '../support/talk.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
+import { fill, upper } from '../support/words.js';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 let db: LocalDynamo;
 let store: DynamoDbPersistenceAdapter;

@@ -8,8 +8,8 @@ import techniques from '../../locales/en/techniques.json';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { findPoint } from '../../src/core/content/point-search.js';
 import { CheckedConversation } from '../support/talk.js';
+import { fill } from '../support/words.js';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
 
 describe('conversation: where is a point', () => {
   it.each([

@@ -3,17 +3,11 @@ import common from '../../locales/en/common.json';
 import points from '../../locales/en/points.json';
 import routines from '../../locales/en/routines.json';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
-import { CheckedConversation } from '../support/talk.js';
+import { CheckedConversation, inRoutine } from '../support/talk.js';
+import { fill, upper } from '../support/words.js';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-async function inAnkle() {
-  const c = new CheckedConversation();
-  await c.say('start the ankle routine');
-  await c.say('no');
-  return c;
-}
+const inAnkle = () => inRoutine('ankle');
 
 describe('conversation: questions asked mid-routine, answered without losing the hold', () => {
   it('"where is it" names the current point and where it is, then presses again and carries on', async () => {

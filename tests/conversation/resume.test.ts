@@ -10,8 +10,8 @@ import { RECOGNITION_ALLOWANCE_MS } from '../../src/core/limits.js';
 import { parseState } from '../../src/core/state-parse.js';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { CheckedConversation } from '../support/talk.js';
+import { upper } from '../support/words.js';
 
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const stateOf = (c: CheckedConversation) => parseState((c.replies.at(-1)!.sessionAttributes as { state?: unknown } | undefined)?.state);
 
 /** Into the ankle routine's BL60 step: a response that starts the five-minute hold and carries most of its budget. */

@@ -3,18 +3,12 @@ import common from '../../locales/en/common.json';
 import cues from '../../locales/en/cues.json';
 import routines from '../../locales/en/routines.json';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
-import { CheckedConversation } from '../support/talk.js';
+import { CheckedConversation, inRoutine } from '../support/talk.js';
+import { fill, upper } from '../support/words.js';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const askFor = (name: string) => fill(common.askPregnancy, { name });
 
-async function inAnkle() {
-  const c = new CheckedConversation();
-  await c.say('start the ankle routine');
-  await c.say('no');
-  return c;
-}
+const inAnkle = () => inRoutine('ankle');
 
 describe('conversation: launch and starting routines', () => {
   it('welcomes with a one-time disclaimer, the cautions, and an offer', async () => {

@@ -3,18 +3,10 @@ import common from '../../locales/en/common.json';
 import cues from '../../locales/en/cues.json';
 import points from '../../locales/en/points.json';
 import routines from '../../locales/en/routines.json';
-import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
-import { CheckedConversation } from '../support/talk.js';
+import { CheckedConversation, inRoutine } from '../support/talk.js';
+import { fill, upper } from '../support/words.js';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-async function inRoutine(routine = 'ankle', store?: MemoryPersistenceAdapter) {
-  const c = new CheckedConversation(store ? { store } : {});
-  await c.say(`start the ${routine} routine`);
-  await c.say('no');
-  return c;
-}
 
 describe('conversation: pain, at any moment', () => {
   it.each(['it hurts', 'ouch', "that's too much", 'this is painful'])('"%s" mid-hold stops the pacing, says to let go, and offers lighter, skip or stop', async (said) => {

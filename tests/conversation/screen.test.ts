@@ -10,8 +10,8 @@ import { CUE_TOLERANCE_MS } from '../../src/core/limits.js';
 import { estimateSsmlMs, ssmlToText } from '../../tools/ssml.js';
 import { CheckedConversation } from '../support/talk.js';
 import type { Reply } from '../../tools/conversation.js';
+import { fill } from '../support/words.js';
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k]));
 type Command = { type: string; delay?: number; property?: string; value?: unknown; arguments?: unknown[] };
 const commandsOf = (r: Reply): Command[] => {
   const exec = r.directives.find((d) => d.type === 'Alexa.Presentation.APL.ExecuteCommands') as (Directive & { commands: { commands: Command[] }[] }) | undefined;

@@ -23,3 +23,11 @@ export class CheckedConversation extends Conversation {
     return reply;
   }
 }
+
+/** A conversation that has started a routine and answered the pregnancy question with "no". */
+export async function inRoutine(routine = 'ankle', opts: ConstructorParameters<typeof CheckedConversation>[0] = {}): Promise<CheckedConversation> {
+  const c = new CheckedConversation(opts);
+  await c.say(`start the ${routine} routine`);
+  await c.say('no');
+  return c;
+}

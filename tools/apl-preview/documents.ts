@@ -183,23 +183,14 @@ export function routineDocument(): J {
       { ...buttons(true), spacing: 10 },
     ],
   };
-  const wide: J = {
-    type: 'Container', direction: 'row', width: '100%', height: '100%', paddingLeft: '@pad', paddingRight: '@pad', paddingTop: '@pad', paddingBottom: '@pad',
-    items: [
-      maps('100%', '44%'),
-      {
-        type: 'Container', grow: 1, height: '100%', paddingLeft: '@pad', justifyContent: 'center',
-        items: [
-          text('${screen.subtitle}', '@subSize', { color: '@muted', maxLines: 1 }),
-          text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 2, spacing: 4 }),
-          text('${screen.technique}', '@techSize', { color: '@accent', maxLines: 1, spacing: '@gap' }),
-          text('${caption}', '@captionSize', { maxLines: 3, spacing: '@gap' }),
-          { ...countdown(false), spacing: '@gap' },
-          { ...buttons(false), spacing: '@pad' },
-        ],
-      },
-    ],
-  };
+  const wide = wideLayout('44%', [
+    text('${screen.subtitle}', '@subSize', { color: '@muted', maxLines: 1 }),
+    text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 2, spacing: 4 }),
+    text('${screen.technique}', '@techSize', { color: '@accent', maxLines: 1, spacing: '@gap' }),
+    text('${caption}', '@captionSize', { maxLines: 3, spacing: '@gap' }),
+    { ...countdown(false), spacing: '@gap' },
+    { ...buttons(false), spacing: '@pad' },
+  ]);
   return document(
     'Routine step: foot map with the current point(s) lit, technique, spoken caption, countdown and progress, Pause/Next/Repeat.',
     root([
@@ -208,6 +199,17 @@ export function routineDocument(): J {
       { name: 'caption', type: 'string', value: '${screen.caption}' },
     ], round, wide),
   );
+}
+
+/** The landscape layout of both documents: the foot map on the left, a column of items on the right. */
+function wideLayout(mapWidth: string, items: J[]): J {
+  return {
+    type: 'Container', direction: 'row', width: '100%', height: '100%', paddingLeft: '@pad', paddingRight: '@pad', paddingTop: '@pad', paddingBottom: '@pad',
+    items: [
+      maps('100%', mapWidth),
+      { type: 'Container', grow: 1, height: '100%', paddingLeft: '@pad', justifyContent: 'center', items },
+    ],
+  };
 }
 
 export function pointDocument(): J {
@@ -220,20 +222,11 @@ export function pointDocument(): J {
       text('${screen.body}', '@bodySize', { width: '66%', textAlign: 'center', maxLines: 4, color: '@muted', spacing: '@gap' }),
     ],
   };
-  const wide: J = {
-    type: 'Container', direction: 'row', width: '100%', height: '100%', paddingLeft: '@pad', paddingRight: '@pad', paddingTop: '@pad', paddingBottom: '@pad',
-    items: [
-      maps('100%', '48%'),
-      {
-        type: 'Container', grow: 1, height: '100%', paddingLeft: '@pad', justifyContent: 'center',
-        items: [
-          text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 2 }),
-          text('${screen.subtitle}', '@techSize', { color: '@accent', maxLines: 1, spacing: '@gap' }),
-          text('${screen.body}', '@bodySize', { maxLines: 7, spacing: '@pad' }),
-        ],
-      },
-    ],
-  };
+  const wide = wideLayout('48%', [
+      text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 2 }),
+      text('${screen.subtitle}', '@techSize', { color: '@accent', maxLines: 1, spacing: '@gap' }),
+      text('${screen.body}', '@bodySize', { maxLines: 7, spacing: '@pad' }),
+  ]);
   return document('Where is: foot map with the point lit, its name, code, pinyin and location.', root([], round, wide));
 }
 

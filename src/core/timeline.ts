@@ -4,7 +4,7 @@ import { MAX_SILENCE_MS } from './limits.js';
 /** What the user hears at a moment of a hold. Each id has words in `locales/<lang>/cues.json`. */
 export const CUE_IDS = [
   'press', 'pressBoth', 'pressPair', 'pressLight', 'firmer', 'lighter',
-  'letGo', 'pressAgain', 'circles', 'keepCircling', 'holdFirm',
+  'letGo', 'pressAgain', 'circles', 'smallCircles', 'keepCircling', 'holdFirm',
   'pressFirm', 'breatheIn', 'breatheOut', 'steady',
   'strokes', 'catWalk', 'ballPress', 'ballKeep',
   'oneMinuteLeft', 'tenSecondsLeft', 'switchFoot', 'switchLeg', 'release', 'easeOff',
@@ -126,10 +126,11 @@ function holdCues(step: Step, prefs: Preferences, startMs: number, lengthMs: num
       });
       break;
     case 'circlesAndHold': {
+      // The calming massage: small circles, no direction (the seed gives none; the reducing technique is counter-clockwise).
       const period = (step.alternateSec ?? 30) * 1000;
-      first('circles');
+      first('smallCircles');
       everyFrom(period, period, lengthMs - COUNTDOWN_CLEARANCE_MS, (ms, i) =>
-        cues.push({ atMs: at(ms), cue: i % 2 === 0 ? 'holdFirm' : 'circles', boundary: 'hold' }));
+        cues.push({ atMs: at(ms), cue: i % 2 === 0 ? 'holdFirm' : 'smallCircles', boundary: 'hold' }));
       break;
     }
     case 'strokes':

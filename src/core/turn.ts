@@ -270,8 +270,9 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
   }
 }
 
-export function errorTurn(voice: Voice): Turn {
-  return ask(t(voice, 'common:error'), t(voice, 'common:errorReprompt'));
+/** An apology; "your place is kept" only when there is a routine to keep. */
+export function errorTurn(voice: Voice, inRoutine: boolean): Turn {
+  return inRoutine ? ask(t(voice, 'common:error'), t(voice, 'common:errorReprompt')) : ask(t(voice, 'common:errorIdle'), t(voice, 'common:helpReprompt'));
 }
 
 export function messageTurn(voice: Voice, k: MessageKey, reprompt: MessageKey = 'common:helpReprompt'): Turn {

@@ -22,7 +22,7 @@ export const errorHandler: ErrorHandler = {
       return silent;
     }
     await finish(input).catch((e: unknown) => log('warn', 'request.finish_failed', errorFields(e)));
-    const turn = errorTurn(await voiceOf(input));
+    const turn = errorTurn(await voiceOf(input), Boolean(ctx?.state.progress));
     const response = input.responseBuilder.speak(renderSsml(turn.speech)).reprompt(renderSsml(turn.reprompt ?? [])).withShouldEndSession(false).getResponse();
     logRequest(input, response); // response interceptors do not run after an error handler
     return response;

@@ -86,6 +86,12 @@ describe('locale keys', () => {
     }
   });
 
+  it('are generated from the shared en words, and up to date', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['scripts/english-locales.mjs', '--check'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+  });
+
   it('spells for the market: en-GB says centre and anticlockwise, en-US center and counter-clockwise', async () => {
     const gb = await loadVoice('en-GB');
     const us = await loadVoice('en-US');

@@ -29,7 +29,8 @@ describe('conversation: questions asked mid-routine, answered without losing the
   it('"how much longer" and "how many steps are left" answer from the plan, then carry on', async () => {
     const c = await inAnkle();
     const r = await c.say('how much longer', { afterMs: 60_000 });
-    expect(r.text).toMatch(/^About \d+ minutes to go, and 4 steps\./);
+    const howLong = upper(fill(common.aside.howLong, { time: fill(common.aside.minutes_other, { count: '\\d+' }), steps: fill(common.aside.steps_other, { count: 4 }) }));
+    expect(r.text).toMatch(new RegExp(`^${howLong.replace(/\./g, '\\.')}`));
     const later = await c.say('how many steps are left', { afterMs: 60_000 });
     expect(later.text).toMatch(/to go, and 4 steps\./);
     expect(later.pausesMs).toBeGreaterThan(20_000);

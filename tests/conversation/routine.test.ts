@@ -69,8 +69,8 @@ describe('conversation: launch and starting routines', () => {
     const c = new CheckedConversation();
     const list = await c.say('what routines are there');
     expect(list.text).toBe(fill(common.routineList, { list: 'foot soak, ankle routine, heel routine, calming foot massage, arch massage for the low back, and ball release' }));
-    expect((await c.say('start the tango routine')).text).toContain("I don't have that routine");
-    expect((await c.intent('StartRoutineIntent')).text).toContain('There are six routines');
+    expect((await c.say('start the tango routine')).text).toContain(common.unknownRoutine.split('{{list}}')[0] as string);
+    expect((await c.intent('StartRoutineIntent')).text).toContain(common.routineList.split('{{list}}')[0] as string);
   });
 
   it('uses the locale list format: en-GB has no serial comma', async () => {

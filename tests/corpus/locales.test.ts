@@ -1,0 +1,57 @@
+/**
+ * The conversation in every language: in each state, the first sample of each intent in that locale's own
+ * model (written natively) does what the English corpus expects of it.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { logOutput } from '../../src/alexa/log.js';
+import { LOCALES, modelOf } from '../../tools/models.js';
+import { CheckedConversation } from '../support/talk.js';
+
+const outcomes: string[] = [];
+beforeAll(() => {
+  process.env.LOG_LEVEL = 'info';
+  vi.spyOn(logOutput, 'write').mockImplementation((_fd, line) => {
+    const entry = JSON.parse(line) as { event?: string; outcome?: string };
+    if (entry.event === 'request' && entry.outcome) outcomes.push(entry.outcome);
+  });
+});
+afterAll(() => { vi.restoreAllMocks(); process.env.LOG_LEVEL = 'silent'; });
+
+/** [state, intent, outcome]: what each intent must do in each state, whatever the language. */
+const EXPECTED: readonly (readonly [string, string, string])[] = [
+  ['idle', 'ListRoutinesIntent', 'routineList'], ['idle', 'SymptomIntent', 'screening'], ['idle', 'PregnantIntent', 'choiceSaved'],
+  ['idle', 'HowLongIntent', 'noRoutine'], ['idle', 'AMAZON.HelpIntent', 'help'], ['idle', 'AMAZON.StopIntent', 'goodbye'],
+  ['asked', 'UnsureIntent', 'segment'], ['asked', 'AMAZON.YesIntent', 'segment'], ['asked', 'AMAZON.NoIntent', 'segment'], ['asked', 'AMAZON.HelpIntent', 'askPregnancy'],
+  ['routine', 'PainIntent', 'pain'], ['routine', 'PregnantIntent', 'segment'], ['routine', 'CurrentPointIntent', 'segment'], ['routine', 'CantFindIntent', 'segment'],
+  ['routine', 'HowLongIntent', 'segment'], ['routine', 'WhatsNextIntent', 'segment'], ['routine', 'SkipIntent', 'segment'], ['routine', 'RedoIntent', 'segment'],
+  ['routine', 'SetPaceIntent', 'prefsChanged'], ['routine', 'AMAZON.PauseIntent', 'paused'], ['routine', 'AMAZON.StopIntent', 'goodbye'],
+  ['pain', 'LighterIntent', 'segment'], ['pain', 'SkipIntent', 'segment'], ['pain', 'AMAZON.YesIntent', 'pain'],
+];
+
+describe.each(LOCALES)('the conversation in %s', (locale) => {
+  const lm = modelOf(locale).interactionModel.languageModel;
+  const sample = (intent: string) => {
+    const found = lm.intents.find((i) => i.name === intent)?.samples.find((s) => !s.includes('{'));
+    return found ?? ({ 'AMAZON.YesIntent': 'yes', 'AMAZON.NoIntent': 'no', 'AMAZON.HelpIntent': 'help', 'AMAZON.StopIntent': 'stop', 'AMAZON.PauseIntent': 'pause' } as Record<string, string>)[intent];
+  };
+
+  async function reach(state: string): Promise<{ c: CheckedConversation; afterMs?: number }> {
+    const c = new CheckedConversation({ envelope: { locale } });
+    if (state === 'idle') return { c };
+    await c.intent('StartRoutineIntent', { routine: { value: 'x', id: 'ankle' } });
+    if (state === 'asked') return { c };
+    await c.intent('AMAZON.NoIntent');
+    if (state === 'routine') return { c, afterMs: 80_000 };
+    await c.intent('PainIntent', {}, { afterMs: 80_000 });
+    return { c };
+  }
+
+  it.each(EXPECTED)('[%s] %s', async (state, intent, outcome) => {
+    const { c, afterMs } = await reach(state);
+    const said = sample(intent);
+    outcomes.length = 0;
+    const r = said && !['yes', 'no', 'help', 'stop', 'pause'].includes(said) ? await c.say(said, afterMs === undefined ? {} : { afterMs }) : await c.intent(intent, {}, afterMs === undefined ? {} : { afterMs });
+    expect(r.request.request.type === 'IntentRequest' ? (r.request.request as { intent: { name: string } }).intent.name : '', `"${said}"`).toBe(intent);
+    expect(outcomes.at(-1), `"${said}"`).toBe(outcome);
+  });
+});

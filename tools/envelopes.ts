@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Intent, RequestEnvelope, Slot } from 'ask-sdk-model';
+import { isSessionlessType } from '../src/alexa/context.js';
 import { modelOf } from './models.js';
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000000';
@@ -30,8 +31,6 @@ export type SlotInput = string | { readonly value: string; readonly id?: string;
 /** Amazon's request timestamps: ISO 8601, whole seconds. */
 export const alexaTimestamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** Request types Alexa sends without a session object. */
-export const SESSIONLESS_TYPE = /^(CanFulfillIntentRequest|System\.ExceptionEncountered|AudioPlayer\..+|PlaybackController\..+)$/;
 
 const languageModel = (locale: string | undefined) => modelOf(locale ?? 'en-US').interactionModel.languageModel;
 
@@ -73,7 +72,7 @@ function envelope(request: Record<string, unknown>, opts: EnvelopeOptions = {}):
   const application = { applicationId: skillId };
   const user = { userId };
   const supportedInterfaces: Record<string, unknown> = opts.screen ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } } : {};
-  const sessionless = SESSIONLESS_TYPE.test(String(request.type));
+  const sessionless = isSessionlessType(String(request.type));
   return {
     version: '1.0',
     ...(sessionless ? {} : {

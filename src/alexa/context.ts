@@ -14,11 +14,16 @@ import { loadVoice } from './i18n.js';
 export const STATE_KEY = 'state';
 const CONTEXT = 'ctx';
 
-/** Requests Alexa sends without a session: no state, no store, no speech (shared by every list of them). */
+/**
+ * Request types Alexa sends without a session (Amazon's documented examples): no state, no store, no speech.
+ * The one list of them: the handlers, the error handler and the tools' envelopes all use it.
+ */
+export function isSessionlessType(type: string): boolean {
+  return type === 'CanFulfillIntentRequest' || type === 'System.ExceptionEncountered' || type.startsWith('AudioPlayer.') || type.startsWith('PlaybackController.');
+}
+
 export function isSessionless(input: HandlerInput): boolean {
-  const type = getRequestType(input.requestEnvelope);
-  return !input.requestEnvelope.session || type === 'CanFulfillIntentRequest' || type === 'System.ExceptionEncountered'
-    || type.startsWith('AudioPlayer.') || type.startsWith('PlaybackController.');
+  return !input.requestEnvelope.session || isSessionlessType(getRequestType(input.requestEnvelope));
 }
 
 export interface RequestContext {

@@ -130,8 +130,8 @@ export class SkillStack extends Stack {
         minify: LAMBDA_BUNDLE.minify,
         sourceMap: LAMBDA_BUNDLE.sourceMap,
         externalModules: [...LAMBDA_BUNDLE.externalModules],
-        loader: { ...LAMBDA_BUNDLE.loader },
         forceDockerBundling: false,
+        esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_BUNDLE.logOverride).map(([id, level]) => [`--log-override:${id}`, level])),
       },
     });
     this.table.grantReadWriteData(this.function);

@@ -30,9 +30,8 @@ export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, out
     minify: LAMBDA_BUNDLE.minify,
     sourcemap: LAMBDA_BUNDLE.sourceMap,
     external: [...LAMBDA_BUNDLE.externalModules],
-    loader: { ...LAMBDA_BUNDLE.loader },
     metafile: true,
-    logLevel: 'warning',
+    logLevel: 'warning', logOverride: { ...LAMBDA_BUNDLE.logOverride },
   });
   // The repository is "type": "module"; the bundle is CommonJS, as Lambda loads it.
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');

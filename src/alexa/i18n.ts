@@ -2,8 +2,9 @@
  * The locale seam: a request's locale picks the words (i18next, one instance), the speaking rate,
  * the list format and, through the words, the voice's phonemes. Locales and their fallbacks are data
  * (`locales/index.json`); each language's words are loaded on the first request in that language
- * (esbuild bundles every `locales/<set>/<ns>.json` as a lazily evaluated module of the one file).
+ * (esbuild bundles every `locales/<set>/<ns>.json` into the one file as text, see `readWords`).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import i18next from 'i18next';
 import chains from '../../locales/index.json';
 import { NAMESPACES, type Namespace, type Resources, type Translate } from '../core/messages.js';
@@ -19,10 +20,28 @@ declare module 'i18next' {
   }
 }
 
-/** A JSON module: parsed already (tsx, vitest), or text to parse once (the Lambda bundle, see infra/bundling.ts). */
-const json = <T>(module: unknown): T => (typeof module === 'string' ? JSON.parse(module) : module) as T;
+const CHAINS = chains as Readonly<Record<string, readonly string[]>>;
 
-const CHAINS = json<Readonly<Record<string, readonly string[]>>>(chains);
+/**
+ * One namespace of one resource set, or undefined where a set leaves it out (en-GB overrides a few words only).
+ * - The Lambda bundle: the `type: 'text'` attribute makes esbuild inline every locale file as a string literal,
+ *   parsed here on first use. A string costs a cold start far less to scan than the same words as object
+ *   literals (docs/performance.md), and nothing is read from disk at run time. Only the words get the text
+ *   loader: other JSON (ask-sdk-core's package.json, which gives the user agent its version) stays JSON.
+ * - vitest ignores the attribute and gives the parsed object.
+ * - Node's own loader (tsx) refuses a text attribute: there the file is read from the repository.
+ */
+async function readWords(set: string, ns: Namespace): Promise<object | undefined> {
+  try {
+    const words: unknown = ((await import(`../../locales/${set}/${ns}.json`, { with: { type: 'text' } })) as { default: unknown }).default;
+    return (typeof words === 'string' ? JSON.parse(words) : words) as object;
+  } catch (error) {
+    // The bundle's import map throws "Module not found in bundle" for a file it does not have.
+    if ((error as { code?: unknown }).code !== 'ERR_IMPORT_ATTRIBUTE_UNSUPPORTED') return undefined;
+    const file = new URL(`../../locales/${set}/${ns}.json`, import.meta.url);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : undefined;
+  }
+}
 export const SUPPORTED_LOCALES = Object.keys(CHAINS);
 export const FALLBACK_LOCALE = 'en-US';
 /** `<prosody rate>` of the slow pace, in percent. */
@@ -53,15 +72,7 @@ function loadSet(set: string): Promise<void> {
   let done = loaded.get(set);
   if (!done) {
     done = Promise.all(NAMESPACES.map(async (ns: Namespace) => {
-      // A set may leave a namespace out (en-GB overrides a few words only). The bundle's import map throws
-      // synchronously for a file it does not have, tsx and vitest reject: the try catches both.
-      let words: unknown = {};
-      try {
-        words = ((await import(`../../locales/${set}/${ns}.json`)) as { default: unknown }).default;
-      } catch {
-        words = {};
-      }
-      i18n.addResourceBundle(set, ns, json<object>(words), true, true);
+      i18n.addResourceBundle(set, ns, (await readWords(set, ns)) ?? {}, true, true);
     })).then(() => undefined);
     loaded.set(set, done);
   }

@@ -47,9 +47,9 @@ export async function buildVariant(entry: string, outdir: string, adapterFile?: 
   const file = join(outdir, 'index.js');
   const result = await build({
     entryPoints: [entry], outfile: file, bundle: true, platform: 'node',
-    target: LAMBDA_BUNDLE.target, format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, sourcemap: LAMBDA_BUNDLE.sourceMap, loader: { ...LAMBDA_BUNDLE.loader },
+    target: LAMBDA_BUNDLE.target, format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, sourcemap: LAMBDA_BUNDLE.sourceMap,
     external: [...LAMBDA_BUNDLE.externalModules, '@aws-sdk/*'],
-    metafile: true, logLevel: 'warning', plugins: adapterFile ? [swapAdapter(adapterFile)] : [],
+    metafile: true, logLevel: 'warning', logOverride: { ...LAMBDA_BUNDLE.logOverride }, plugins: adapterFile ? [swapAdapter(adapterFile)] : [],
   });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const code = readFileSync(file);

@@ -81,6 +81,45 @@ function loadSet(set: string): Promise<void> {
 
 const voices = new Map<string, Voice>();
 
+/** `{{name}}` placeholders, the only interpolation our words use (no formats, no nesting; tests/locales/translate.test.ts). */
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/**
+ * i18next's t() for one voice, with its work done once per key: words never change after loading, so a
+ * key's template is looked up through the fallback chain once and kept. Parameters are filled in here
+ * unless a plural (`count`) or a missing parameter needs i18next. Warm requests spent about a quarter of
+ * their time in i18next's key parsing and lookups (CPU profile, docs/performance.md).
+ */
+function fastTranslate(chain: readonly string[], fixed: (key: string, options?: object) => string): Translate {
+  const templates = new Map<string, string | null>();
+  const template = (key: string): string | null => {
+    let found = templates.get(key);
+    if (found === undefined) {
+      const colon = key.indexOf(':');
+      const [ns, path] = [key.slice(0, colon), key.slice(colon + 1)];
+      found = null;
+      for (const set of chain) {
+        const value: unknown = i18n.getResource(set, ns, path);
+        if (typeof value === 'string') { found = value; break; }
+      }
+      templates.set(key, found);
+    }
+    return found;
+  };
+  return (key, params) => {
+    const text = template(key);
+    if (text === null || (params && 'count' in params)) return fixed(key, params);
+    if (!params) return text;
+    let missing = false;
+    const filled = text.replace(PLACEHOLDER, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) { missing = true; return ''; }
+      return String(value);
+    });
+    return missing ? fixed(key, params) : filled;
+  };
+}
+
 /** The voice for a locale and pace: loads its words on first use, then answers from a cache. */
 export async function loadVoice(requested: string | undefined, pace: Pace = 'normal'): Promise<Voice> {
   const locale = resolveLocale(requested);
@@ -91,15 +130,7 @@ export async function loadVoice(requested: string | undefined, pace: Pace = 'nor
   await Promise.all(chain.map(loadSet));
   const lng = chain[0] as string;
   const fixed = i18n.getFixedT(lng) as unknown as (key: string, options?: object) => string;
-  // Plain strings come straight from the resource store; anything with parameters, plurals or a fallback goes through t().
-  const t: Translate = (key, params) => {
-    if (!params) {
-      const colon = key.indexOf(':');
-      const value: unknown = i18n.getResource(lng, key.slice(0, colon), key.slice(colon + 1));
-      if (typeof value === 'string') return value;
-    }
-    return fixed(key, params);
-  };
+  const t = fastTranslate(chain, fixed);
   // Built on first use: the first Intl.ListFormat of a process loads ICU data (measured ~20 ms), and most requests list nothing.
   const formats = new Map<string, Intl.ListFormat>();
   const list = (items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string => {
@@ -118,4 +149,11 @@ export async function hasMessage(locale: string, key: string): Promise<boolean> 
   await loadVoice(locale);
   const chain = CHAINS[resolveLocale(locale)] as readonly string[];
   return chain.some((set) => i18n.exists(key, { lng: set, fallbackLng: false }));
+}
+
+/** i18next's own answer for a key, bypassing the per-voice cache (tests hold the two equal). */
+export async function i18nextTranslate(locale: string, key: string, params?: object): Promise<string> {
+  await loadVoice(locale);
+  const lng = (CHAINS[resolveLocale(locale)] as readonly string[])[0] as string;
+  return (i18n.getFixedT(lng) as unknown as (key: string, options?: object) => string)(key, params);
 }

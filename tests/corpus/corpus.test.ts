@@ -1,19 +1,11 @@
 /** The corpus of natural utterances (utterances.ts), each in its state, through model resolution and the real skill. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { logOutput } from '../../src/alexa/log.js';
+import { describe, expect, it } from 'vitest';
 import { resolveUtterance } from '../../tools/nlu.js';
+import { captureOutcomes } from '../support/outcomes.js';
 import { CheckedConversation } from '../support/talk.js';
 import { CORPUS, type CorpusState } from './utterances.js';
 
-const outcomes: string[] = [];
-beforeAll(() => {
-  process.env.LOG_LEVEL = 'info';
-  vi.spyOn(logOutput, 'write').mockImplementation((_fd, line) => {
-    const entry = JSON.parse(line) as { event?: string; outcome?: string };
-    if (entry.event === 'request' && entry.outcome) outcomes.push(entry.outcome);
-  });
-});
-afterAll(() => { vi.restoreAllMocks(); process.env.LOG_LEVEL = 'silent'; });
+const outcomes = captureOutcomes();
 
 /** A conversation in the given state; the next request interrupts the last answer 40 s in, as busy hands do. */
 async function reach(state: CorpusState): Promise<{ c: CheckedConversation; afterMs?: number }> {

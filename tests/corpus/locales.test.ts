@@ -2,20 +2,12 @@
  * The conversation in every language: in each state, the first sample of each intent in that locale's own
  * model (written natively) does what the English corpus expects of it.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { logOutput } from '../../src/alexa/log.js';
+import { describe, expect, it } from 'vitest';
 import { LOCALES, modelOf } from '../../tools/models.js';
+import { captureOutcomes } from '../support/outcomes.js';
 import { CheckedConversation } from '../support/talk.js';
 
-const outcomes: string[] = [];
-beforeAll(() => {
-  process.env.LOG_LEVEL = 'info';
-  vi.spyOn(logOutput, 'write').mockImplementation((_fd, line) => {
-    const entry = JSON.parse(line) as { event?: string; outcome?: string };
-    if (entry.event === 'request' && entry.outcome) outcomes.push(entry.outcome);
-  });
-});
-afterAll(() => { vi.restoreAllMocks(); process.env.LOG_LEVEL = 'silent'; });
+const outcomes = captureOutcomes();
 
 /** [state, intent, outcome]: what each intent must do in each state, whatever the language. */
 const EXPECTED: readonly (readonly [string, string, string])[] = [

@@ -36,6 +36,22 @@ describe('conversation: questions asked mid-routine, answered without losing the
     expect(later.pausesMs).toBeGreaterThan(20_000);
   });
 
+  it('after a word it did not catch, the skill offers what works, and each offer does what it says', async () => {
+    const c = await inAnkle();
+    const missed = await c.say('my thumb is tired', { afterMs: 60_000 });
+    expect(missed.text).toBe(common.fallback.routine);
+    // It offers the words it understands for each way on; "next" would carry on with the held point.
+    expect(missed.text).toContain('resume to carry on, skip this one to move on');
+    // "skip this one to move on": the next point, not the held one again.
+    const moved = await c.say('skip this one');
+    expect(moved.text).toMatch(new RegExp(`^${common.notes.skip} ${upper(routines.ankle.steps.gb40.title)}\\.`));
+    expect(moved.text).not.toContain(upper(routines.ankle.steps.ki6.title));
+    const again = await inAnkle();
+    await again.say('my thumb is tired', { afterMs: 60_000 });
+    // "resume to carry on": the held point again, where it was.
+    expect((await again.say('resume')).text).toMatch(new RegExp(`^${common.notes.resume} ${upper(routines.ankle.steps.ki6.title)}\\.`));
+  });
+
   it('"what\'s next" names the next point', async () => {
     const c = await inAnkle();
     expect((await c.say("what's next", { afterMs: 30_000 })).text).toMatch(new RegExp(`^${fill(common.aside.next, { title: routines.ankle.steps.gb40.title })}`));

@@ -4,12 +4,15 @@ import type { Response as CoreResponse } from '../core/respond.js';
 import { pointScreen, routineScreen } from '../core/screen.js';
 import { renderSsml } from '../core/speech.js';
 import type { Turn } from '../core/turn.js';
+import type { Voice } from '../core/voice.js';
 import { executeCommands, renderDocument } from './apl.js';
 import { contextOf } from './context.js';
 
-/** Turns a core Turn into an Alexa response: SSML speech (at the voice's pace), reprompt, and the session flag. */
-export function renderTurn(input: HandlerInput, turn: Turn): Response {
-  const { voice } = contextOf(input);
+/**
+ * Turns a core Turn into an Alexa response: SSML speech (at the voice's pace), reprompt, and the session flag.
+ * The voice is the request's; the error handler, which may run before the request has a context, passes its own.
+ */
+export function renderTurn(input: HandlerInput, turn: Turn, voice: Voice = contextOf(input).voice): Response {
   const opts = { ratePercent: voice.ratePercent };
   const builder = input.responseBuilder;
   if (turn.speech.length) builder.speak(renderSsml(turn.speech, opts));

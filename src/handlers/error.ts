@@ -2,8 +2,8 @@ import type { ErrorHandler } from 'ask-sdk-core';
 import { isSessionless, maybeContextOf, voiceOf } from '../alexa/context.js';
 import { errorFields, log } from '../alexa/log.js';
 import { finish } from '../alexa/persistence-sync.js';
+import { renderTurn } from '../alexa/render.js';
 import { logRequest } from '../alexa/request-log.js';
-import { renderSsml } from '../core/speech.js';
 import { errorTurn } from '../core/turn.js';
 
 /**
@@ -22,8 +22,8 @@ export const errorHandler: ErrorHandler = {
       return silent;
     }
     await finish(input).catch((e: unknown) => log('warn', 'request.finish_failed', errorFields(e)));
-    const turn = errorTurn(await voiceOf(input), Boolean(ctx?.state.progress));
-    const response = input.responseBuilder.speak(renderSsml(turn.speech)).reprompt(renderSsml(turn.reprompt ?? [])).withShouldEndSession(false).getResponse();
+    const voice = await voiceOf(input);
+    const response = renderTurn(input, errorTurn(voice, Boolean(ctx?.state.progress)), voice);
     logRequest(input, response); // response interceptors do not run after an error handler
     return response;
   },

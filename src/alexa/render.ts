@@ -34,17 +34,14 @@ export function renderResponse(input: HandlerInput, response: CoreResponse): Res
     if (!response.turn.end && segment.next) {
       // shouldEndSession left undefined with visual content: the session stays open without the microphone
       // (https://developer.amazon.com/en-US/docs/alexa/custom-skills/manage-skill-session-and-session-attributes.html).
-      const rendered = renderTurn(input, response.turn);
+      const rendered = renderTurn(input, { ...response.turn, reprompt: undefined });
       delete rendered.shouldEndSession;
-      delete rendered.reprompt;
       return rendered;
     }
   } else if (outcome.kind === 'point') {
-    if (ctx.device.screen) input.responseBuilder.addDirective(renderDocument('point', pointScreen(ctx.voice, outcome.pointId)));
-    else {
-      const screen = pointScreen(ctx.voice, outcome.pointId);
-      input.responseBuilder.withSimpleCard(screen.title, screen.body);
-    }
+    const screen = pointScreen(ctx.voice, outcome.pointId);
+    if (ctx.device.screen) input.responseBuilder.addDirective(renderDocument('point', screen));
+    else input.responseBuilder.withSimpleCard(screen.title, screen.body);
   }
   return renderTurn(input, response.turn);
 }

@@ -2,6 +2,7 @@ import { getRequestType, type HandlerInput, type ResponseInterceptor } from 'ask
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { maybeContextOf } from './context.js';
 import { log } from './log.js';
+import { intentNameIn } from './request.js';
 
 /** What a log line may say about a request: its type, intent and locale (never user or device ids). */
 export function describeRequest(envelope: RequestEnvelope): Record<string, string> {
@@ -9,7 +10,7 @@ export function describeRequest(envelope: RequestEnvelope): Record<string, strin
   return {
     requestType,
     // Read safely: a malformed IntentRequest may carry no intent, and this line is also written for errors.
-    ...(requestType === 'IntentRequest' ? { intent: String((envelope.request as { intent?: { name?: unknown } }).intent?.name ?? 'none') } : {}),
+    ...(requestType === 'IntentRequest' ? { intent: intentNameIn(envelope) || 'none' } : {}),
     locale: envelope.request?.locale ?? 'none',
   };
 }

@@ -1,10 +1,13 @@
 import { getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
+import type { RequestEnvelope } from 'ask-sdk-model';
 
 /** The intent's name; '' for a malformed IntentRequest without an intent (ask-sdk's getIntentName would throw). */
-export function intentNameOf(input: HandlerInput): string {
-  const intent = (input.requestEnvelope.request as { intent?: { name?: unknown } }).intent;
+export function intentNameIn(envelope: RequestEnvelope): string {
+  const intent = (envelope.request as { intent?: { name?: unknown } } | undefined)?.intent;
   return typeof intent?.name === 'string' ? intent.name : '';
 }
+
+export const intentNameOf = (input: HandlerInput): string => intentNameIn(input.requestEnvelope);
 
 /** True when the request is an IntentRequest for one of the names. */
 export function isIntent(input: HandlerInput, ...names: readonly string[]): boolean {

@@ -58,7 +58,3 @@ export function remainingHoldMs(plan: RoutinePlan, stepIndex: number, atMs: numb
   return plan.steps.reduce((sum, s) => sum + (s.index > stepIndex ? s.durationMs : s.index === stepIndex ? Math.max(0, s.durationMs - atMs) : 0), 0);
 }
 
-/** Active steps from a place on, the current one included when it is not finished. */
-export function remainingSteps(plan: RoutinePlan, stepIndex: number, atMs: number): PlannedStep[] {
-  return plan.steps.filter((s) => s.index > stepIndex || (s.index === stepIndex && (s.untimed || atMs < s.durationMs)));
-}

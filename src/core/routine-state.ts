@@ -8,7 +8,7 @@ import { isPregnancyCaution, routineNeedsPregnancyQuestion } from './content/ste
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
 import type { Entry } from './pacing.js';
 import { followingStep } from './pacing.js';
-import { planRoutine, plannedStep, type RoutinePlan } from './plan.js';
+import { planRoutine, plannedStep, remainingHoldMs, type RoutinePlan } from './plan.js';
 import { continueEntry, resumeEntry, settle } from './position.js';
 import { INITIAL_STATE, type LastAnswer, type Pending, type Position, type Progress, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
@@ -66,7 +66,7 @@ export type Outcome =
   | { readonly kind: 'noCurrentPoint' }
   | { readonly kind: 'pain'; readonly again?: boolean }
   | { readonly kind: 'screening'; readonly routineId: RoutineId | undefined; readonly again?: boolean }
-  | { readonly kind: 'choiceSaved'; readonly leaveOut: boolean; readonly inRoutine: boolean; readonly skippedNow: readonly number[] }
+  | { readonly kind: 'choiceSaved'; readonly leaveOut: boolean; readonly inRoutine: boolean }
   | { readonly kind: 'choiceForgotten'; readonly inRoutine: boolean }
   | { readonly kind: 'prefsChanged'; readonly prefs: Partial<Preferences>; readonly inRoutine: boolean }
   | { readonly kind: 'settingsReset'; readonly inRoutine: boolean }
@@ -209,6 +209,11 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
   /** A detour keeps the place and waits there. */
   const keep = (s: SkillState = state): SkillState => (now && at ? holdAt(s, now.progress, at, true) : s);
   const remember = (s: SkillState, last: LastAnswer): SkillState => ({ ...s, last });
+  /** On to the step after the current one (the routine's end after the last). */
+  const skipFrom = (n: NonNullable<typeof now>, p: Position): Transition => {
+    const after = followingStep(n.plan, p.stepIndex);
+    return segment(state, n.progress.routineId, after ? introAt(after.index) : undefined, 'skip');
+  };
 
   switch (event.type) {
     case 'launch': {
@@ -228,16 +233,11 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
     case 'next': {
       if (!now || !at) return state.pending ? askAgain(state, state.pending) : noRoutine();
       if (state.progress?.paused || (!state.progress?.played)) return segment(state, now.progress.routineId, resumeEntry(now.plan, at), 'resume');
-      if (now.interrupted && event.type === 'next') {
-        return segment(state, now.progress.routineId, followingStep(now.plan, at.stepIndex) ? introAt((followingStep(now.plan, at.stepIndex) as { index: number }).index) : undefined, 'skip');
-      }
+      if (now.interrupted && event.type === 'next') return skipFrom(now, at);
       return segment(state, now.progress.routineId, continueEntry(now.plan, at, now.heardUpToMs), 'continue');
     }
-    case 'skip': {
-      if (!now || !at) return noRoutine();
-      const after = followingStep(now.plan, at.stepIndex);
-      return segment(state, now.progress.routineId, after ? introAt(after.index) : undefined, 'skip');
-    }
+    case 'skip':
+      return now && at ? skipFrom(now, at) : noRoutine();
     case 'previous': {
       if (!now || !at) return noRoutine();
       const earlier = now.plan.steps.filter((s) => s.index < at.stepIndex).pop();
@@ -315,15 +315,15 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
     case 'pregnant': {
       const chosen = { ...withoutPending(state), leaveOut: true };
       if (state.pending?.question === 'pregnancy') return answer(state, 'yes', nowMs);
-      if (!now || !at) return { state: chosen, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false, skippedNow: [] } };
+      if (!now || !at) return { state: chosen, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };
       const steps = getRoutine(now.progress.routineId).steps;
-      const skippedNow = steps.flatMap((s, i) => (isPregnancyCaution(s) && (i > at.stepIndex || (i === at.stepIndex)) ? [i] : []));
+      const skippedNow = steps.flatMap((s, i) => (isPregnancyCaution(s) && i >= at.stepIndex ? [i] : []));
       const plan = planOf(chosen, now.progress.routineId);
       return segment(chosen, now.progress.routineId, resumeEntry(plan, at), 'skippedForChoice', { aside: { kind: 'leaveOut', skipped: skippedNow } });
     }
     case 'notPregnant':
       if (state.pending?.question === 'pregnancy') return answer(state, 'no', nowMs);
-      return { state: keep({ ...withoutPending(state), leaveOut: false }), outcome: { kind: 'choiceSaved', leaveOut: false, inRoutine: Boolean(at), skippedNow: [] } };
+      return { state: keep({ ...withoutPending(state), leaveOut: false }), outcome: { kind: 'choiceSaved', leaveOut: false, inRoutine: Boolean(at) } };
     case 'forgetChoice': {
       const { leaveOut: _forget, ...rest } = withoutPending(state);
       return { state: keep(rest), outcome: { kind: 'choiceForgotten', inRoutine: Boolean(at) } };
@@ -349,11 +349,7 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
 
 /** Time left in the routine from a place, in ms: holds from the plan, plus the time to introduce each step still to come. */
 export function remainingMs(plan: RoutinePlan, at: Position): number {
-  return plan.steps.reduce((sum, s) => {
-    if (s.index < at.stepIndex) return sum;
-    if (s.index === at.stepIndex) return sum + Math.max(0, s.durationMs - at.atMs);
-    return sum + s.durationMs + STEP_SETUP_ALLOWANCE_MS;
-  }, 0);
+  return remainingHoldMs(plan, at.stepIndex, at.atMs) + plan.steps.filter((s) => s.index > at.stepIndex).length * STEP_SETUP_ALLOWANCE_MS;
 }
 
 /** Rough time to introduce a step and find its point, for spoken estimates only (never for pacing), in ms. */

@@ -13,7 +13,6 @@ export type CueId = (typeof CUE_IDS)[number];
 
 /** Where a hold may be split across two responses without breaking it. */
 export type Boundary = 'release' | 'foot' | 'hold';
-export const BOUNDARIES: readonly Boundary[] = ['release', 'foot', 'hold'];
 
 export interface TimedCue {
   /** Planned onset from the start of the hold (the first press), in ms. */

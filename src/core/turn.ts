@@ -5,13 +5,13 @@
 import { POINTS } from './content/points.js';
 import { getRoutine } from './content/routines.js';
 import { needsLightPressure, skippedSteps } from './content/steps.js';
-import type { PointId, RoutineId, Step } from './content/types.js';
+import { ROUTINE_IDS, type PointId, type RoutineId, type Step } from './content/types.js';
 import { FIND_POINT_MIN_MS } from './limits.js';
 import type { MessageKey } from './messages.js';
 import { paceResponse, type PaceWords, type Segment } from './pacing.js';
 import { planRoutine, type RoutinePlan } from './plan.js';
 import type { Aside, Outcome, SegmentNote } from './routine-state.js';
-import { estimateMs, phoneme, text, type Speech, type SpeechPart } from './speech.js';
+import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
 import type { Played, SkillState } from './state.js';
 import { alternationMs, type TimedCue } from './timeline.js';
 import { ask, pointCode, pointName, routineName, say, stepTitle, stepWord, upperFirst, type Turn, type Voice } from './voice.js';
@@ -35,7 +35,7 @@ const pinyinLine = (voice: Voice, id: PointId): SpeechPart[] => {
 
 function setupParams(voice: Voice, step: Step, state: SkillState): Record<string, string> {
   const ms = alternationMs(step, state.prefs);
-  return { every: ms % 60_000 === 0 && ms === 60_000 ? voice.t('common:every.minute') : voice.t('common:every.seconds', { count: Math.round(ms / 1000) }) };
+  return { every: ms === 60_000 ? voice.t('common:every.minute') : voice.t('common:every.seconds', { count: Math.round(ms / 1000) }) };
 }
 
 /** The words pacing needs, for one routine and state. */
@@ -163,7 +163,7 @@ export function playedOf(segment: Segment, sentAtMs: number): Played {
   };
 }
 
-const t = (voice: Voice, k: MessageKey, p?: Record<string, string | number>) => say(voice, k, p);
+const t = say;
 
 function pointWords(voice: Voice, id: PointId, ask: 'where' | 'helps'): SpeechPart[] {
   return [
@@ -175,15 +175,14 @@ function pointWords(voice: Voice, id: PointId, ask: 'where' | 'helps'): SpeechPa
   ];
 }
 
-const ROUTINES_LISTED: readonly RoutineId[] = ['preparation', 'ankle', 'heel', 'anxiety', 'lowBack', 'ballRelease'];
 const MASSAGES: readonly RoutineId[] = ['anxiety', 'lowBack', 'ballRelease'];
 
 export function routineListTurn(voice: Voice): Turn {
-  return ask(t(voice, 'common:routineList', { list: voice.list(ROUTINES_LISTED.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
+  return ask(t(voice, 'common:routineList', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
 }
 
 export function unknownRoutineTurn(voice: Voice): Turn {
-  return ask(t(voice, 'common:unknownRoutine', { list: voice.list(ROUTINES_LISTED.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
+  return ask(t(voice, 'common:unknownRoutine', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
 }
 
 /** Composes the words for a reducer outcome that is not a routine segment. */
@@ -279,4 +278,3 @@ export function messageTurn(voice: Voice, k: MessageKey, reprompt: MessageKey = 
   return ask(t(voice, k), t(voice, reprompt));
 }
 
-export type { Speech };

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'ask-sdk-core';
 import type { canfulfill } from 'ask-sdk-model';
 import { contextOf } from '../alexa/context.js';
-import { isType, readRawSlot } from '../alexa/request.js';
+import { intentNameOf, isType, readRawSlot } from '../alexa/request.js';
 
 /** Intents this skill can take on without a conversation (name-free routing), by name. */
 const FULFILLABLE = new Set([
@@ -17,7 +17,7 @@ const FULFILLABLE = new Set([
 export const canFulfillHandler: RequestHandler = {
   canHandle: (input) => isType(input, 'CanFulfillIntentRequest'),
   handle(input) {
-    const request = input.requestEnvelope.request as { intent?: { name?: string; slots?: Record<string, Parameters<typeof readRawSlot>[0]> } };
+    const request = input.requestEnvelope.request as { intent?: { slots?: Record<string, Parameters<typeof readRawSlot>[0]> } };
     const slots: Record<string, canfulfill.CanFulfillSlot> = {};
     let allUnderstood = true;
     for (const [name, slot] of Object.entries(request.intent?.slots ?? {})) {
@@ -25,7 +25,7 @@ export const canFulfillHandler: RequestHandler = {
       if (!matched) allUnderstood = false;
       slots[name] = { canUnderstand: matched ? 'YES' : 'MAYBE', canFulfill: matched ? 'YES' : 'NO' };
     }
-    const canFulfill = FULFILLABLE.has(request.intent?.name ?? '') ? (allUnderstood ? 'YES' : 'MAYBE') : 'NO';
+    const canFulfill = FULFILLABLE.has(intentNameOf(input)) ? (allUnderstood ? 'YES' : 'MAYBE') : 'NO';
     contextOf(input).outcome = `canFulfill.${canFulfill}`;
     return input.responseBuilder.withCanFulfillIntent({ canFulfill, slots }).getResponse();
   },

@@ -17,7 +17,6 @@ export const sessionEndedHandler: RequestHandler = {
     if (request.type === 'SessionEndedRequest') {
       log(request.reason === 'ERROR' ? 'warn' : 'info', 'session.ended', { reason: request.reason, ...(request.error ? { errorType: request.error.type } : {}) });
     }
-    answer(input, { type: 'sessionEnded' });
-    return input.responseBuilder.getResponse();
+    return answer(input, { type: 'sessionEnded' });
   },
 };

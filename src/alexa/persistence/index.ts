@@ -1,9 +1,6 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import { DynamoDbPersistenceAdapter } from './dynamodb-adapter.js';
 
-export { DynamoDbPersistenceAdapter, type DynamoDbAdapterOptions, userIdOf } from './dynamodb-adapter.js';
-export { isStoreUnavailable, StoreError, StoreRejectedError, StoreUnavailableError, UnstorableValueError } from './errors.js';
-
 /**
  * The store the Lambda uses: DynamoDB on `TABLE_NAME` when it is set, otherwise none.
  * The endpoint is read from `env` (`AWS_ENDPOINT_URL_DYNAMODB`, then `AWS_ENDPOINT_URL`), so a test

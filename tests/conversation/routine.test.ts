@@ -51,7 +51,11 @@ describe('conversation: launch and starting routines', () => {
       const r = await c.say(said);
       const name = routines[key].name;
       if (key === 'ankle' || key === 'heel') expect(r.text, said).toBe(askFor(name));
-      else expect(r.text.toLowerCase(), said).toContain(name.split(' ')[0]!.toLowerCase());
+      else {
+        expect(r.text.toLowerCase(), said).toContain(name.split(' ')[0]!.toLowerCase());
+        // The routine itself, not the list of routines (which names them all): its introduction is heard.
+        expect(r.text, said).toContain(routines[key].intro.split('{{')[0]!);
+      }
     }
   });
 

@@ -10,7 +10,7 @@ import { CUE_TOLERANCE_MS } from '../../src/core/limits.js';
 import { estimateSsmlMs, ssmlToText } from '../../tools/ssml.js';
 import { CheckedConversation } from '../support/talk.js';
 import type { Reply } from '../../tools/conversation.js';
-import { fill } from '../support/words.js';
+import { fill, upper } from '../support/words.js';
 
 type Command = { type: string; delay?: number; property?: string; value?: unknown; arguments?: unknown[] };
 const commandsOf = (r: Reply): Command[] => {
@@ -46,6 +46,7 @@ describe('screens: the whole routine without a word', () => {
 
   it('sends each segment\'s SendEvent when its speech ends: the delays add up to the speech estimate', async () => {
     const { events } = await walkOnScreen('ankle');
+    expect(events.length, 'the screen\'s events carried the routine on').toBeGreaterThan(1);
     for (const r of events.slice(0, -1)) {
       const commands = commandsOf(r);
       const total = commands.reduce((sum, c) => sum + (c.delay ?? 0), 0);
@@ -97,11 +98,12 @@ describe('screens: the whole routine without a word', () => {
   });
 
   it('the touch buttons work: pause stops the hold, next moves on', async () => {
-    const { c } = await walkOnScreen('ankle').then((w) => w);
+    const { c } = await walkOnScreen('ankle');
     const paused = await c.userEvent(['pause'], { afterMs: 20_000 });
     expect(paused.text).toBe(common.paused);
     const resumed = await c.say('resume');
     expect(resumed.text).toMatch(new RegExp(`^${common.notes.resume}|^${common.noRoutine.slice(0, 20)}`));
+    expect(resumed.text).toMatch(new RegExp(`^${common.notes.resume} ${upper(routines.ankle.steps.bl62.title)}\\.`));
   });
 
   it('a spoken "next" still works on a screen when no event arrives', async () => {
@@ -111,6 +113,7 @@ describe('screens: the whole routine without a word', () => {
     const next = await c.say('next');
     expect(next.directives.some((d) => d.type === 'Alexa.Presentation.APL.RenderDocument')).toBe(true);
     expect(next.speechText.length).toBeGreaterThan(10);
+    expect(next.text).toContain(upper(routines.ankle.steps.gb40.title));
   });
 });
 

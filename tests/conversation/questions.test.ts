@@ -38,7 +38,7 @@ describe('conversation: questions asked mid-routine, answered without losing the
 
   it('after a word it did not catch, the skill offers what works, and each offer does what it says', async () => {
     const c = await inAnkle();
-    const missed = await c.say('my thumb is tired', { afterMs: 60_000 });
+    const missed = await c.say('is this supposed to feel tingly', { afterMs: 60_000 });
     expect(missed.text).toBe(common.fallback.routine);
     // It offers the words it understands for each way on; "next" would carry on with the held point.
     expect(missed.text).toContain('resume to carry on, skip this one to move on');
@@ -47,7 +47,7 @@ describe('conversation: questions asked mid-routine, answered without losing the
     expect(moved.text).toMatch(new RegExp(`^${common.notes.skip} ${upper(routines.ankle.steps.gb40.title)}\\.`));
     expect(moved.text).not.toContain(upper(routines.ankle.steps.ki6.title));
     const again = await inAnkle();
-    await again.say('my thumb is tired', { afterMs: 60_000 });
+    await again.say('is this supposed to feel tingly', { afterMs: 60_000 });
     // "resume to carry on": the held point again, where it was.
     expect((await again.say('resume')).text).toMatch(new RegExp(`^${common.notes.resume} ${upper(routines.ankle.steps.ki6.title)}\\.`));
   });

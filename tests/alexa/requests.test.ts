@@ -5,10 +5,10 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { logOutput } from '../../src/alexa/log.js';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { buildSkill, invokeSkill } from '../../src/skill.js';
 import { canFulfillRequest, intentRequest, launchRequest, rawRequest, TEST_SKILL_ID, TEST_USER_ID } from '../../tools/envelopes.js';
+import { logged } from '../support/outcomes.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
 import { expectValidResponse } from '../support/response-checks.js';
 
@@ -31,12 +31,11 @@ afterAll(async () => { await db.stop(); });
 
 describe('request log', () => {
   it('writes one structured line per request, without user or device ids', async () => {
-    process.env.LOG_LEVEL = 'info';
-    const lines: string[] = [];
-    vi.spyOn(logOutput, 'write').mockImplementation((_fd, text) => { lines.push(text); });
     const skill = buildSkill().create();
-    await skill.invoke(launchRequest());
-    await skill.invoke(intentRequest('WherePointIntent', { point: 'calm sleep' }, { locale: 'en-GB' }));
+    const lines = await logged(async () => {
+      await skill.invoke(launchRequest());
+      await skill.invoke(intentRequest('WherePointIntent', { point: 'calm sleep' }, { locale: 'en-GB' }));
+    });
     const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'request');
     expect(requests).toHaveLength(2);
     expect(requests[0]).toMatchObject({ level: 'info', requestType: 'LaunchRequest', locale: 'en-US', outcome: 'welcome' });
@@ -47,10 +46,7 @@ describe('request log', () => {
   });
 
   it('logs a rejected request from another skill, and refuses it', async () => {
-    process.env.LOG_LEVEL = 'info';
-    const lines: string[] = [];
-    vi.spyOn(logOutput, 'write').mockImplementation((_fd, text) => { lines.push(text); });
-    await expect(invokeSkill(buildSkill({ skillId: TEST_SKILL_ID }).create(), launchRequest({ skillId: 'amzn1.ask.skill.other' }))).rejects.toThrow();
+    const lines = await logged(() => expect(invokeSkill(buildSkill({ skillId: TEST_SKILL_ID }).create(), launchRequest({ skillId: 'amzn1.ask.skill.other' }))).rejects.toThrow());
     expect(lines.some((l) => l.includes('"event":"request.rejected"'))).toBe(true);
   });
 });

@@ -6,12 +6,12 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { logOutput } from '../../src/alexa/log.js';
 import { DynamoDbPersistenceAdapter, STORE_TURN_BUDGET_MS, type DynamoDbAdapterOptions } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { endpointOf } from '../../src/alexa/persistence/dynamo-http.js';
 import { isStoreUnavailable, StoreRejectedError, StoreUnavailableError, UnstorableValueError } from '../../src/alexa/persistence/errors.js';
 import { persistenceFromEnv } from '../../src/alexa/persistence/index.js';
 import { launchRequest } from '../../tools/envelopes.js';
+import { logged } from '../support/outcomes.js';
 
 const USER = 'amzn1.ask.account.FAULTS';
 const CREDENTIALS = { accessKeyId: 'AKIDFAKE', secretAccessKey: 'secret' } as const;
@@ -67,21 +67,6 @@ async function failureOf(call: Promise<unknown>): Promise<Error> {
   return e as Error;
 }
 
-/** Collects the adapter's log lines for the length of `fn`. */
-async function logged(fn: () => Promise<unknown>): Promise<string[]> {
-  const lines: string[] = [];
-  const write = logOutput.write;
-  const level = process.env.LOG_LEVEL;
-  logOutput.write = (_fd, text) => { lines.push(text); };
-  process.env.LOG_LEVEL = 'info';
-  try {
-    await fn();
-  } finally {
-    logOutput.write = write;
-    process.env.LOG_LEVEL = level;
-  }
-  return lines;
-}
 
 describe('a store that accepts connections and never answers', () => {
   let server: TcpServer;

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import common from '../../locales/en/common.json';
 import cues from '../../locales/en/cues.json';
 import routines from '../../locales/en/routines.json';
-import { logOutput } from '../../src/alexa/log.js';
 import { STORE_RETRY_AFTER_MS } from '../../src/alexa/persistence-sync.js';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
+import { logged } from '../support/outcomes.js';
 import { CheckedConversation } from '../support/talk.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
 import { fill, upper } from '../support/words.js';
@@ -125,10 +125,7 @@ describe('conversation: the store goes down', () => {
 
   it('keeps working from the session, logs a warning without user ids, leaves the store alone, and saves once it is back', async () => {
     const who = newUser();
-    const lines: string[] = [];
-    const spy = vi.spyOn(logOutput, 'write').mockImplementation((_fd, line) => { lines.push(line); });
-    process.env.LOG_LEVEL = 'info';
-    try {
+    await logged(async (lines) => {
       const c = new CheckedConversation(who);
       await c.say('open foot acupressure');
       await c.say('start the ankle routine');
@@ -147,10 +144,7 @@ describe('conversation: the store goes down', () => {
       const back = await c.say('resume');
       const saved = await store.getAttributes(back.request);
       expect(saved.state).toMatchObject({ progress: { routineId: 'ankle' }, leaveOut: false });
-    } finally {
-      spy.mockRestore();
-      process.env.LOG_LEVEL = 'silent';
-    }
+    });
   });
 
   it('says so at launch when saved settings cannot be read, and carries on', async () => {

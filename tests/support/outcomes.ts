@@ -1,4 +1,4 @@
-/** The outcome of every request, read from the skill's own log lines (each request logs one with its outcome). */
+/** The skill's own log lines in tests: all of them for a stretch of a test, or each request's outcome for a file. */
 import { afterAll, beforeAll, vi } from 'vitest';
 import { logOutput } from '../../src/alexa/log.js';
 
@@ -14,4 +14,20 @@ export function captureOutcomes(): string[] {
   });
   afterAll(() => { vi.restoreAllMocks(); process.env.LOG_LEVEL = 'silent'; });
   return outcomes;
+}
+
+/** Collects every log line written while `fn` runs (at level info), handing the growing list to `fn` as well. */
+export async function logged(fn: (lines: readonly string[]) => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const write = logOutput.write;
+  const level = process.env.LOG_LEVEL;
+  logOutput.write = (_fd, text) => { lines.push(text); };
+  process.env.LOG_LEVEL = 'info';
+  try {
+    await fn(lines);
+  } finally {
+    logOutput.write = write;
+    process.env.LOG_LEVEL = level;
+  }
+  return lines;
 }

@@ -1,7 +1,8 @@
 /**
- * The one definition of how src/index.ts is bundled for Lambda.
- * Used by the CDK stack (NodejsFunction bundling) and by tools/build.ts and the benchmark,
- * so that what we measure and test is what Lambda runs.
+ * The one definition of how src/index.ts is bundled for Lambda: these esbuild settings, plus the skill's
+ * own plugins (tools/bundle-plugins.ts), applied by one function, tools/build.mts. The CDK stack bundles by
+ * running that script (infra/skill-stack.ts), and so do the artifact tests and the benchmark, so that what we
+ * measure and test is what Lambda runs.
  */
 export const LAMBDA_BUNDLE = {
   entry: 'src/index.ts',
@@ -16,17 +17,10 @@ export const LAMBDA_BUNDLE = {
    */
   externalModules: [] as readonly string[],
   /**
-   * JSON is esbuild's default JSON module. The words of every locale are imported with the `type: 'text'`
-   * attribute instead (src/alexa/i18n.ts): bundled as string literals and parsed on the first request in
-   * that locale, since a string costs a cold start far less to scan than the same words as object
-   * literals, whatever its locale (docs/performance.md). A global `.json` text loader also turned
-   * ask-sdk-core's package.json into a string: the user agent said `ask-node/undefined`.
+   * JSON is esbuild's default JSON module. The locale words are not imported as JSON: the build holds them
+   * in the bundle as text, English plain and other languages deflated, parsed on first use
+   * (tools/bundle-plugins.ts, docs/performance.md).
    */
-  /**
-   * src/alexa/i18n.ts reads `import.meta.url` only when run from source by Node's own loader, never in the
-   * CommonJS bundle, where esbuild empties it: that warning is expected and silenced (only that one).
-   */
-  logOverride: { 'empty-import-meta': 'silent' } as Readonly<Record<string, 'silent'>>,
   /**
    * NODE_OPTIONS of the function: none. --enable-source-maps cost ~10 % of a cold start (measured), and our
    * logs carry error names and messages, never stacks; the .map file stays in the zip for debugging by hand.

@@ -1,13 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Aws, CfnOutput, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { AssetHashType, Aws, CfnOutput, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData, type AlarmProps } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -58,7 +58,7 @@ export interface SkillStackProps extends StackProps {
 
 /** The skill's backend: one function, its Alexa trigger, the user table, logs and alarms (and optionally the skill). */
 export class SkillStack extends Stack {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly table: Table;
   /** Only with `skillManagement`. */
   readonly skill?: ManagedSkill;
@@ -110,9 +110,9 @@ export class SkillStack extends Stack {
       resources: [logGroup.logGroupArn],
     }));
 
-    this.function = new NodejsFunction(this, 'SkillFunction', {
-      entry: join(here, '..', LAMBDA_BUNDLE.entry),
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'SkillFunction', {
+      code: skillCode(),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -123,15 +123,6 @@ export class SkillStack extends Stack {
         SKILL_ID: skillId ?? '',
         TABLE_NAME: this.table.tableName,
         ...((LAMBDA_BUNDLE.nodeOptions as string) ? { NODE_OPTIONS: LAMBDA_BUNDLE.nodeOptions as string } : {}),
-      },
-      bundling: {
-        format: LAMBDA_BUNDLE.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
-        target: LAMBDA_BUNDLE.target,
-        minify: LAMBDA_BUNDLE.minify,
-        sourceMap: LAMBDA_BUNDLE.sourceMap,
-        externalModules: [...LAMBDA_BUNDLE.externalModules],
-        forceDockerBundling: false,
-        esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_BUNDLE.logOverride).map(([id, level]) => [`--log-override:${id}`, level])),
       },
     });
     this.table.grantReadWriteData(this.function);
@@ -181,4 +172,30 @@ export class SkillStack extends Stack {
     new CfnOutput(this, 'FunctionArn', { value: this.function.functionArn, description: 'Skill endpoint: apis.custom.endpoint.uri in skill.json' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
+}
+
+/**
+ * The function's code: the bundle tools/build.mts makes (infra/bundling.ts's settings and the skill's esbuild
+ * plugins, which the esbuild command line of NodejsFunction cannot run), index.js and its source map.
+ * Built locally by `tsx tools/build.mts <asset dir>`; Docker (the Lambda Node 22 build image) only where
+ * local bundling is impossible. Stacks excluded from bundling ('aws:cdk:bundling-stacks') skip both.
+ */
+function skillCode(): Code {
+  const root = join(here, '..');
+  const build = (outdir: string) => ['--import', 'tsx', 'tools/build.mts', outdir];
+  return Code.fromAsset(root, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: Runtime.NODEJS_22_X.bundlingImage,
+      command: ['bash', '-c', 'npm ci --no-audit --no-fund && node ' + build('/asset-output').join(' ')],
+      local: {
+        tryBundle(outputDir: string): boolean {
+          const env = { ...process.env };
+          delete env.NODE_OPTIONS; // a test runner's loader hooks are not part of the build
+          execFileSync(process.execPath, build(outputDir), { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+          return true;
+        },
+      },
+    },
+  });
 }

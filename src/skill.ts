@@ -1,4 +1,5 @@
-import { SkillBuilders, type CustomSkillBuilder, type PersistenceAdapter, type Skill } from 'ask-sdk-core';
+import type { CustomSkillBuilder, PersistenceAdapter, Skill } from 'ask-sdk-core';
+import { SkillBuilders } from './alexa/sdk.js';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { requestContext } from './alexa/context.js';
 import { errorFields, log } from './alexa/log.js';

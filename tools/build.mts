@@ -6,8 +6,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { LAMBDA_BUNDLE } from '../infra/bundling.js';
+import { SKILL_PLUGINS } from './bundle-plugins.js';
 
 export interface BuiltBundle {
   readonly file: string;
@@ -16,8 +17,16 @@ export interface BuiltBundle {
   readonly metafile: Metafile;
 }
 
+export interface BuildOptions {
+  /** esbuild plugins; the skill's own (tools/bundle-plugins.ts) by default for src/index.ts, none for another entry. */
+  readonly plugins?: readonly Plugin[];
+  /** Writes `{ "type": "commonjs" }` beside the bundle, for running it inside this "type": "module" repository (default). */
+  readonly packageJson?: boolean;
+}
+
 /** Bundles an entry with the Lambda settings into `outdir/index.js` (+ map), marked CommonJS for Node. */
-export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, outdir = 'dist/lambda'): Promise<BuiltBundle> {
+export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, outdir = 'dist/lambda', options: BuildOptions = {}): Promise<BuiltBundle> {
+  const plugins = options.plugins ?? (entry === LAMBDA_BUNDLE.entry ? SKILL_PLUGINS : []);
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, 'index.js');
   const result = await build({
@@ -31,15 +40,18 @@ export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, out
     sourcemap: LAMBDA_BUNDLE.sourceMap,
     external: [...LAMBDA_BUNDLE.externalModules],
     metafile: true,
-    logLevel: 'warning', logOverride: { ...LAMBDA_BUNDLE.logOverride },
+    logLevel: 'warning',
+    plugins: [...plugins],
   });
   // The repository is "type": "module"; the bundle is CommonJS, as Lambda loads it.
-  writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+  if (options.packageJson !== false) writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const code = readFileSync(file);
   return { file: resolve(file), bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const out = await buildLambdaBundle();
+  // `tsx tools/build.mts [outdir]`: the CDK stack's local bundling passes its asset directory (no package.json there).
+  const outdir = process.argv[2];
+  const out = await buildLambdaBundle(LAMBDA_BUNDLE.entry, outdir ?? 'dist/lambda', { packageJson: outdir === undefined });
   console.log(`${out.file}: ${(out.bytes / 1024).toFixed(1)} KiB, ${(out.gzipBytes / 1024).toFixed(1)} KiB gzipped`);
 }

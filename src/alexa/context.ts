@@ -3,7 +3,8 @@
  * handlers read and replace `ctx.state`; {@link finish} writes it once, from the response interceptor
  * and from the error handler alike.
  */
-import { getRequestType, getSupportedInterfaces, type HandlerInput, type RequestInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor } from 'ask-sdk-core';
+import { getRequestType, getSupportedInterfaces } from './sdk.js';
 import { parseState } from '../core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from '../core/state.js';
 import type { Device } from '../core/turn.js';

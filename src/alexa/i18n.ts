@@ -1,17 +1,19 @@
 /**
  * The locale seam: a request's locale picks the words (i18next, one instance), the speaking rate,
  * the list format and, through the words, the voice's phonemes. Locales and their fallbacks are data
- * (`locales/index.json`); each language's words are loaded on the first request in that language
- * (esbuild bundles every `locales/<set>/<ns>.json` into the one file as text, see `readWords`).
+ * (`locales/index.json`, src/alexa/locales.ts); each set's words are parsed on the first request that needs
+ * them (src/alexa/words.ts; in the bundle, packed into the one file by tools/bundle-plugins.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import i18next from 'i18next';
-import chains from '../../locales/index.json';
-import { NAMESPACES, type Namespace, type Resources, type Translate } from '../core/messages.js';
+import { NAMESPACES, type Resources, type Translate } from '../core/messages.js';
 import { CUE_CHIME } from '../core/sounds.js';
 import { speechRateFor } from '../core/speech.js';
 import type { Pace } from '../core/timeline.js';
 import type { Voice } from '../core/voice.js';
+import { CHAINS, FALLBACK_LOCALE, resolveLocale, SUPPORTED_LOCALES } from './locales.js';
+import { wordsOf } from './words.js';
+
+export { FALLBACK_LOCALE, resolveLocale, SUPPORTED_LOCALES };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -20,37 +22,8 @@ declare module 'i18next' {
   }
 }
 
-const CHAINS = chains as Readonly<Record<string, readonly string[]>>;
-
-/**
- * One namespace of one resource set, or undefined where a set leaves it out (en-GB overrides a few words only).
- * - The Lambda bundle: the `type: 'text'` attribute makes esbuild inline every locale file as a string literal,
- *   parsed here on first use. A string costs a cold start far less to scan than the same words as object
- *   literals (docs/performance.md), and nothing is read from disk at run time. Only the words get the text
- *   loader: other JSON (ask-sdk-core's package.json, which gives the user agent its version) stays JSON.
- * - vitest ignores the attribute and gives the parsed object.
- * - Node's own loader (tsx) refuses a text attribute: there the file is read from the repository.
- */
-async function readWords(set: string, ns: Namespace): Promise<object | undefined> {
-  try {
-    const words: unknown = ((await import(`../../locales/${set}/${ns}.json`, { with: { type: 'text' } })) as { default: unknown }).default;
-    return (typeof words === 'string' ? JSON.parse(words) : words) as object;
-  } catch (error) {
-    // The bundle's import map throws "Module not found in bundle" for a file it does not have.
-    if ((error as { code?: unknown }).code !== 'ERR_IMPORT_ATTRIBUTE_UNSUPPORTED') return undefined;
-    const file = new URL(`../../locales/${set}/${ns}.json`, import.meta.url);
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : undefined;
-  }
-}
-export const SUPPORTED_LOCALES = Object.keys(CHAINS);
-export const FALLBACK_LOCALE = 'en-US';
 /** `<prosody rate>` of the slow pace, in percent. */
 export const SLOW_RATE_PERCENT = 85;
-
-/** The supported locale that serves a request's locale; unknown ones get the fallback. */
-export function resolveLocale(requested: string | undefined): string {
-  return requested && requested in CHAINS ? requested : FALLBACK_LOCALE;
-}
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -65,18 +38,17 @@ void i18n.init({
   load: 'currentOnly',
 });
 
-const loaded = new Map<string, Promise<void>>();
+const loaded = new Set<string>();
 
-/** Loads one resource set (e.g. `de`, `en-GB`) once: its five namespaces, from the bundle. */
-function loadSet(set: string): Promise<void> {
-  let done = loaded.get(set);
-  if (!done) {
-    done = Promise.all(NAMESPACES.map(async (ns: Namespace) => {
-      i18n.addResourceBundle(set, ns, (await readWords(set, ns)) ?? {}, true, true);
-    })).then(() => undefined);
-    loaded.set(set, done);
-  }
-  return done;
+/**
+ * Adds one resource set (e.g. `de`, `en-GB`) once: its namespaces as they are (no deep merge and no copy:
+ * a set is added once and never changed, and i18next's copy was a tenth of a cold first response).
+ */
+function loadSet(set: string): void {
+  if (loaded.has(set)) return;
+  const words = wordsOf(set) ?? {};
+  for (const ns of NAMESPACES) i18n.addResourceBundle(set, ns, words[ns] ?? {}, false, true, { skipCopy: true, silent: true });
+  loaded.add(set);
 }
 
 const voices = new Map<string, Voice>();
@@ -127,7 +99,7 @@ export async function loadVoice(requested: string | undefined, pace: Pace = 'nor
   const cached = voices.get(id);
   if (cached) return cached;
   const chain = CHAINS[locale] as readonly string[];
-  await Promise.all(chain.map(loadSet));
+  chain.forEach(loadSet);
   const lng = chain[0] as string;
   const fixed = i18n.getFixedT(lng) as unknown as (key: string, options?: object) => string;
   const t = fastTranslate(chain, fixed);

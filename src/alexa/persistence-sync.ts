@@ -4,7 +4,8 @@
  * After a failure the store is left alone for {@link STORE_RETRY_AFTER_MS}, the state lives on in the
  * session, and it is saved once the store answers again (at the latest when the session ends).
  */
-import { getRequestType, type HandlerInput, type RequestInterceptor, type ResponseInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
+import { getRequestType } from './sdk.js';
 import { parseState } from '../core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from '../core/state.js';
 import { contextOf, maybeContextOf, writeSessionState, type RequestContext } from './context.js';

@@ -1,4 +1,5 @@
-import { getRequestType, type HandlerInput, type ResponseInterceptor } from 'ask-sdk-core';
+import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
+import { getRequestType } from './sdk.js';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { maybeContextOf } from './context.js';
 import { log } from './log.js';

@@ -1,4 +1,5 @@
-import { getRequestType, getSlot, type HandlerInput } from 'ask-sdk-core';
+import type { HandlerInput } from 'ask-sdk-core';
+import { getRequestType, getSlot } from './sdk.js';
 import type { RequestEnvelope } from 'ask-sdk-model';
 
 /** The intent's name; '' for a malformed IntentRequest without an intent (ask-sdk's getIntentName would throw). */

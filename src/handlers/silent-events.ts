@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'ask-sdk-core';
-import { getRequestType } from 'ask-sdk-core';
+import { getRequestType } from '../alexa/sdk.js';
 import { isSessionless } from '../alexa/context.js';
 import { log } from '../alexa/log.js';
 

@@ -69,7 +69,7 @@ describe('the production bundle', () => {
     expect((await c.say('stop')).ended).toBe(true);
   });
 
-  it.each(['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'de-DE', 'es-ES', 'fr-FR'])('welcomes in %s, from the words bundled as text and parsed on first use', async (locale) => {
+  it.each(['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'de-DE', 'es-ES', 'fr-FR'])('welcomes in %s, from the words held in the bundle and parsed on first use', async (locale) => {
     const { handler } = requireFresh(bundle.file);
     const welcome = (await import(`../../locales/${locale.startsWith('en') ? 'en' : locale.slice(0, 2)}/common.json`)).default.welcome as string;
     const r = await handler(launchRequest({ locale }), {});

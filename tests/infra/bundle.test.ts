@@ -3,7 +3,7 @@
  * The asset Lambda would receive must load as CommonJS and answer a request; the skill package asset has no endpoint.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +50,18 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     expect(/^\s*(import|export)\s/m.test(code), 'no ESM syntax').toBe(false);
     // Minified: our own names are mangled (the locale words are text literals, with their own line breaks).
     expect(code.includes('function paceResponse') || code.includes('function resumeEntry'), 'minified').toBe(false);
-    expect(code.includes('"welcome": "Willkommen'), 'locale words bundled as JSON text, parsed on first use').toBe(true);
+    // The words are inside the one file: English as JSON text, other languages deflated (tools/bundle-plugins.ts).
+    expect(code.includes('Welcome to Foot Acupressure'), 'English words as text').toBe(true);
+    expect(code.includes('Willkommen'), 'German words packed, not plain').toBe(false);
+    expect(code.includes('inflateRawSync'), 'packed words inflated on first use').toBe(true);
+    // Not one of ask-sdk-model's service clients is bundled (the skill has no API client).
+    expect(code.includes('DirectiveServiceClient'), 'no ask-sdk-model service clients').toBe(false);
+  });
+
+  it('never gives the skill an API client, which the bundle has no service clients for', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter((f) => readFileSync(join('src', f), 'utf8').includes('withApiClient'))).toEqual([]);
   });
 
   it.each(nodeRuntimes())('loads with require() on $label, answers a LaunchRequest for its skill and refuses another skill', ({ path: node }) => {

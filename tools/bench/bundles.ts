@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { LAMBDA_BUNDLE } from '../../infra/bundling.js';
 import { buildLambdaBundle, type BuiltBundle } from '../build.mjs';
+import { SKILL_PLUGINS } from '../bundle-plugins.js';
 
 export interface Candidate {
   /** Short id used in case names and dist/bench/<id>/. */
@@ -49,7 +50,9 @@ export async function buildVariant(entry: string, outdir: string, adapterFile?: 
     entryPoints: [entry], outfile: file, bundle: true, platform: 'node',
     target: LAMBDA_BUNDLE.target, format: LAMBDA_BUNDLE.format, minify: LAMBDA_BUNDLE.minify, sourcemap: LAMBDA_BUNDLE.sourceMap,
     external: [...LAMBDA_BUNDLE.externalModules, '@aws-sdk/*'],
-    metafile: true, logLevel: 'warning', logOverride: { ...LAMBDA_BUNDLE.logOverride }, plugins: adapterFile ? [swapAdapter(adapterFile)] : [],
+    metafile: true, logLevel: 'warning',
+    // The skill's candidates are the skill as shipped but for the adapter: the same plugins as tools/build.mts.
+    plugins: [...(adapterFile ? [swapAdapter(adapterFile)] : []), ...(entry === LAMBDA_BUNDLE.entry ? SKILL_PLUGINS : [])],
   });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const code = readFileSync(file);

@@ -1,10 +1,10 @@
 /**
- * The persistence adapters: DynamoDB (our JSON-protocol client, aws4 + node:http) against a real
+ * The persistence adapters: DynamoDB (our JSON-protocol client, own SigV4 + node:http) against a real
  * DynamoDB-compatible server (dynalite) on loopback, started and stopped here, and the local stores
  * used by tests and `npm start`. Fault cases against fake servers: tests/alexa/store-faults.test.ts.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,20 +177,17 @@ describe('persistenceFromEnv', () => {
 });
 
 describe('lazy loading of the store client in the Lambda bundle', () => {
-  it.each(nodeRuntimes())('loads aws4, the client and node:http (not https, for an http: endpoint) on the first store call only, with no AWS SDK ($label)', async ({ path: node }) => {
+  it.each(nodeRuntimes())('loads the client and node:http (not https, for an http: endpoint) on the first store call only, never node:crypto, with no AWS SDK ($label)', async ({ path: node }) => {
     const db = await startDynalite();
     const dir = mkdtempSync(join(tmpdir(), 'persistence-bundle-'));
     try {
       // No node_modules next to the bundle: it must be self-contained, with no SDK to fall back on.
       const { file } = await buildLambdaBundle('src/alexa/persistence/index.ts', dir);
       expect(readFileSync(file, 'utf8').includes('@aws-sdk'), 'no AWS SDK in the bundle').toBe(false);
-      // Built-ins Node has loaded (http, https), and what the bundle require()s (aws4 requires querystring when it initialises).
+      // Built-ins Node has loaded: the transport (http, https) and node:crypto, which the signer does without
+      // (src/alexa/persistence/sha256.ts). A script file, not -e: Node's -e loads node:crypto itself.
       const script = `
-        const Module = require('node:module');
-        const seen = new Set();
-        const load = Module._load;
-        Module._load = function (request, ...rest) { seen.add(request.replace(/^node:/, '')); return load.call(this, request, ...rest); };
-        const loaded = () => [...['http', 'https'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m)), ...(seen.has('querystring') ? ['aws4'] : [])];
+        const loaded = () => ['http', 'https', 'crypto'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m));
         const { persistenceFromEnv } = require(${JSON.stringify(file)});
         const afterImport = loaded();
         const store = persistenceFromEnv({ TABLE_NAME: ${JSON.stringify(db.tableName)}, AWS_ENDPOINT_URL: ${JSON.stringify(db.endpoint)} });
@@ -199,8 +196,9 @@ describe('lazy loading of the store client in the Lambda bundle', () => {
           console.log(JSON.stringify({ afterImport, afterBuild, afterCall: loaded(), attributes }));
         });`;
       const env = { PATH: process.env.PATH, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_REGION: 'us-east-1' };
-      const { stdout } = await promisify(execFile)(node, ['-e', script], { cwd: dir, env });
-      expect(JSON.parse(stdout)).toEqual({ afterImport: [], afterBuild: [], afterCall: ['http', 'aws4'], attributes: {} });
+      writeFileSync(join(dir, 'probe.cjs'), script);
+      const { stdout } = await promisify(execFile)(node, [join(dir, 'probe.cjs')], { cwd: dir, env });
+      expect(JSON.parse(stdout)).toEqual({ afterImport: [], afterBuild: [], afterCall: ['http'], attributes: {} });
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await db.stop();

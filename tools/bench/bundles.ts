@@ -17,11 +17,14 @@ export interface Candidate {
   readonly label: string;
   /** The file that replaces src/alexa/persistence/dynamodb-adapter.ts; none for the shipped adapter. */
   readonly adapter?: string;
+  /** The file that replaces src/alexa/persistence/sigv4.ts (the shipped client with another signer). */
+  readonly signer?: string;
 }
 
 /** The store clients measured behind the same PersistenceAdapter; the first is the one that ships. */
 export const CANDIDATES: readonly Candidate[] = [
-  { id: 'aws4', label: 'aws4 + node:https (shipped)' },
+  { id: 'own', label: 'own SigV4 + node:https (shipped)' },
+  { id: 'aws4', label: 'aws4 + node:https (before)', signer: 'bench/candidates/sigv4-aws4.ts' },
   { id: 'sdk-import', label: 'SDK v3 via import() (before)', adapter: 'bench/candidates/sdk-import.ts' },
   { id: 'sdk-require', label: 'SDK v3 via require()', adapter: 'bench/candidates/sdk-require.ts' },
   { id: 'aws-lite', label: '@aws-lite bundled', adapter: 'bench/candidates/aws-lite.ts' },
@@ -29,11 +32,19 @@ export const CANDIDATES: readonly Candidate[] = [
 
 /** Redirects the persistence index's import of the adapter module to a candidate file. */
 export function swapAdapter(adapterFile: string): Plugin {
+  return swapImport('bench-swap-adapter', /\/dynamodb-adapter\.js$/, join('src', 'alexa', 'persistence', 'index.ts'), adapterFile);
+}
+
+/** Redirects the client's import of the signer to a candidate file. */
+export function swapSigner(signerFile: string): Plugin {
+  return swapImport('bench-swap-signer', /\/sigv4\.js$/, join('src', 'alexa', 'persistence', 'dynamo-http.ts'), signerFile);
+}
+
+function swapImport(name: string, filter: RegExp, importer: string, file: string): Plugin {
   return {
-    name: 'bench-swap-adapter',
+    name,
     setup(b) {
-      b.onResolve({ filter: /\/dynamodb-adapter\.js$/ }, (args) =>
-        args.importer.endsWith(join('src', 'alexa', 'persistence', 'index.ts')) ? { path: resolve(adapterFile) } : undefined);
+      b.onResolve({ filter }, (args) => (args.importer.endsWith(importer) ? { path: resolve(file) } : undefined));
     },
   };
 }
@@ -43,7 +54,7 @@ export function swapAdapter(adapterFile: string): Plugin {
  * (the candidates and the minimal skill with a store load the SDK the Node 22 runtime ships), and
  * the store adapter swapped for `adapterFile` when given.
  */
-export async function buildVariant(entry: string, outdir: string, adapterFile?: string): Promise<BuiltBundle> {
+export async function buildVariant(entry: string, outdir: string, adapterFile?: string, signerFile?: string): Promise<BuiltBundle> {
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, 'index.js');
   const result = await build({
@@ -52,7 +63,7 @@ export async function buildVariant(entry: string, outdir: string, adapterFile?: 
     external: [...LAMBDA_BUNDLE.externalModules, '@aws-sdk/*'],
     metafile: true, logLevel: 'warning',
     // The skill's candidates are the skill as shipped but for the adapter: the same plugins as tools/build.mts.
-    plugins: [...(adapterFile ? [swapAdapter(adapterFile)] : []), ...(entry === LAMBDA_BUNDLE.entry ? SKILL_PLUGINS : [])],
+    plugins: [...(adapterFile ? [swapAdapter(adapterFile)] : []), ...(signerFile ? [swapSigner(signerFile)] : []), ...(entry === LAMBDA_BUNDLE.entry ? SKILL_PLUGINS : [])],
   });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const code = readFileSync(file);
@@ -63,7 +74,7 @@ export interface BenchBundles {
   readonly ours: BuiltBundle;
   readonly minimal: BuiltBundle;
   readonly minimalStore: BuiltBundle;
-  /** By candidate id; `aws4` is `ours`. */
+  /** By candidate id; `own` is `ours`. */
   readonly candidates: Readonly<Record<string, BuiltBundle>>;
 }
 
@@ -73,6 +84,6 @@ export async function buildBenchBundles(outDir: string): Promise<BenchBundles> {
   const minimal = await buildLambdaBundle('bench/fixtures/minimal-skill.ts', join(outDir, 'minimal'));
   const minimalStore = await buildVariant('bench/fixtures/minimal-skill-store.ts', join(outDir, 'minimal-store'));
   const candidates: Record<string, BuiltBundle> = {};
-  for (const c of CANDIDATES) candidates[c.id] = c.adapter ? await buildVariant(LAMBDA_BUNDLE.entry, join(outDir, c.id), c.adapter) : ours;
+  for (const c of CANDIDATES) candidates[c.id] = c.adapter || c.signer ? await buildVariant(LAMBDA_BUNDLE.entry, join(outDir, c.id), c.adapter, c.signer) : ours;
   return { ours, minimal, minimalStore, candidates };
 }

@@ -1,8 +1,8 @@
 /**
  * A small DynamoDB client: the JSON protocol (`X-Amz-Target: DynamoDB_20120810.<Operation>`) over
- * `node:https` (or `node:http` for a local server) with a keep-alive agent, signed with SigV4 by `aws4`.
+ * `node:https` (or `node:http` for a local server) with a keep-alive agent, signed with SigV4 (./sigv4.ts).
  * Loaded by the adapter on its first store call only (a dynamic import), so a request that never
- * touches the store never loads this module, aws4 or node:https; the transport module itself is
+ * touches the store never loads this module, the signer or node:https; the transport module itself is
  * loaded on the first call to an endpoint of its protocol.
  *
  * Reliability: each attempt has one timer covering connect, request and the whole answer; a failed
@@ -12,8 +12,9 @@
  */
 import type { Agent, IncomingMessage, RequestOptions } from 'node:http';
 import type * as Https from 'node:https';
-import aws4 from 'aws4';
 import { StoreRejectedError, StoreUnavailableError } from './errors.js';
+import { monotonicMs } from './clock.js';
+import { signDynamoRequest } from './sigv4.js';
 
 export type Operation = 'GetItem' | 'PutItem' | 'DeleteItem' | 'CreateTable' | 'DescribeTable';
 
@@ -66,7 +67,7 @@ interface Answer { readonly status: number; readonly body: string }
 /** The part of an attempt's failure that decides what happens next. */
 interface Failure { readonly error: StoreUnavailableError | StoreRejectedError; readonly retry: boolean }
 
-const now = (): number => performance.now();
+const now = monotonicMs;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The endpoint a call goes to: the option, then AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL, else the regional endpoint. */
@@ -79,6 +80,8 @@ export function endpointOf(options: Pick<DynamoClientOptions, 'endpoint'>, env: 
     throw new StoreRejectedError('the DynamoDB endpoint is not a URL', 0, 'ConfigError');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new StoreRejectedError(`the DynamoDB endpoint must be http: or https:, not ${url.protocol}`, 0, 'ConfigError');
+  // The signer writes the path as it is (./sigv4.ts): DynamoDB's is `/`, and a proxy's must need no encoding.
+  if (!/^\/[A-Za-z0-9\-._~/]*$/.test(url.pathname) || url.search) throw new StoreRejectedError('the DynamoDB endpoint may have a plain path but no query', 0, 'ConfigError');
   return url;
 }
 
@@ -158,7 +161,7 @@ export class DynamoJsonClient {
 
   /**
    * Calls one DynamoDB operation and returns its JSON answer. Throws StoreUnavailableError or StoreRejectedError.
-   * @param deadlineMs the `performance.now()` time (ms) by which the call must be over, retries included
+   * @param deadlineMs the {@link monotonicMs} time by which the call must be over, retries included
    */
   async call(operation: Operation, input: Readonly<Record<string, unknown>>, deadlineMs = Number.POSITIVE_INFINITY): Promise<Record<string, unknown>> {
     const env = this.options.env ?? process.env;
@@ -177,14 +180,12 @@ export class DynamoJsonClient {
       const timeoutMs = Math.min(this.options.attemptTimeoutMs, Math.floor(deadlineMs - now()));
       if (timeoutMs < MIN_ATTEMPT_MS) break;
       // Signed per attempt: the signature covers X-Amz-Date.
-      const signed = aws4.sign({
-        hostname: url.hostname, ...(url.port ? { port: Number(url.port) } : {}), path: url.pathname || '/', method: 'POST',
-        service: 'dynamodb', region, body,
-        headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': `DynamoDB_20120810.${operation}` },
-      }, credentials);
+      const headers = signDynamoRequest({
+        host: url.host, path: url.pathname || '/', region, target: `DynamoDB_20120810.${operation}`, body, credentials, nowMs: Date.now(),
+      });
       let answer: Answer;
       try {
-        answer = await send(url, { ...(signed.headers as Record<string, string | number>), 'Content-Length': Buffer.byteLength(body) }, body, timeoutMs);
+        answer = await send(url, headers, body, timeoutMs);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         last = { error: new StoreUnavailableError(`${operation}: ${code ?? 'network error'}: ${(error as Error).message}`.slice(0, 300), { cause: error }), retry: true };

@@ -2,6 +2,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { AttributeValue } from './attribute-value.js';
 import type { Credentials, DynamoJsonClient, Operation } from './dynamo-http.js';
+import { monotonicMs } from './clock.js';
 import { StoreError, StoreUnavailableError } from './errors.js';
 
 /** Per-attempt time from connecting to the end of the answer, in ms: an Alexa turn has ~8 s in all. */
@@ -79,8 +80,8 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     const budgetMs = this.options.turnBudgetMs ?? STORE_TURN_BUDGET_MS;
     if (requestId && this.turn?.requestId !== requestId) this.turn = { requestId, spentMs: 0 };
     const turn = requestId ? this.turn : undefined;
-    /** Start of this call, performance.now() in ms. */
-    const startMs = performance.now();
+    /** Start of this call, on the client's clock (monotonicMs). */
+    const startMs = monotonicMs();
     try {
       const { client, codec } = await this.load();
       const body = { TableName: this.options.tableName, ...input(codec, id) };
@@ -89,7 +90,7 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     } catch (error) {
       throw scrub(error, id);
     } finally {
-      if (turn) turn.spentMs += performance.now() - startMs;
+      if (turn) turn.spentMs += monotonicMs() - startMs;
     }
   }
 

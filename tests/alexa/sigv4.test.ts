@@ -1,0 +1,95 @@
+/**
+ * The store's request signer (src/alexa/persistence/sigv4.ts) and its SHA-256 (sha256.ts), against the
+ * references they replace: node:crypto for the hashes, aws4 (a devDependency kept as the oracle and as a
+ * bench candidate) for the headers, and Date#toISOString for the date.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import aws4 from 'aws4';
+import { describe, expect, it } from 'vitest';
+import { hex, hmacSha256, sha256, utf8 } from '../../src/alexa/persistence/sha256.js';
+import { amzDate, signDynamoRequest, type SignedRequest } from '../../src/alexa/persistence/sigv4.js';
+
+/** A small deterministic generator, so a failure can be replayed. */
+function bytes(seed: number, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed * 2654435761 + 1;
+  for (let i = 0; i < length; i += 1) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+describe('SHA-256 and HMAC-SHA256', () => {
+  it('match the FIPS 180-4 examples', () => {
+    expect(hex(sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hex(sha256(utf8('')))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hex(sha256(utf8('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+  });
+
+  it('match RFC 4231 test case 2 (a key shorter than the block)', () => {
+    expect(hex(hmacSha256(utf8('Jefe'), utf8('what do ya want for nothing?')))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  });
+
+  it('equal node:crypto for every length from 0 to 300 bytes (each block boundary) and keys up to 130 bytes', () => {
+    for (let n = 0; n <= 300; n += 1) {
+      const data = bytes(n, n);
+      const key = bytes(n + 1000, n % 131);
+      expect(hex(sha256(data)), `sha256 of ${n} bytes`).toBe(createHash('sha256').update(data).digest('hex'));
+      expect(hex(hmacSha256(key, data)), `hmac of ${n} bytes, key ${key.length}`).toBe(createHmac('sha256', key).update(data).digest('hex'));
+    }
+  });
+
+  it('hashes a store-sized body (a saved routine, 40 KB) as node:crypto does', () => {
+    const data = bytes(7, 40_000);
+    expect(hex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
+  });
+});
+
+describe('amzDate', () => {
+  it('writes YYYYMMDDTHHMMSSZ as Date#toISOString would, over four centuries and at the edges', () => {
+    const times = [0, Date.UTC(2000, 1, 29, 23, 59, 59), Date.UTC(2100, 2, 1), Date.UTC(2026, 11, 31, 23, 59, 59, 999), Date.UTC(1999, 11, 31, 12)];
+    for (let i = 0; i < 5000; i += 1) times.push(Math.floor((i / 5000) * 4_102_444_800_000) + i * 7919);
+    for (const t of times) expect(amzDate(t), String(t)).toBe(new Date(t).toISOString().replace(/[:-]|\.\d{3}/g, ''));
+  });
+});
+
+describe('signDynamoRequest', () => {
+  const request = (over: Partial<SignedRequest> = {}): SignedRequest => ({
+    host: 'dynamodb.eu-west-1.amazonaws.com', path: '/', region: 'eu-west-1', target: 'DynamoDB_20120810.PutItem',
+    body: JSON.stringify({ TableName: 'Users', Item: { id: { S: 'amzn1.ask.account.X' }, attributes: { M: { note: { S: 'Füße, ß, é, ñ' } } } } }),
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+    nowMs: Date.UTC(2026, 11, 1, 21, 5, 9), ...over,
+  });
+  /** aws4's headers for the same request at the same time, values as strings, in a stable order. */
+  const reference = (r: SignedRequest) => {
+    const [hostname, port] = r.host.split(':');
+    const signed = aws4.sign({
+      hostname, ...(port ? { port: Number(port) } : {}), path: r.path, method: 'POST', service: 'dynamodb', region: r.region, body: r.body,
+      headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': r.target, 'X-Amz-Date': amzDate(r.nowMs) },
+    }, r.credentials);
+    return sorted(signed.headers as Record<string, string | number>);
+  };
+  const sorted = (h: Record<string, string | number>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
+
+  it.each([
+    ['the regional endpoint', {}],
+    ['a local server with a port', { host: '127.0.0.1:8000', region: 'us-east-1', target: 'DynamoDB_20120810.GetItem' }],
+    ['Lambda credentials with a session token', { credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'IQoJb3JpZ2luX2VjE  with  spaces' } }],
+    ['the smallest body on a new day', { body: '{}', nowMs: Date.UTC(2027, 0, 1, 0, 0, 0) }],
+  ])('signs %s exactly as aws4 does', (_, over) => {
+    const r = request(over as Partial<SignedRequest>);
+    expect(sorted(signDynamoRequest(r))).toEqual(reference(r));
+  });
+
+  it('derives the signing key again when the day, the region or the secret changes', () => {
+    const a = request();
+    const signatureOf = (r: SignedRequest) => signDynamoRequest(r).Authorization!.split('Signature=')[1];
+    const base = signatureOf(a);
+    for (const r of [request({ nowMs: a.nowMs + 86_400_000 }), request({ region: 'us-west-2' }), request({ credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'other' } })]) {
+      expect(signatureOf(r)).not.toBe(base);
+      expect(sorted(signDynamoRequest(r))).toEqual(reference(r));
+    }
+    expect(signatureOf(a)).toBe(base);
+  });
+});

@@ -19,6 +19,18 @@ export function isType(input: HandlerInput, ...types: readonly string[]): boolea
   return types.includes(getRequestType(input.requestEnvelope));
 }
 
+/** A canHandle for IntentRequests of these names, the set built once (a handler's canHandle runs on every request). */
+export function forIntents(...names: readonly string[]): (input: HandlerInput) => boolean {
+  const set = new Set(names);
+  return (input) => getRequestType(input.requestEnvelope) === 'IntentRequest' && set.has(intentNameOf(input));
+}
+
+/** A canHandle for requests of these types. */
+export function forTypes(...types: readonly string[]): (input: HandlerInput) => boolean {
+  const set = new Set(types);
+  return (input) => set.has(getRequestType(input.requestEnvelope));
+}
+
 export type SlotReading =
   | { readonly status: 'match'; readonly id: string }
   | { readonly status: 'noMatch'; readonly heard: string }

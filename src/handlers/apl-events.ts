@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { answer } from '../alexa/answer.js';
-import { isType } from '../alexa/request.js';
+import { forTypes } from '../alexa/request.js';
 import type { RoutineEvent } from '../core/routine-state.js';
 
 /** What a screen's SendEvent arguments mean: the document's own "segment done", and its touch buttons. */
@@ -9,8 +9,8 @@ const EVENTS: Readonly<Record<string, RoutineEvent>> = {
 };
 
 /** Alexa.Presentation.APL.UserEvent: a screen carries the routine on hands-free, or a button was touched. */
-export const aplEventHandler: RequestHandler = {
-  canHandle: (input) => isType(input, 'Alexa.Presentation.APL.UserEvent'),
+export const aplEventHandler: SkillHandler = {
+  canHandle: forTypes('Alexa.Presentation.APL.UserEvent'),
   handle(input) {
     const args = (input.requestEnvelope.request as { arguments?: unknown[] }).arguments;
     const event = typeof args?.[0] === 'string' ? EVENTS[args[0]] : undefined;

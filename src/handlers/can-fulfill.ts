@@ -1,7 +1,7 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import type { canfulfill } from 'ask-sdk-model';
 import { contextOf } from '../alexa/context.js';
-import { intentNameOf, isType, readRawSlot } from '../alexa/request.js';
+import { forTypes, intentNameOf, readRawSlot } from '../alexa/request.js';
 
 /** Intents this skill can take on without a conversation (name-free routing), by name. */
 const FULFILLABLE = new Set([
@@ -14,8 +14,8 @@ const FULFILLABLE = new Set([
  * No speech, no state, no store: Amazon forbids any observable effect
  * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/implement-canfulfillintentrequest-for-name-free-interaction.html).
  */
-export const canFulfillHandler: RequestHandler = {
-  canHandle: (input) => isType(input, 'CanFulfillIntentRequest'),
+export const canFulfillHandler: SkillHandler = {
+  canHandle: forTypes('CanFulfillIntentRequest'),
   handle(input) {
     const request = input.requestEnvelope.request as { intent?: { slots?: Record<string, Parameters<typeof readRawSlot>[0]> } };
     const slots: Record<string, canfulfill.CanFulfillSlot> = {};

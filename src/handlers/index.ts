@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { aplEventHandler } from './apl-events.js';
 import { canFulfillHandler } from './can-fulfill.js';
 import { fallbackHandler, helpHandler } from './help-fallback.js';
@@ -17,7 +17,7 @@ import { unsupportedHandler } from './unsupported.js';
 export { errorHandler } from './error.js';
 
 /** Request handlers in the order they are tried: sessionless first, specific next, the catch-all last. */
-export const requestHandlers: readonly RequestHandler[] = [
+export const requestHandlers: readonly SkillHandler[] = [
   canFulfillHandler,
   silentEventHandler,
   launchHandler,

@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { answer } from '../alexa/answer.js';
-import { intentNameOf, isIntent } from '../alexa/request.js';
+import { forIntents, intentNameOf } from '../alexa/request.js';
 import type { RoutineEvent } from '../core/routine-state.js';
 
 /** Intents that move through a routine or answer its questions, and the core event each one means. */
@@ -26,7 +26,7 @@ const EVENTS: Readonly<Record<string, RoutineEvent>> = {
 };
 
 /** Next, back, repeat, pause, resume, skip, answers, and the questions asked mid-routine: at any moment. */
-export const navigationHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, ...Object.keys(EVENTS)),
+export const navigationHandler: SkillHandler = {
+  canHandle: forIntents(...Object.keys(EVENTS)),
   handle: (input) => answer(input, EVENTS[intentNameOf(input)] ?? { type: 'repeat' }),
 };

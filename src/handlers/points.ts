@@ -1,14 +1,14 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { answer } from '../alexa/answer.js';
 import { log } from '../alexa/log.js';
-import { isIntent, readSlot, slotId } from '../alexa/request.js';
+import { forIntents, isIntent, readSlot, slotId } from '../alexa/request.js';
 import { findPoint, suggestPoints } from '../core/content/point-search.js';
 import { POINT_IDS } from '../core/content/types.js';
 import { contextOf } from '../alexa/context.js';
 
 /** "Where is the Calm Sleep point?" and "What is K I 6 good for?" by code, local code, pinyin or name. */
-export const pointHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'WherePointIntent', 'PointBenefitIntent'),
+export const pointHandler: SkillHandler = {
+  canHandle: forIntents('WherePointIntent', 'PointBenefitIntent'),
   handle(input) {
     const ask = isIntent(input, 'PointBenefitIntent') ? 'helps' : 'where';
     const reading = readSlot(input, 'point');

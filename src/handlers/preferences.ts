@@ -1,7 +1,7 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { answer, speak } from '../alexa/answer.js';
 import { contextOf } from '../alexa/context.js';
-import { isIntent, readSlot, slotId } from '../alexa/request.js';
+import { forIntents, isIntent, readSlot, slotId } from '../alexa/request.js';
 import { HOLD_LENGTHS } from '../core/content/types.js';
 import { PACES, type Preferences } from '../core/timeline.js';
 import { messageTurn } from '../core/turn.js';
@@ -9,7 +9,7 @@ import { messageTurn } from '../core/turn.js';
 const TOGGLES = ['on', 'off'] as const;
 
 /** Reads the preference an intent names; undefined when its slot did not resolve. */
-function prefsOf(input: Parameters<RequestHandler['handle']>[0]): Partial<Preferences> | undefined {
+function prefsOf(input: Parameters<SkillHandler['handle']>[0]): Partial<Preferences> | undefined {
   if (isIntent(input, 'SetHoldLengthIntent')) {
     const holdLength = slotId(readSlot(input, 'holdLength'), HOLD_LENGTHS);
     return holdLength ? { holdLength } : undefined;
@@ -30,8 +30,8 @@ function prefsOf(input: Parameters<RequestHandler['handle']>[0]): Partial<Prefer
 }
 
 /** "Make the holds longer", "turn off the chimes", "slower", "wait for me between points". */
-export const preferencesHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'SetHoldLengthIntent', 'SetSoundsIntent', 'SetCountdownIntent', 'SetPaceIntent', 'SetWaitIntent'),
+export const preferencesHandler: SkillHandler = {
+  canHandle: forIntents('SetHoldLengthIntent', 'SetSoundsIntent', 'SetCountdownIntent', 'SetPaceIntent', 'SetWaitIntent'),
   handle(input) {
     const prefs = prefsOf(input);
     if (!prefs) return speak(input, messageTurn(contextOf(input).voice, 'common:prefs.unknown', 'common:prefs.reprompt'), 'prefsUnknown');

@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { answer } from '../alexa/answer.js';
-import { intentNameOf, isIntent, readSlot } from '../alexa/request.js';
+import { forIntents, intentNameOf, readSlot } from '../alexa/request.js';
 import type { RoutineId } from '../core/content/types.js';
 import type { RoutineEvent } from '../core/routine-state.js';
 
@@ -15,14 +15,14 @@ const EVENTS: Readonly<Record<string, RoutineEvent>> = {
 };
 
 /** "It hurts", "I'm pregnant", "forget that": safety first, in any state. */
-export const safetyHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, ...Object.keys(EVENTS)),
+export const safetyHandler: SkillHandler = {
+  canHandle: forIntents(...Object.keys(EVENTS)),
   handle: (input) => answer(input, EVENTS[intentNameOf(input)] ?? { type: 'pain' }),
 };
 
 /** "My heels hurt": one screening line first, then the routine that suits it, offered as a question. */
-export const symptomHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'SymptomIntent'),
+export const symptomHandler: SkillHandler = {
+  canHandle: forIntents('SymptomIntent'),
   handle(input) {
     const reading = readSlot(input, 'area');
     return answer(input, { type: 'symptom', routineId: reading.status === 'match' ? ROUTINE_FOR_AREA[reading.id] : undefined });

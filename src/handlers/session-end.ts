@@ -1,17 +1,17 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { answer } from '../alexa/answer.js';
 import { log } from '../alexa/log.js';
-import { isIntent, isType } from '../alexa/request.js';
+import { forIntents, forTypes } from '../alexa/request.js';
 
 /** Stop, cancel and home: goodbye, with the routine's place kept where the user stopped. */
-export const stopHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent'),
+export const stopHandler: SkillHandler = {
+  canHandle: forIntents('AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent'),
   handle: (input) => answer(input, { type: 'stop' }),
 };
 
 /** The session closed (silence, "exit", or an error). No speech is allowed; the place is kept and saved. */
-export const sessionEndedHandler: RequestHandler = {
-  canHandle: (input) => isType(input, 'SessionEndedRequest'),
+export const sessionEndedHandler: SkillHandler = {
+  canHandle: forTypes('SessionEndedRequest'),
   handle(input) {
     const request = input.requestEnvelope.request;
     if (request.type === 'SessionEndedRequest') {

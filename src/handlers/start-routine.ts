@@ -1,8 +1,8 @@
-import type { RequestHandler } from 'ask-sdk-core';
+import type { SkillHandler } from './handler.js';
 import { answer, speak } from '../alexa/answer.js';
 import { contextOf } from '../alexa/context.js';
 import { log } from '../alexa/log.js';
-import { intentNameOf, isIntent, readSlot, slotId } from '../alexa/request.js';
+import { forIntents, intentNameOf, readSlot, slotId } from '../alexa/request.js';
 import { ROUTINE_IDS, type RoutineId } from '../core/content/types.js';
 import { routineListTurn, unknownRoutineTurn } from '../core/turn.js';
 
@@ -10,8 +10,8 @@ import { routineListTurn, unknownRoutineTurn } from '../core/turn.js';
 const FIXED: Readonly<Record<string, RoutineId>> = { StartAnkleRoutineIntent: 'ankle', StartHeelRoutineIntent: 'heel' };
 
 /** "Start the ankle routine", "the foot soak", "a foot massage" (also one-shot), with an unknown or missing routine handled. */
-export const startRoutineHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'StartRoutineIntent', ...Object.keys(FIXED)),
+export const startRoutineHandler: SkillHandler = {
+  canHandle: forIntents('StartRoutineIntent', ...Object.keys(FIXED)),
   handle(input) {
     const fixed = FIXED[intentNameOf(input)];
     if (fixed) return answer(input, { type: 'start', routineId: fixed });
@@ -26,7 +26,7 @@ export const startRoutineHandler: RequestHandler = {
 };
 
 /** "What routines are there?" */
-export const listRoutinesHandler: RequestHandler = {
-  canHandle: (input) => isIntent(input, 'ListRoutinesIntent'),
+export const listRoutinesHandler: SkillHandler = {
+  canHandle: forIntents('ListRoutinesIntent'),
   handle: (input) => speak(input, routineListTurn(contextOf(input).voice), 'routineList'),
 };

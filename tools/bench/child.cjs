@@ -1,15 +1,15 @@
 'use strict';
 // One fresh Node process per measurement. Plain CommonJS, loading the bundle as Lambda's runtime does.
-//   node child.cjs <mode: cold|warm|script> <bundle> <input.json> <result.json> [iterations]
+//   node child.cjs <mode: cold|warm|script> <bundle> <input.json> <result.json> [iterations] [warm-up requests]
 // cold:   times require(bundle) and the first response to input[0].envelope
-// warm:   cycles through input (after a warm-up) and times every request: the samples in ms, per kind
+// warm:   cycles through input (after a warm-up, 500 requests unless given) and times every request: the samples in ms, per kind
 //         (the parent takes the quantiles, with tools/bench/stats.ts)
 // script: runs input in order, once; a step with `from: i` gets the session attributes of step i's
 //         response (a conversation); returns what each step said, for the sanity check
 // The skill's own log lines go to stdout/stderr as in Lambda; a marker on stderr before each script
 // step lets the parent attribute error lines to steps. Results go to <result.json>.
 const t0 = process.hrtime.bigint();
-const [mode, bundle, inputFile, resultFile, iterationsArg] = process.argv.slice(2);
+const [mode, bundle, inputFile, resultFile, iterationsArg, warmupArg] = process.argv.slice(2);
 const { handler: lambda } = require(bundle);
 const t1 = process.hrtime.bigint();
 
@@ -41,7 +41,8 @@ async function cold() {
 
 async function warm() {
   const n = Number(iterationsArg || 5000);
-  for (let i = 0; i < Math.max(500, input.length * 20); i += 1) await invoke(input[i % input.length].envelope); // warm-up
+  const warmup = Number(warmupArg || 500);
+  for (let i = 0; i < warmup; i += 1) await invoke(input[i % input.length].envelope); // warm-up
   const samples = input.map(() => []);
   for (let i = 0; i < n; i += 1) {
     const k = i % input.length;
@@ -49,7 +50,7 @@ async function warm() {
     await invoke(input[k].envelope);
     samples[k].push(Math.round(ms(a, process.hrtime.bigint()) * 1e4) / 1e4);
   }
-  done({ kinds: input.map((step) => step.kind), samples, n, loadMs: ms(t0, t1) });
+  done({ kinds: input.map((step) => step.kind), samples, n, warmup, loadMs: ms(t0, t1) });
 }
 
 async function script() {

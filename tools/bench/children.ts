@@ -20,6 +20,8 @@ export interface ChildOptions {
   readonly nodeOptions: string;
   /** Warm mode: timed requests. */
   readonly iterations?: number;
+  /** Warm mode: untimed requests first. @default 500 (the child's) */
+  readonly warmup?: number;
 }
 
 const CHILD = resolve('tools/bench/child.cjs');
@@ -44,7 +46,7 @@ export class Children {
   run(mode: 'cold' | 'warm' | 'script', bundle: string, input: string, opts: ChildOptions): Promise<Outcome> {
     const resultFile = join(this.dir, `result-${(this.count += 1)}.json`);
     return new Promise((done) => {
-      const p = spawn(opts.node ?? process.execPath, [CHILD, mode, bundle, input, resultFile, String(opts.iterations ?? 0)], {
+      const p = spawn(opts.node ?? process.execPath, [CHILD, mode, bundle, input, resultFile, String(opts.iterations ?? 0), ...(opts.warmup !== undefined ? [String(opts.warmup)] : [])], {
         env: {
           PATH: process.env.PATH ?? '',
           SKILL_ID: BENCH_SKILL_ID,

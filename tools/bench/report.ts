@@ -105,7 +105,7 @@ export function printWarm(rows: readonly WarmRow[]): void {
     console.log(`  ${r.name.padEnd(64)} ${num(r.p50Ms, 3)} ${num(r.p99Ms, 3)}   ${num(r.rssMb)}`);
     if (r.errors.length) console.log(`      !! ${r.errors.length} failed runs: ${r.errors[0]}`);
   }
-  for (const r of rows.filter((x) => x.name.startsWith('ours') && Object.keys(x.perKind).length > 1)) {
+  for (const r of rows.filter((x) => x.name.startsWith('ours: ') && Object.keys(x.perKind).length > 1)) {
     console.log(`  per request kind, ${r.name}:`);
     for (const [k, v] of Object.entries(r.perKind)) console.log(`    ${k.padEnd(36)} p50 ${num(v.p50Ms, 3)}   p99 ${num(v.p99Ms, 3)}`);
   }

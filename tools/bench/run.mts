@@ -39,6 +39,10 @@ interface Settings {
   readonly coldRuns: number;
   readonly warmRuns: number;
   readonly warmIterations: number;
+  /** Untimed requests before the timed ones: enough for V8 to have compiled the request path with its optimising tiers. */
+  readonly warmup: number;
+  /** The early-warm rows: the same measurement after only this many requests (JIT still compiling). */
+  readonly earlyWarmup: number;
   readonly storeWarmIterations: number;
   /** The stack sets the function's NODE_OPTIONS from LAMBDA_BUNDLE (infra/bundling.ts); children get the same. */
   readonly nodeOptions: string;
@@ -56,6 +60,8 @@ function settings(argv: readonly string[]): Settings {
     coldRuns: envNumber('BENCH_COLD_RUNS', 30),
     warmRuns: envNumber('BENCH_WARM_RUNS', 3),
     warmIterations: envNumber('BENCH_WARM_ITERATIONS', 5000),
+    warmup: envNumber('BENCH_WARM_WARMUP', 5000),
+    earlyWarmup: envNumber('BENCH_EARLY_WARMUP', 500),
     storeWarmIterations: envNumber('BENCH_STORE_WARM_ITERATIONS', 1000),
     nodeOptions: process.env.BENCH_NODE_OPTIONS ?? LAMBDA_BUNDLE.nodeOptions,
     node: node22 ?? machine ?? process.execPath,
@@ -93,8 +99,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     } catch (e) {
       notes.push(`store not measured: dynalite did not start (${(e as Error).message})`);
     }
-    const run = (mode: 'cold' | 'warm' | 'script', bundle: string, input: string, opts: { store?: boolean; iterations?: number } = {}) =>
-      children.run(mode, bundle, input, { node: s.node, nodeOptions: s.nodeOptions, ...(opts.store && store ? { env: store.env } : {}), ...(opts.iterations ? { iterations: opts.iterations } : {}) });
+    const run = (mode: 'cold' | 'warm' | 'script', bundle: string, input: string, opts: { store?: boolean; iterations?: number; warmup?: number } = {}) =>
+      children.run(mode, bundle, input, { node: s.node, nodeOptions: s.nodeOptions, ...(opts.store && store ? { env: store.env } : {}), ...(opts.iterations ? { iterations: opts.iterations } : {}), ...(opts.warmup !== undefined ? { warmup: opts.warmup } : {}) });
 
     // Sanity: what each request answers; a request that throws, logs an error or apologises makes its figure meaningless.
     console.log('Sanity check: what each request answers…');
@@ -148,14 +154,17 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     }
 
     // Warm latency: the minimal skill and ours (no table: no store call) interleaved, then ours reading the store.
-    console.log(`Warm latency: ${s.warmRuns} processes × ${s.warmIterations} requests per skill, interleaved…`);
-    const warmResults = { minimal: [] as ChildResult[], ours: [] as ChildResult[], store: [] as ChildResult[] };
-    const warmErrors = { minimal: [] as string[], ours: [] as string[], store: [] as string[] };
+    console.log(`Warm latency: ${s.warmRuns} processes × ${s.warmIterations} requests per skill after ${s.warmup} (and after ${s.earlyWarmup}), interleaved…`);
+    const warmResults = { minimal: [] as ChildResult[], ours: [] as ChildResult[], minimalEarly: [] as ChildResult[], oursEarly: [] as ChildResult[], store: [] as ChildResult[] };
+    const warmErrors = { minimal: [] as string[], ours: [] as string[], minimalEarly: [] as string[], oursEarly: [] as string[], store: [] as string[] };
     const minimalInput = children.input('warm-minimal', minimalMix);
     const oursInput = children.input('warm-ours', mix);
     for (let i = 0; i < s.warmRuns; i += 1) {
-      for (const [key, bundle, input] of [['minimal', bundles.minimal.file, minimalInput], ['ours', bundles.ours.file, oursInput]] as const) {
-        const o = await run('warm', bundle, input, { iterations: s.warmIterations });
+      for (const [key, bundle, input, warmup] of [
+        ['minimal', bundles.minimal.file, minimalInput, s.warmup], ['ours', bundles.ours.file, oursInput, s.warmup],
+        ['minimalEarly', bundles.minimal.file, minimalInput, s.earlyWarmup], ['oursEarly', bundles.ours.file, oursInput, s.earlyWarmup],
+      ] as const) {
+        const o = await run('warm', bundle, input, { iterations: s.warmIterations, warmup });
         if (o.ok) warmResults[key].push(o.result);
         else warmErrors[key].push(o.error);
       }
@@ -163,7 +172,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (store) {
       const input = children.input('warm-store', launchSteps());
       for (let i = 0; i < s.warmRuns; i += 1) {
-        const o = await run('warm', bundles.ours.file, input, { iterations: s.storeWarmIterations, store: true });
+        const o = await run('warm', bundles.ours.file, input, { iterations: s.storeWarmIterations, warmup: s.earlyWarmup, store: true });
         if (o.ok) warmResults.store.push(o.result);
         else warmErrors.store.push(o.error);
       }
@@ -175,6 +184,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     const warmRows: WarmRow[] = [
       warmRow(`minimal: ${minimalMix.map((x) => x.kind).join('/')}`, warmResults.minimal, warmErrors.minimal),
       warmRow(`ours: ${mix.length} kinds, no store call`, warmResults.ours, warmErrors.ours),
+      warmRow(`minimal, early: after ${s.earlyWarmup} requests`, warmResults.minimalEarly, warmErrors.minimalEarly),
+      warmRow(`ours, early: after ${s.earlyWarmup} requests`, warmResults.oursEarly, warmErrors.oursEarly),
       ...(store ? [warmRow('ours: launch reading the store (loopback)', warmResults.store, warmErrors.store)] : []),
     ];
     const load = [report.loadAverageAtStart as number, loadavg()[0]!];

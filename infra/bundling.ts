@@ -12,7 +12,7 @@ export const LAMBDA_BUNDLE = {
   minify: true,
   sourceMap: true,
   /**
-   * Nothing is left to the runtime: the store client (aws4 + node:https, src/alexa/persistence) is
+   * Nothing is left to the runtime: the store client (own SigV4 + node:https, src/alexa/persistence) is
    * bundled and the AWS SDK is not used, so the zip is one self-contained file (tests/infra/bundle.test.ts).
    */
   externalModules: [] as readonly string[],

@@ -46,7 +46,7 @@ type Codec = typeof import('./attribute-value.js');
 interface Loaded { readonly client: DynamoJsonClient; readonly codec: Codec }
 
 /**
- * ask-sdk PersistenceAdapter over DynamoDB's JSON protocol (aws4 + node:https, see dynamo-http.ts),
+ * ask-sdk PersistenceAdapter over DynamoDB's JSON protocol (our SigV4 + node:https, see dynamo-http.ts),
  * keeping the official adapter's item shape `{ id: <userId>, attributes: {...} }`. The client,
  * signing and the first connection happen on the first store call, so requests that never touch
  * the store load none of it. Every method throws a StoreError on failure (see errors.ts).

@@ -86,6 +86,36 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     expect(other).toBe('refused');
   });
 
+  it('reads no file once loaded: every locale answers from the words inside the one file', () => {
+    const dir = functionAsset();
+    const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'de-DE', 'es-ES', 'fr-FR'];
+    writeFileSync(join(dir, 'launches.json'), JSON.stringify(locales.map((locale) => launchRequest({ locale }))));
+    const script = `
+      const launches = require('./launches.json');
+      const { handler } = require('./index.js');
+      const fs = require('node:fs');
+      const reads = [];
+      for (const name of ['readFileSync', 'readFile', 'openSync', 'open', 'existsSync', 'statSync', 'readdirSync']) {
+        const real = fs[name];
+        fs[name] = function (...args) { reads.push(name + ' ' + String(args[0])); return real.apply(this, args); };
+      }
+      for (const name of ['readFile', 'open']) {
+        const real = fs.promises[name];
+        fs.promises[name] = function (...args) { reads.push('promises.' + name + ' ' + String(args[0])); return real.apply(this, args); };
+      }
+      (async () => {
+        const said = [];
+        for (const launch of launches) said.push((await handler(launch, {})).response.outputSpeech.ssml.slice(7, 40));
+        process.stdout.write(JSON.stringify({ said, reads }));
+      })();`;
+    const env = { ...process.env, SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
+    delete env.TABLE_NAME;
+    delete env.NODE_OPTIONS;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: dir, env, encoding: 'utf8' })) as { said: string[]; reads: string[] };
+    expect(out.reads).toEqual([]);
+    expect(out.said.map((s) => s.split(' ')[0])).toEqual(['Welcome', 'Welcome', 'Welcome', 'Welcome', 'Welcome', 'Willkommen', 'Te', 'Bienvenue']);
+  });
+
   it('uploads the skill package without the placeholder endpoint (the stack sets the real one)', () => {
     const pkg = assets.find((s) => existsSync(join(outdir, s.path, 'skill.json')));
     expect(pkg).toBeDefined();

@@ -29,7 +29,7 @@ export type RoutineEvent =
   | { readonly type: 'technique'; readonly techniqueId: TechniqueId | undefined }
   | { readonly type: 'currentPoint'; readonly cantFind: boolean }
   | { readonly type: 'howLong' } | { readonly type: 'whatsNext' }
-  | { readonly type: 'pain' } | { readonly type: 'lighter' }
+  | { readonly type: 'pain' } | { readonly type: 'tingling' } | { readonly type: 'lighter' }
   | { readonly type: 'symptom'; readonly routineId: RoutineId | undefined }
   | { readonly type: 'pregnant' } | { readonly type: 'notPregnant' } | { readonly type: 'forgetChoice' }
   | { readonly type: 'setPrefs'; readonly prefs: Partial<Preferences> }
@@ -65,6 +65,8 @@ export type Outcome =
   | { readonly kind: 'technique'; readonly techniqueId: TechniqueId | undefined; readonly inRoutine: boolean }
   | { readonly kind: 'noCurrentPoint' }
   | { readonly kind: 'pain'; readonly again?: boolean }
+  /** Tingling or numbness: stop pressing and see a doctor if it keeps coming; in a routine, the choices of pain. */
+  | { readonly kind: 'tingling'; readonly inRoutine: boolean }
   | { readonly kind: 'screening'; readonly routineId: RoutineId | undefined; readonly again?: boolean }
   | { readonly kind: 'choiceSaved'; readonly leaveOut: boolean; readonly inRoutine: boolean }
   | { readonly kind: 'choiceForgotten'; readonly inRoutine: boolean }
@@ -309,6 +311,10 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
       if (!at) return next(state, { type: 'symptom', routineId: undefined }, nowMs);
       // Stop pacing now; the place is kept so that lighter pressure or skipping can pick it up.
       return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'pain' } };
+    case 'tingling':
+      // In a routine as pain is (pacing stops, the place is kept, lighter / skip / stop offered); before one, advice only.
+      if (!at) return { state: withoutPending(state), outcome: { kind: 'tingling', inRoutine: false } };
+      return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'tingling', inRoutine: true } };
     case 'symptom':
       if (at) return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'pain' } };
       return { state: { ...withoutPending(state), pending: { question: 'startRoutine', ...(event.routineId ? { routineId: event.routineId } : {}) } }, outcome: { kind: 'screening', routineId: event.routineId } };

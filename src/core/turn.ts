@@ -234,6 +234,9 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     }
     case 'noCurrentPoint': return ask(t(voice, 'common:noCurrentPoint'), t(voice, 'common:point.reprompt'));
     case 'pain': return ask(t(voice, outcome.again ? 'common:painAgain' : 'common:pain'), t(voice, 'common:painReprompt'));
+    case 'tingling': return outcome.inRoutine
+      ? ask(t(voice, 'common:tingling'), t(voice, 'common:painReprompt'))
+      : ask(t(voice, 'common:tinglingIdle'), t(voice, 'common:helpReprompt'));
     case 'screening': {
       const offer = outcome.routineId ? t(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : t(voice, 'common:screeningMassages');
       return ask(outcome.again ? offer : [...t(voice, 'common:screening'), ...offer], t(voice, 'common:screeningReprompt'));

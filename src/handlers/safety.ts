@@ -9,12 +9,13 @@ const ROUTINE_FOR_AREA: Readonly<Record<string, RoutineId>> = { heel: 'heel', an
 
 const EVENTS: Readonly<Record<string, RoutineEvent>> = {
   PainIntent: { type: 'pain' },
+  SensationIntent: { type: 'tingling' },
   PregnantIntent: { type: 'pregnant' },
   NotPregnantIntent: { type: 'notPregnant' },
   ForgetChoiceIntent: { type: 'forgetChoice' },
 };
 
-/** "It hurts", "I'm pregnant", "forget that": safety first, in any state. */
+/** "It hurts", "it's tingling", "I'm pregnant", "forget that": safety first, in any state. */
 export const safetyHandler: SkillHandler = {
   canHandle: forIntents(...Object.keys(EVENTS)),
   handle: (input) => answer(input, EVENTS[intentNameOf(input)] ?? { type: 'pain' }),

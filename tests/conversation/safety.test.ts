@@ -48,6 +48,24 @@ describe('conversation: pain, at any moment', () => {
   });
 });
 
+describe('conversation: tingling and numbness', () => {
+  it.each(['it tingles', 'i have pins and needles', 'my foot is numb'])('"%s" mid-hold stops the pacing, names the doctor, and offers what pain offers', async (said) => {
+    const c = await inRoutine();
+    const r = await c.say(said, { afterMs: 60_000 });
+    expect(r.text).toBe(common.tingling);
+    expect(r.pausesMs).toBe(0);
+    expect(r.reprompt).toBe(common.painReprompt);
+    // The place is kept: lighter pressure picks up the same hold.
+    expect((await c.say('lighter')).text).toMatch(new RegExp(`^${common.notes.lighter} ${upper(routines.ankle.steps.ki6.title)}`));
+  });
+
+  it('before any routine it is advice, not a routine offer, and the microphone stays open', async () => {
+    const r = await new CheckedConversation().say('my feet feel numb');
+    expect(r.text).toBe(common.tinglingIdle);
+    expect(r.ended).toBe(false);
+  });
+});
+
 describe('conversation: pregnancy', () => {
   it.each([
     ['yes', true], ['yes i am', true], ['no', false], ["no i'm not", false],

@@ -185,6 +185,25 @@ export function unknownRoutineTurn(voice: Voice): Turn {
   return ask(t(voice, 'common:unknownRoutine', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
 }
 
+/**
+ * A where-is answer is the same words every time for a voice, so it is built once per voice and kept (and
+ * its SSML with it, src/alexa/render.ts): it was the slowest warm answer, a fifth of its time in GC.
+ */
+const pointTurns = new WeakMap<Voice, Map<string, Turn>>();
+function pointTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'point' }>, inRoutine: boolean): Turn {
+  let byKey = pointTurns.get(voice);
+  if (!byKey) pointTurns.set(voice, (byKey = new Map()));
+  const key = `${outcome.pointId}|${outcome.ask}|${outcome.inRoutine}|${inRoutine}`;
+  let turn = byKey.get(key);
+  if (!turn) {
+    const back = inRoutine ? t(voice, 'common:point.backToRoutine') : [];
+    turn = ask([...pointWords(voice, outcome.pointId, outcome.ask), ...(outcome.inRoutine ? back : t(voice, 'common:point.more'))],
+      outcome.inRoutine ? t(voice, 'common:point.backToRoutine') : t(voice, 'common:point.reprompt'));
+    byKey.set(key, turn);
+  }
+  return turn;
+}
+
 /** Composes the words for a reducer outcome that is not a routine segment. */
 export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'segment' }>, state: SkillState): Turn {
   const inRoutine = Boolean(state.progress);
@@ -215,8 +234,7 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'massages':
       return ask(outcome.again ? t(voice, 'common:massagesReprompt') : t(voice, 'common:massages', { list: voice.list(MASSAGES.map((id) => routineName(voice, id))) }), t(voice, 'common:massagesReprompt'));
     case 'point':
-      return ask([...pointWords(voice, outcome.pointId, outcome.ask), ...(outcome.inRoutine ? back : t(voice, 'common:point.more'))],
-        outcome.inRoutine ? t(voice, 'common:point.backToRoutine') : t(voice, 'common:point.reprompt'));
+      return pointTurn(voice, outcome, inRoutine);
     case 'unknownPoint': {
       if (outcome.missing) return ask(t(voice, 'common:unknownPoint.missing'), t(voice, 'common:point.reprompt'));
       const names = outcome.suggestions.map((id) => `${pointName(voice, id)}, ${pointCode(voice, id)}`);

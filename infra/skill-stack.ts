@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, Aws, CfnOutput, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
@@ -187,9 +188,11 @@ function skillCode(): Code {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: Runtime.NODEJS_22_X.bundlingImage,
-      command: ['bash', '-c', 'npm ci --no-audit --no-fund && node ' + build('/asset-output').join(' ')],
+      // Only where local bundling cannot run (tryBundle returns false): a copy, so the mounted checkout keeps its node_modules.
+      command: ['bash', '-c', ['cp -r /asset-input /tmp/src', 'cd /tmp/src', 'rm -rf node_modules', 'npm ci --no-audit --no-fund', `node ${build('/asset-output').join(' ')}`].join(' && ')],
       local: {
         tryBundle(outputDir: string): boolean {
+          if (!existsSync(join(root, 'node_modules', 'tsx'))) return false; // not installed here: Docker builds it
           const env = { ...process.env };
           delete env.NODE_OPTIONS; // a test runner's loader hooks are not part of the build
           execFileSync(process.execPath, build(outputDir), { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });

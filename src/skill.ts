@@ -35,7 +35,7 @@ export function buildSkill(options: BuildSkillOptions = {}): CustomSkillBuilder 
  * order of the list (the last one takes anything). The same as giving the SDK the list, without its
  * awaiting each canHandle in turn, which allocated a promise per handler per request (docs/performance.md).
  */
-export function router(handlers: readonly SkillHandler[]): RequestHandler {
+function router(handlers: readonly SkillHandler[]): RequestHandler {
   return {
     canHandle: () => true,
     handle(input) {

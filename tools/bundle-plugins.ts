@@ -3,12 +3,11 @@
  * Both are about the cold start, which is paid per byte of the one file (docs/performance.md: reading and
  * compiling cost ~0.05 ms per KB on the bench machine) and per module run at load.
  */
-import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Plugin } from 'esbuild';
 import { FALLBACK_LOCALE, RESOURCE_SETS } from '../src/alexa/locales.js';
-import { NAMESPACES } from '../src/core/messages.js';
+import { wordsOf } from '../src/alexa/words.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -19,15 +18,8 @@ const ROOT = resolve(import.meta.dirname, '..');
  */
 const PLAIN_LANGUAGE = FALLBACK_LOCALE.split('-')[0] as string;
 
-/** One set's words as minified JSON text, all namespaces in one object (as src/alexa/words.ts returns them). */
-export function wordsText(set: string): string {
-  const words: Record<string, unknown> = {};
-  for (const ns of NAMESPACES) {
-    const file = join(ROOT, 'locales', set, `${ns}.json`);
-    if (existsSync(file)) words[ns] = JSON.parse(readFileSync(file, 'utf8'));
-  }
-  return JSON.stringify(words);
-}
+/** One set's words as minified JSON text, all namespaces in one object: what src/alexa/words.ts reads, serialised. */
+export const wordsText = (set: string): string => JSON.stringify(wordsOf(set) ?? {});
 
 /** The module that replaces src/alexa/words.ts in the bundle: the same `wordsOf`, over words held in the file. */
 export function bundledWordsModule(): string {

@@ -10,10 +10,8 @@ import { CUE_CHIME } from '../core/sounds.js';
 import { speechRateFor } from '../core/speech.js';
 import type { Pace } from '../core/timeline.js';
 import type { Voice } from '../core/voice.js';
-import { CHAINS, FALLBACK_LOCALE, resolveLocale, SUPPORTED_LOCALES } from './locales.js';
+import { CHAINS, resolveLocale } from './locales.js';
 import { wordsOf } from './words.js';
-
-export { FALLBACK_LOCALE, resolveLocale, SUPPORTED_LOCALES };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

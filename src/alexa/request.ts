@@ -15,10 +15,6 @@ export function isIntent(input: HandlerInput, ...names: readonly string[]): bool
   return getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(intentNameOf(input));
 }
 
-export function isType(input: HandlerInput, ...types: readonly string[]): boolean {
-  return types.includes(getRequestType(input.requestEnvelope));
-}
-
 /** A canHandle for IntentRequests of these names, the set built once (a handler's canHandle runs on every request). */
 export function forIntents(...names: readonly string[]): (input: HandlerInput) => boolean {
   const set = new Set(names);

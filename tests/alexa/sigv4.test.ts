@@ -1,11 +1,11 @@
 /**
  * The store's request signer (src/alexa/persistence/sigv4.ts) and its SHA-256 (sha256.ts), against the
- * references they replace: node:crypto for the hashes, aws4 (a devDependency kept as the oracle and as a
- * bench candidate) for the headers, and Date#toISOString for the date.
+ * references they replace: node:crypto for the hashes, aws4 (through the bench candidate that signs with it,
+ * a devDependency kept as the oracle) for the headers, and Date#toISOString for the date.
  */
 import { createHash, createHmac } from 'node:crypto';
-import aws4 from 'aws4';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { signDynamoRequest as signWithAws4 } from '../../bench/candidates/sigv4-aws4.js';
 import { hex, hmacSha256, sha256, utf8 } from '../../src/alexa/persistence/sha256.js';
 import { amzDate, signDynamoRequest, type SignedRequest } from '../../src/alexa/persistence/sigv4.js';
 
@@ -61,14 +61,18 @@ describe('signDynamoRequest', () => {
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
     nowMs: Date.UTC(2026, 11, 1, 21, 5, 9), ...over,
   });
-  /** aws4's headers for the same request at the same time, values as strings, in a stable order. */
+  /**
+   * aws4's headers for the same request at the same time, through the bench's aws4 candidate (the client as it
+   * was): aws4 reads the clock itself, so the clock is set to the request's time and aws4 writes its own date.
+   */
   const reference = (r: SignedRequest) => {
-    const [hostname, port] = r.host.split(':');
-    const signed = aws4.sign({
-      hostname, ...(port ? { port: Number(port) } : {}), path: r.path, method: 'POST', service: 'dynamodb', region: r.region, body: r.body,
-      headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': r.target, 'X-Amz-Date': amzDate(r.nowMs) },
-    }, r.credentials);
-    return sorted(signed.headers as Record<string, string | number>);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(r.nowMs);
+    try {
+      return sorted(signWithAws4(r));
+    } finally {
+      vi.useRealTimers();
+    }
   };
   const sorted = (h: Record<string, string | number>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, String(v)]).sort(([a], [b]) => (a! < b! ? -1 : 1)));
 

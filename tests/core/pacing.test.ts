@@ -3,7 +3,8 @@
  * response, as a user who hears every answer to the end and says "next" where the skill asks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadVoice, SUPPORTED_LOCALES } from '../../src/alexa/i18n.js';
+import { loadVoice } from '../../src/alexa/i18n.js';
+import { SUPPORTED_LOCALES } from '../../src/alexa/locales.js';
 import { ROUTINE_IDS, type RoutineId } from '../../src/core/content/types.js';
 import { CUE_TOLERANCE_MS, MAX_RESPONSE_AUDIO_MS, TURN_GAP_MS } from '../../src/core/limits.js';
 import { paceResponse, PacingError } from '../../src/core/pacing.js';

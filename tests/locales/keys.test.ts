@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import chains from '../../locales/index.json';
-import { hasMessage, loadVoice, SUPPORTED_LOCALES } from '../../src/alexa/i18n.js';
+import { hasMessage, loadVoice } from '../../src/alexa/i18n.js';
+import { SUPPORTED_LOCALES } from '../../src/alexa/locales.js';
 import { ROUTINES } from '../../src/core/content/routines.js';
 
 function sourceFiles(dir: string): string[] {

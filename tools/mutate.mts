@@ -1,6 +1,7 @@
 /**
  * A mutation pass: each entry breaks one behaviour on purpose, runs the tests that name it, and restores the
- * file. `npx tsx tools/mutate.mts` prints which mutations the suite catches. Run it after a large change;
+ * file. `npx tsx tools/mutate.mts` prints which mutations the suite catches (each test list is first run on the
+ * unbroken file, and a mutation whose code is not there exactly once is skipped and fails the run). Run it after a large change;
  * a mutation that survives marks a test that does not check what it claims.
  */
 import { execFileSync } from 'node:child_process';
@@ -73,9 +74,19 @@ function runs(tests: readonly string[]): boolean {
 
 const only = process.argv.slice(2);
 let survived = 0;
+let skipped = 0;
+/** The file being mutated and its text, restored if the run is interrupted. */
+let pending: { file: string; original: string } | undefined;
+process.on('SIGINT', () => {
+  if (pending) writeFileSync(pending.file, pending.original);
+  process.exit(130);
+});
 for (const m of MUTATIONS.filter((x) => !only.length || only.some((o) => x.name.includes(o)))) {
   const original = readFileSync(m.file, 'utf8');
-  if (!original.includes(m.from)) { console.log(`SKIP    ${m.name} (its code has changed: update tools/mutate.mts)`); continue; }
+  // Exactly one place to break, and tests that pass before it is broken: otherwise "killed" would mean nothing.
+  if (original.split(m.from).length !== 2) { skipped += 1; console.log(`SKIP    ${m.name} (its code is not there once: update tools/mutate.mts)`); continue; }
+  if (!runs(m.tests)) { skipped += 1; console.log(`SKIP    ${m.name} (its tests fail before the mutation)`); continue; }
+  pending = { file: m.file, original };
   writeFileSync(m.file, original.replace(m.from, m.to));
   try {
     const green = runs(m.tests);
@@ -83,6 +94,7 @@ for (const m of MUTATIONS.filter((x) => !only.length || only.some((o) => x.name.
     console.log(`${green ? 'SURVIVED' : 'killed  '} ${m.name}  [${m.tests.join(', ')}]`);
   } finally {
     writeFileSync(m.file, original);
+    pending = undefined;
   }
 }
-process.exitCode = survived ? 1 : 0;
+process.exitCode = survived || skipped ? 1 : 0;

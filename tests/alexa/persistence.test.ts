@@ -164,8 +164,11 @@ describe('DynamoDbPersistenceAdapter when the store accepts connections but neve
   it('gives up after its request timeout instead of hanging the turn', async () => {
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const store = new DynamoDbPersistenceAdapter({ tableName: 't', endpoint, credentials: TEST_CREDENTIALS, timeoutMs: 200, maxAttempts: 2 });
+    const startMs = Date.now();
     await failureOf(store.getAttributes(alice));
     await failureOf(store.saveAttributes(alice, { a: 1 }));
+    // Two attempts of 200 ms each per call, with a short pause between: far from vitest's own timeout.
+    expect(Date.now() - startMs).toBeLessThan(2 * (2 * 200 + 100) + 500);
   });
 });
 

@@ -47,7 +47,7 @@ describe('SHA-256 and HMAC-SHA256', () => {
 });
 
 describe('amzDate', () => {
-  it('writes YYYYMMDDTHHMMSSZ as Date#toISOString would, over four centuries and at the edges', () => {
+  it('writes YYYYMMDDTHHMMSSZ as Date#toISOString would, from 1970 to 2100 and at the edges', () => {
     const times = [0, Date.UTC(2000, 1, 29, 23, 59, 59), Date.UTC(2100, 2, 1), Date.UTC(2026, 11, 31, 23, 59, 59, 999), Date.UTC(1999, 11, 31, 12)];
     for (let i = 0; i < 5000; i += 1) times.push(Math.floor((i / 5000) * 4_102_444_800_000) + i * 7919);
     for (const t of times) expect(amzDate(t), String(t)).toBe(new Date(t).toISOString().replace(/[:-]|\.\d{3}/g, ''));

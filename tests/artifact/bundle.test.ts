@@ -84,7 +84,7 @@ describe('the production bundle', () => {
 
   it('rejects a request from another skill', async () => {
     const { handler } = requireFresh(bundle.file);
-    await expect(handler(launchRequest({ skillId: 'amzn1.ask.skill.someone-else' }), {})).rejects.toThrow();
+    await expect(handler(launchRequest({ skillId: 'amzn1.ask.skill.someone-else' }), {})).rejects.toThrow(/skill ID verification failed/i);
   });
 
   it('refuses to answer at all when SKILL_ID is not configured', async () => {

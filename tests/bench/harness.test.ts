@@ -50,6 +50,24 @@ describe('bench harness', () => {
     expect(inOutput.some((f) => f.includes('dynamo-http') || f.includes('node_modules/aws4'))).toBe(false);
   });
 
+  it('swaps a candidate in for the signer and nothing else: the aws4 candidate bundle signs with aws4, not ours', async () => {
+    const swapped = await buildVariant('src/alexa/persistence/index.ts', join(dir, 'swap-signer'), undefined, 'bench/candidates/sigv4-aws4.ts');
+    const inOutput = Object.entries(Object.values(swapped.metafile.outputs).find((o) => o.entryPoint)?.inputs ?? {})
+      .filter(([, v]) => v.bytesInOutput > 0).map(([f]) => f);
+    expect(inOutput.some((f) => f.includes('dynamo-http'))).toBe(true);
+    expect(inOutput.some((f) => f.includes('node_modules/aws4'))).toBe(true);
+    expect(inOutput.some((f) => f.includes('persistence/sigv4') || f.includes('persistence/sha256'))).toBe(false);
+  });
+
+  it('reduces warm samples per kind and per process, then takes the median over processes', () => {
+    const range = (from: number) => Array.from({ length: 100 }, (_, i) => from + i);
+    const run = (shift: number, rssKb: number) => ({ kinds: ['a', 'b'], samples: [range(1 + shift), range(101 + shift)], maxRssKb: rssKb });
+    const row = warmRow('synthetic', [run(0, 1024), run(2, 3072), run(4, 2048)] as never[], []);
+    // Nearest rank: p50 of 1..100 is 50, p99 is 99; over both kinds (1..200) 100 and 198; the middle process is shifted by 2.
+    expect(row.perKind).toEqual({ a: { p50Ms: 52, p99Ms: 101 }, b: { p50Ms: 152, p99Ms: 201 } });
+    expect([row.p50Ms, row.p99Ms, row.rssMb, row.runs]).toEqual([102, 200, 3, 3]);
+  });
+
   it('times a cold launch in a fresh process', () => {
     const r = child('cold', [{ kind: 'launch', envelope: launch() }]);
     expect(r.speech).toBe('Welcome to the minimal skill.');

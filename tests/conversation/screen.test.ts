@@ -57,6 +57,10 @@ describe('screens: the whole routine without a word', () => {
 
   it('counts down in step with the voice: at every cue onset, the screen\'s remaining seconds equal the plan\'s within 1 s', async () => {
     const { events } = await walkOnScreen('heel');
+    expect(events.length).toBeGreaterThan(0);
+    // The loops below must have something to check: captions and countdown ticks exist.
+    expect(events.flatMap(commandsOf).filter((c) => c.property === 'caption').length).toBeGreaterThan(0);
+    expect(events.flatMap(commandsOf).filter((c) => c.property === 'remaining').length).toBeGreaterThan(0);
     for (const r of events) {
       const screen = screenOf(r)!.datasources.payload.screen;
       const total = Number(screen.totalSeconds);

@@ -23,18 +23,27 @@ async function reach(state: CorpusState): Promise<{ c: CheckedConversation; afte
   }
 }
 
+/** What the last setup turn must have done for the conversation to be in the state (idle: nothing said yet). */
+const REACHED: Readonly<Record<CorpusState, string | undefined>> = {
+  idle: undefined, askedPregnancy: 'askPregnancy', inRoutine: 'segment', paused: 'paused', askedDelete: 'confirmDelete',
+  pain: 'pain', didYouMean: 'unknownPoint', askedMassage: 'massages', offeredRoutine: 'screening',
+};
+
 const rows = Object.entries(CORPUS).flatMap(([state, list]) => list.map(([said, intent, outcome]) => [state as CorpusState, said, intent, outcome] as const));
 
 describe('the corpus of natural utterances', () => {
   it('has at least 250 utterances, in every state', () => {
     expect(rows.length).toBeGreaterThanOrEqual(250);
+    for (const [state, list] of Object.entries(CORPUS)) expect(list.length, state).toBeGreaterThan(0);
     console.log(`corpus: ${rows.length} utterances in ${Object.keys(CORPUS).length} states`);
   });
 
   it.each(rows)('[%s] "%s" → %s, %s', async (state, said, intent, outcome) => {
     const resolved = resolveUtterance(said);
     expect(resolved.kind === 'launch' ? 'LaunchRequest' : resolved.intent).toBe(intent);
+    outcomes.length = 0;
     const { c, afterMs } = await reach(state);
+    expect(outcomes.at(-1), `the conversation reached ${state}`).toBe(REACHED[state]);
     outcomes.length = 0;
     await c.say(said, afterMs === undefined ? {} : { afterMs });
     expect(outcomes.at(-1)).toBe(outcome);

@@ -7,7 +7,7 @@
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
 import { getRequestType } from './sdk.js';
 import { parseState } from '../core/state-parse.js';
-import { INITIAL_STATE, type SkillState } from '../core/state.js';
+import { INITIAL_STATE, withSessionChanges, type SkillState } from '../core/state.js';
 import { contextOf, maybeContextOf, writeSessionState, type RequestContext } from './context.js';
 import { errorFields, log } from './log.js';
 import { isStoreUnavailable } from './persistence/errors.js';
@@ -27,7 +27,7 @@ const snapshot = (state: SkillState): string => JSON.stringify(persistedView(sta
 const clock = (ctx: RequestContext) => (Number.isFinite(ctx.nowMs) ? ctx.nowMs : Date.now());
 const resting = (ctx: RequestContext) => ctx.store?.retryAtMs !== undefined && clock(ctx) < ctx.store.retryAtMs;
 
-/** Reads the user's saved state once per session. The session's state wins when the user already changed something. */
+/** Reads the user's saved state once per session. What the user already changed in the session wins over it. */
 export const loadPersistedState: RequestInterceptor = {
   async process(input) {
     const ctx = contextOf(input);
@@ -36,7 +36,7 @@ export const loadPersistedState: RequestInterceptor = {
     try {
       const attrs = await input.attributesManager.getPersistentAttributes(true);
       const remote = parseState(attrs?.[PERSISTED_KEY]);
-      if (snapshot(ctx.state) === baseline) ctx.state = { ...remote, ...(ctx.state.pending ? { pending: ctx.state.pending } : {}) };
+      ctx.state = snapshot(ctx.state) === baseline ? { ...remote, ...(ctx.state.pending ? { pending: ctx.state.pending } : {}) } : withSessionChanges(remote, ctx.state);
       ctx.store = { loaded: true, saved: snapshot(remote) };
     } catch (error) {
       // Unreachable: rest the store for a while. Rejected (a bug, not an outage): say so loudly, don't rest it.
@@ -53,7 +53,23 @@ async function savePersistedState(input: HandlerInput): Promise<void> {
   if (!ctx?.session || !ctx.storeEnabled) return;
   const ending = getRequestType(input.requestEnvelope) === 'SessionEndedRequest';
   if (resting(ctx) && !ending) return;
-  const meta = ctx.store ?? { loaded: false, saved: snapshot(INITIAL_STATE) };
+  let meta = ctx.store ?? { loaded: false, saved: snapshot(INITIAL_STATE) };
+  if (snapshot(ctx.state) === meta.saved) return;
+  if (!meta.loaded) {
+    // Never read this session (the store was down): read it now, so the session's changes go on top of the
+    // record instead of replacing it. Still unreadable: nothing is written (the session keeps its state).
+    try {
+      const remote = parseState((await input.attributesManager.getPersistentAttributes(false))?.[PERSISTED_KEY]);
+      ctx.state = withSessionChanges(remote, ctx.state);
+      meta = { loaded: true, saved: snapshot(remote) };
+      ctx.store = meta;
+    } catch (error) {
+      const down = isStoreUnavailable(error);
+      log(down ? 'warn' : 'error', 'store.load_failed', errorFields(error));
+      ctx.store = down ? { ...meta, retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS } : meta;
+      return;
+    }
+  }
   const current = snapshot(ctx.state);
   if (current === meta.saved) return;
   try {

@@ -156,6 +156,25 @@ describe('conversation: the store goes down', () => {
     expect((await c.say('start the ball release')).text).toContain('golf ball');
   });
 
+  it('store down at launch → the session ends while the store is left alone, after it is back → the saved routine and settings survive', async () => {
+    const who = newUser();
+    const before = new CheckedConversation(who);
+    await before.say('make the holds longer');
+    await before.say('start the ankle routine');
+    await before.say('no');
+    const stopped = await before.say('stop', { afterMs: 60_000 });
+    const record = await store.getAttributes(stopped.request);
+    expect(record.state).toMatchObject({ prefs: { holdLength: 'long' }, progress: { routineId: 'ankle' } });
+    await db.stop();
+    const c = new CheckedConversation(who);
+    expect((await c.say('open foot acupressure')).text).toMatch(new RegExp(`^${common.storeUnavailable}`));
+    await db.restart();
+    await store.saveAttributes(stopped.request, record); // the server comes back with the old record
+    const ended = await c.sessionEnded();
+    // The session changed nothing the user chose: the record is read before it is written, and keeps all of it.
+    expect((await store.getAttributes(ended.request)).state).toMatchObject({ prefs: { holdLength: 'long' }, progress: { routineId: 'ankle' }, disclaimed: true });
+  });
+
   it('store down at launch → the user changes a setting → the store is back → the session\'s value wins', async () => {
     const who = newUser();
     // Saved earlier: long holds.
@@ -176,5 +195,7 @@ describe('conversation: the store goes down', () => {
     expect(r.text).toContain(cues.oneMinuteLeft);
     const saved = await store.getAttributes(r.request);
     expect(saved.state).toMatchObject({ prefs: { holdLength: 'short' } });
+    // What the session did not change comes from the record: the disclaimer was heard in both.
+    expect(saved.state).toMatchObject({ disclaimed: true });
   });
 });

@@ -28,7 +28,8 @@ export function isSessionless(input: HandlerInput): boolean {
 }
 
 export interface RequestContext {
-  readonly voice: Voice;
+  /** The request's voice; replaced once by loadPersistedState when the saved pace differs from the session's. */
+  voice: Voice;
   /** The state as parsed (and possibly replaced from the store); handlers set the new one here. */
   state: SkillState;
   /** `request.timestamp` in epoch ms; NaN when absent or unreadable. */

@@ -9,6 +9,7 @@ import { getRequestType } from './sdk.js';
 import { parseState } from '../core/state-parse.js';
 import { INITIAL_STATE, withSessionChanges, type SkillState } from '../core/state.js';
 import { contextOf, maybeContextOf, writeSessionState, type RequestContext } from './context.js';
+import { loadVoice } from './i18n.js';
 import { errorFields, log } from './log.js';
 import { isStoreUnavailable } from './persistence/errors.js';
 
@@ -36,8 +37,11 @@ export const loadPersistedState: RequestInterceptor = {
     try {
       const attrs = await input.attributesManager.getPersistentAttributes(true);
       const remote = parseState(attrs?.[PERSISTED_KEY]);
+      const pace = ctx.state.prefs.pace;
       ctx.state = snapshot(ctx.state) === baseline ? { ...remote, ...(ctx.state.pending ? { pending: ctx.state.pending } : {}) } : withSessionChanges(remote, ctx.state);
       ctx.store = { loaded: true, saved: snapshot(remote) };
+      // The voice was looked up at the session's pace: a saved slow pace holds from this first answer on.
+      if (ctx.state.prefs.pace !== pace) ctx.voice = await loadVoice(input.requestEnvelope.request?.locale, ctx.state.prefs.pace);
     } catch (error) {
       // Unreachable: rest the store for a while. Rejected (a bug, not an outage): say so loudly, don't rest it.
       const down = isStoreUnavailable(error);

@@ -302,7 +302,7 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
       if (!now || !at) return noRoutine();
       const entry = resumeEntry(now.plan, at);
       const aside: Aside = event.type === 'howLong'
-        ? { kind: 'howLong', remainingMs: remainingMs(now.plan, at), steps: now.plan.steps.filter((s) => s.index > at.stepIndex || (s.index === at.stepIndex && at.atMs < s.durationMs)).length }
+        ? { kind: 'howLong', remainingMs: remainingMs(now.plan, at), steps: now.plan.steps.filter((s) => s.index > at.stepIndex || (s.index === at.stepIndex && (s.untimed || at.atMs < s.durationMs))).length }
         : { kind: 'whatsNext', stepIndex: followingStep(now.plan, at.stepIndex)?.index };
       return segment(state, now.progress.routineId, entry, 'resume', { aside });
     }

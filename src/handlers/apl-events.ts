@@ -13,7 +13,7 @@ export const aplEventHandler: SkillHandler = {
   canHandle: forTypes('Alexa.Presentation.APL.UserEvent'),
   handle(input) {
     const args = (input.requestEnvelope.request as { arguments?: unknown[] }).arguments;
-    const event = typeof args?.[0] === 'string' ? EVENTS[args[0]] : undefined;
+    const event = typeof args?.[0] === 'string' && Object.hasOwn(EVENTS, args[0]) ? EVENTS[args[0]] : undefined;
     return answer(input, event ?? { type: 'fallback' });
   },
 };

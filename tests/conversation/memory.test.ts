@@ -120,6 +120,19 @@ describe('conversation: memory across sessions (real DynamoDB-compatible server)
   });
 });
 
+describe('conversation: a saved pace', () => {
+  it('holds from the first answer of the next session, a one-shot start included', async () => {
+    const who = newUser();
+    const before = new CheckedConversation(who);
+    await before.say('slower');
+    await before.say('stop');
+    const launch = await new CheckedConversation(who).say('open foot acupressure');
+    expect(launch.ssml).toContain('<prosody rate="85%">');
+    const oneShot = await new CheckedConversation(who).say('ask foot acupressure to start the heel routine');
+    expect(oneShot.ssml).toContain('<prosody rate="85%">');
+  });
+});
+
 describe('conversation: the store goes down', () => {
   beforeEach(async () => { await db.restart(); });
 

@@ -141,3 +141,13 @@ describe('conversation: navigation at any moment', () => {
     expect((await c.say('resume')).text).toMatch(new RegExp(`^${common.notes.resume}`));
   });
 });
+
+describe('conversation: how much longer, during an untimed step', () => {
+  it('counts the step in hand: drying off, with the oil still to come, is two steps, not the last', async () => {
+    const c = new CheckedConversation({ store: new MemoryPersistenceAdapter() });
+    await c.say('start the foot soak'); // the soak is said, then the session ends until the user comes back
+    const r = await c.say('how much longer');
+    expect(r.text).toContain(upper(routines.preparation.steps.dry.title));
+    expect(r.text).toContain(fill(common.aside.steps_other, { count: 2 }));
+  });
+});

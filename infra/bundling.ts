@@ -17,12 +17,8 @@ export const LAMBDA_BUNDLE = {
    */
   externalModules: [] as readonly string[],
   /**
-   * JSON is esbuild's default JSON module. The locale words are not imported as JSON: the build holds them
-   * in the bundle as text, English plain and other languages deflated, parsed on first use
-   * (tools/bundle-plugins.ts, docs/performance.md).
-   */
-  /**
-   * NODE_OPTIONS of the function: none. --enable-source-maps cost ~10 % of a cold start (measured), and our
+   * NODE_OPTIONS of the function: none (JSON is esbuild's default JSON module; the locale words are held by the
+   * build's own plugin, tools/bundle-plugins.ts). --enable-source-maps cost ~10 % of a cold start (measured), and our
    * logs carry error names and messages, never stacks; the .map file stays in the zip for debugging by hand.
    */
   nodeOptions: '',

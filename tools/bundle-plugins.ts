@@ -19,7 +19,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const PLAIN_LANGUAGE = FALLBACK_LOCALE.split('-')[0] as string;
 
 /** One set's words as minified JSON text, all namespaces in one object: what src/alexa/words.ts reads, serialised. */
-export const wordsText = (set: string): string => JSON.stringify(wordsOf(set) ?? {});
+const wordsText = (set: string): string => JSON.stringify(wordsOf(set) ?? {});
 
 /** The module that replaces src/alexa/words.ts in the bundle: the same `wordsOf`, over words held in the file. */
 export function bundledWordsModule(): string {

@@ -7,7 +7,7 @@
 import type { Directive } from 'ask-sdk-model';
 import type { ScreenData, ScreenEvent } from '../core/screen.js';
 
-export const APL_TOKEN = 'footAcupressure';
+const APL_TOKEN = 'footAcupressure';
 const link = (name: string) => ({ type: 'Link', src: `doc://alexa/apl/documents/${name}` });
 
 export function renderDocument(name: 'routine' | 'point', screen: ScreenData): Directive {

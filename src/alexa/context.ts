@@ -12,7 +12,7 @@ import type { Voice } from '../core/voice.js';
 import { loadVoice } from './i18n.js';
 
 /** Session-attribute key of the state. */
-export const STATE_KEY = 'state';
+const STATE_KEY = 'state';
 const CONTEXT = 'ctx';
 
 /**
@@ -47,7 +47,7 @@ export interface RequestContext {
   store?: StoreMeta;
 }
 
-export interface StoreMeta {
+interface StoreMeta {
   /** The store has been read this session. */
   readonly loaded: boolean;
   /** JSON of the persisted view as last saved or read; a change from it means a save is due. */
@@ -65,7 +65,7 @@ function readMeta(attrs: Record<string, unknown> | undefined): StoreMeta | undef
 }
 
 /** Reads the state out of session attributes. Tampered or old state falls back, field by field. */
-export function readSessionState(input: HandlerInput): SkillState {
+function readSessionState(input: HandlerInput): SkillState {
   if (!input.requestEnvelope.session) return INITIAL_STATE;
   return parseState(input.attributesManager.getSessionAttributes<Record<string, unknown>>()?.[STATE_KEY]);
 }

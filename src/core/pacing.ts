@@ -29,6 +29,9 @@ export interface Entry {
   readonly repress: boolean;
 }
 
+/** A step from its beginning, with its full introduction. */
+export const introAt = (stepIndex: number): Entry => ({ stepIndex, atMs: 0, firstCue: 0, words: 'intro', repress: false });
+
 /** The words pacing needs, per step; supplied by the voice (locale) layer. */
 export interface PaceWords {
   intro(stepIndex: number): Speech;
@@ -193,7 +196,7 @@ export function paceResponse(input: PaceInput): Segment {
       break;
     }
     first = false;
-    layout.mark(step.index, entry.atMs === 0 ? 0 : entry.atMs, false);
+    layout.mark(step.index, entry.atMs, false);
     if (entry.words === 'intro') {
       layout.say(words.intro(step.index));
       layout.wait(input.findPointMs.afterIntro);
@@ -238,7 +241,7 @@ export function paceResponse(input: PaceInput): Segment {
         if (!fits) break outer;
       }
     }
-    entry = after ? { stepIndex: after.index, atMs: 0, firstCue: 0, words: 'intro', repress: false } : undefined;
+    entry = after ? introAt(after.index) : undefined;
   }
   if (!best) throw new PacingError(`nothing from step ${input.entry.stepIndex} at ${input.entry.atMs} ms fits a response`);
   const chosen = best;

@@ -4,7 +4,7 @@
  */
 import { LISTEN_WINDOW_MS, RECOGNITION_ALLOWANCE_MS } from './limits.js';
 import type { Entry } from './pacing.js';
-import { followingStep } from './pacing.js';
+import { followingStep, introAt } from './pacing.js';
 import { plannedStep, type RoutinePlan } from './plan.js';
 import type { Played, Position } from './state.js';
 import type { TimedCue } from './timeline.js';
@@ -67,7 +67,7 @@ export const RESUME_MIN_LEFT_MS = 15_000;
 export function resumeEntry(plan: RoutinePlan, at: Position): Entry | undefined {
   const step = plannedStep(plan, at.stepIndex) ?? followingStep(plan, at.stepIndex);
   if (!step) return undefined;
-  if (step.index !== at.stepIndex || at.atMs <= 0 || step.untimed) return { stepIndex: step.index, atMs: 0, firstCue: 0, words: 'intro', repress: false };
+  if (step.index !== at.stepIndex || at.atMs <= 0 || step.untimed) return introAt(step.index);
   for (const hold of holds(step.cues)) {
     if (at.atMs < hold.start.atMs) return { stepIndex: step.index, atMs: hold.start.atMs, firstCue: hold.startIndex, words: 'reminder', repress: false };
     if (at.atMs < hold.endMs - RESUME_MIN_LEFT_MS) {
@@ -76,7 +76,7 @@ export function resumeEntry(plan: RoutinePlan, at: Position): Entry | undefined 
     }
   }
   const after = followingStep(plan, step.index);
-  return after ? { stepIndex: after.index, atMs: 0, firstCue: 0, words: 'intro', repress: false } : undefined;
+  return after ? introAt(after.index) : undefined;
 }
 
 /**
@@ -86,11 +86,11 @@ export function resumeEntry(plan: RoutinePlan, at: Position): Entry | undefined 
 export function continueEntry(plan: RoutinePlan, at: Position, heardUpToMs: number): Entry | undefined {
   const step = plannedStep(plan, at.stepIndex) ?? followingStep(plan, at.stepIndex);
   if (!step) return undefined;
-  if (step.index !== at.stepIndex || at.atMs <= 0 || step.untimed) return { stepIndex: step.index, atMs: 0, firstCue: 0, words: 'intro', repress: false };
+  if (step.index !== at.stepIndex || at.atMs <= 0 || step.untimed) return introAt(step.index);
   const firstCue = step.cues.findIndex((c) => c.atMs >= heardUpToMs);
   if (firstCue < 0) {
     const after = followingStep(plan, step.index);
-    return after ? { stepIndex: after.index, atMs: 0, firstCue: 0, words: 'intro', repress: false } : undefined;
+    return after ? introAt(after.index) : undefined;
   }
   return { stepIndex: step.index, atMs: Math.max(at.atMs, heardUpToMs), firstCue, words: 'none', repress: false };
 }

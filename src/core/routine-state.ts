@@ -7,7 +7,7 @@ import { getRoutine } from './content/routines.js';
 import { isPregnancyCaution, routineNeedsPregnancyQuestion } from './content/steps.js';
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
 import type { Entry } from './pacing.js';
-import { followingStep } from './pacing.js';
+import { followingStep, introAt } from './pacing.js';
 import { planRoutine, plannedStep, remainingHoldMs, type RoutinePlan } from './plan.js';
 import { continueEntry, resumeEntry, settle } from './position.js';
 import { INITIAL_STATE, type LastAnswer, type Pending, type Position, type Progress, type SkillState } from './state.js';
@@ -119,7 +119,6 @@ function segment(state: SkillState, routineId: RoutineId, entry: Entry | undefin
   };
 }
 
-const introAt = (stepIndex: number): Entry => ({ stepIndex, atMs: 0, firstCue: 0, words: 'intro', repress: false });
 
 function begin(state: SkillState, routineId: RoutineId, unsure = false): Transition {
   const first = planOf(state, routineId).steps[0];
@@ -359,4 +358,4 @@ export function remainingMs(plan: RoutinePlan, at: Position): number {
 }
 
 /** Rough time to introduce a step and find its point, for spoken estimates only (never for pacing), in ms. */
-export const STEP_SETUP_ALLOWANCE_MS = 30_000;
+const STEP_SETUP_ALLOWANCE_MS = 30_000;

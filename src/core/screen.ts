@@ -39,7 +39,7 @@ const TECHNIQUE_OF: Readonly<Record<Method, TechniqueId>> = {
   lightFirm: 'lightFirm', reducing: 'reducing', circlesAndHold: 'reducing',
 };
 
-export function panelsOf(points: readonly PointId[]): ScreenPanel[] {
+function panelsOf(points: readonly PointId[]): ScreenPanel[] {
   const panels: ScreenPanel[] = [];
   for (const id of points) {
     const view = POINTS[id].view;

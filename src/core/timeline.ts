@@ -64,7 +64,7 @@ export const CIRCLE_REMINDER_MS = 30_000;
 const COUNTDOWN_CLEARANCE_MS = 6_000;
 
 /** Hold length of one foot (side each) or of the whole hold (side both), in ms. 0 for untimed steps. */
-export function holdMs(step: Step, prefs: Preferences): number {
+function holdMs(step: Step, prefs: Preferences): number {
   return (step.holdSec?.[prefs.holdLength] ?? 0) * 1000;
 }
 

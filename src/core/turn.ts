@@ -22,7 +22,7 @@ export type { Turn, Voice } from './voice.js';
 export interface Device { readonly screen: boolean }
 
 /** Pause to find a point after a step's full introduction (a location was just described), in ms. */
-export const FIND_POINT_AFTER_SETUP_MS = 5_000;
+const FIND_POINT_AFTER_SETUP_MS = 5_000;
 /** The slow pace leaves this much more time to find a point. */
 const SLOW_FIND_FACTOR = 1.5;
 
@@ -30,7 +30,7 @@ const pinyinLine = (voice: Voice, id: PointId): SpeechPart[] => {
   const point = POINTS[id];
   // "The Kunlun Mountains point … Its Chinese name is Kunlun" says the name twice: once is enough.
   if (pointName(voice, id).toLowerCase().includes(point.pinyin.toLowerCase())) return [];
-  return [text(voice.t('common:chineseName')), phoneme(point.pinyin, voice.t(`points:${id}.ipa`)), text('.')];
+  return [...say(voice, 'common:chineseName'), phoneme(point.pinyin, voice.t(`points:${id}.ipa`)), text('.')];
 };
 
 function setupParams(voice: Voice, step: Step, state: SkillState): Record<string, string> {
@@ -69,7 +69,7 @@ function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: 
 }
 
 /** Spoken length of a routine for a user, in whole minutes: the plan's holds plus the words and pauses around them. */
-export function routineMinutes(voice: Voice, routineId: RoutineId, state: SkillState): number {
+function routineMinutes(voice: Voice, routineId: RoutineId, state: SkillState): number {
   const plan = planRoutine(routineId, state.prefs, state.leaveOut);
   const words = paceWords(voice, routineId, state, plan);
   const ms = plan.steps.reduce((sum, s) => sum + s.durationMs + (s.untimed ? 0 : estimateMs(words.intro(s.index), voice.rate) + FIND_POINT_AFTER_SETUP_MS), 0);
@@ -163,26 +163,25 @@ export function playedOf(segment: Segment, sentAtMs: number): Played {
   };
 }
 
-const t = say;
 
 function pointWords(voice: Voice, id: PointId, ask: 'where' | 'helps'): SpeechPart[] {
   return [
-    ...t(voice, 'common:written', { name: pointName(voice, id), channel: voice.t(`points:${id}.channelCode`), code: pointCode(voice, id) }),
+    ...say(voice, 'common:written', { name: pointName(voice, id), channel: voice.t(`points:${id}.channelCode`), code: pointCode(voice, id) }),
     ...pinyinLine(voice, id),
-    ...t(voice, `points:${id}.otherNames`),
-    ...t(voice, ask === 'where' ? `points:${id}.location` : `points:${id}.helps`),
-    ...t(voice, `points:${id}.caution`),
+    ...say(voice, `points:${id}.otherNames`),
+    ...say(voice, ask === 'where' ? `points:${id}.location` : `points:${id}.helps`),
+    ...say(voice, `points:${id}.caution`),
   ];
 }
 
 const MASSAGES: readonly RoutineId[] = ['anxiety', 'lowBack', 'ballRelease'];
 
 export function routineListTurn(voice: Voice): Turn {
-  return ask(t(voice, 'common:routineList', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
+  return ask(say(voice, 'common:routineList', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), say(voice, 'common:routineListReprompt'));
 }
 
 export function unknownRoutineTurn(voice: Voice): Turn {
-  return ask(t(voice, 'common:unknownRoutine', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), t(voice, 'common:routineListReprompt'));
+  return ask(say(voice, 'common:unknownRoutine', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), say(voice, 'common:routineListReprompt'));
 }
 
 /**
@@ -196,9 +195,9 @@ function pointTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'point' }>, i
   const key = `${outcome.pointId}|${outcome.ask}|${outcome.inRoutine}|${inRoutine}`;
   let turn = byKey.get(key);
   if (!turn) {
-    const back = inRoutine ? t(voice, 'common:point.backToRoutine') : [];
-    turn = ask([...pointWords(voice, outcome.pointId, outcome.ask), ...(outcome.inRoutine ? back : t(voice, 'common:point.more'))],
-      outcome.inRoutine ? t(voice, 'common:point.backToRoutine') : t(voice, 'common:point.reprompt'));
+    const back = inRoutine ? say(voice, 'common:point.backToRoutine') : [];
+    turn = ask([...pointWords(voice, outcome.pointId, outcome.ask), ...(outcome.inRoutine ? back : say(voice, 'common:point.more'))],
+      outcome.inRoutine ? say(voice, 'common:point.backToRoutine') : say(voice, 'common:point.reprompt'));
     byKey.set(key, turn);
   }
   return turn;
@@ -207,95 +206,95 @@ function pointTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'point' }>, i
 /** Composes the words for a reducer outcome that is not a routine segment. */
 export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'segment' }>, state: SkillState): Turn {
   const inRoutine = Boolean(state.progress);
-  const back = inRoutine ? t(voice, 'common:point.backToRoutine') : [];
+  const back = inRoutine ? say(voice, 'common:point.backToRoutine') : [];
   switch (outcome.kind) {
     case 'welcome':
       return ask([
-        ...(outcome.storeDown ? t(voice, 'common:storeUnavailable') : []),
-        ...t(voice, outcome.returning ? 'common:welcomeBack' : 'common:welcome'),
-        ...(outcome.disclaimer ? t(voice, 'common:disclaimer') : []),
-        ...t(voice, 'common:offer'),
-      ], t(voice, 'common:offerReprompt'));
+        ...(outcome.storeDown ? say(voice, 'common:storeUnavailable') : []),
+        ...say(voice, outcome.returning ? 'common:welcomeBack' : 'common:welcome'),
+        ...(outcome.disclaimer ? say(voice, 'common:disclaimer') : []),
+        ...say(voice, 'common:offer'),
+      ], say(voice, 'common:offerReprompt'));
     case 'askPregnancy':
-      return ask(outcome.again ? t(voice, 'common:askPregnancyReprompt') : t(voice, 'common:askPregnancy', { name: routineName(voice, outcome.routineId) }), t(voice, 'common:askPregnancyReprompt'));
+      return ask(outcome.again ? say(voice, 'common:askPregnancyReprompt') : say(voice, 'common:askPregnancy', { name: routineName(voice, outcome.routineId) }), say(voice, 'common:askPregnancyReprompt'));
     case 'routineDone':
-      return ask(t(voice, 'common:routineDone', { name: routineName(voice, outcome.routineId) }), t(voice, 'common:routineDoneReprompt'));
+      return ask(say(voice, 'common:routineDone', { name: routineName(voice, outcome.routineId) }), say(voice, 'common:routineDoneReprompt'));
     case 'paused':
-      return ask(t(voice, outcome.already ? 'common:alreadyPaused' : 'common:paused'), t(voice, 'common:pausedReprompt'));
+      return ask(say(voice, outcome.already ? 'common:alreadyPaused' : 'common:paused'), say(voice, 'common:pausedReprompt'));
     case 'goodbye':
-      return { speech: t(voice, outcome.hasProgress ? 'common:goodbyeWithProgress' : 'common:goodbye'), end: true };
+      return { speech: say(voice, outcome.hasProgress ? 'common:goodbyeWithProgress' : 'common:goodbye'), end: true };
     case 'silent':
       return { speech: [], end: true };
     case 'offerResume':
-      return ask(outcome.again ? t(voice, 'common:offerResumeReprompt')
-        : t(voice, 'common:offerResume', { name: routineName(voice, outcome.routineId), title: stepTitle(voice, outcome.routineId, outcome.stepIndex) }),
-      t(voice, 'common:offerResumeReprompt'));
-    case 'freshStart': return ask([...t(voice, 'common:freshStart'), ...t(voice, 'common:offer')], t(voice, 'common:offerReprompt'));
+      return ask(outcome.again ? say(voice, 'common:offerResumeReprompt')
+        : say(voice, 'common:offerResume', { name: routineName(voice, outcome.routineId), title: stepTitle(voice, outcome.routineId, outcome.stepIndex) }),
+      say(voice, 'common:offerResumeReprompt'));
+    case 'freshStart': return ask([...say(voice, 'common:freshStart'), ...say(voice, 'common:offer')], say(voice, 'common:offerReprompt'));
     case 'massages':
-      return ask(outcome.again ? t(voice, 'common:massagesReprompt') : t(voice, 'common:massages', { list: voice.list(MASSAGES.map((id) => routineName(voice, id))) }), t(voice, 'common:massagesReprompt'));
+      return ask(outcome.again ? say(voice, 'common:massagesReprompt') : say(voice, 'common:massages', { list: voice.list(MASSAGES.map((id) => routineName(voice, id))) }), say(voice, 'common:massagesReprompt'));
     case 'point':
       return pointTurn(voice, outcome, inRoutine);
     case 'unknownPoint': {
-      if (outcome.missing) return ask(t(voice, 'common:unknownPoint.missing'), t(voice, 'common:point.reprompt'));
+      if (outcome.missing) return ask(say(voice, 'common:unknownPoint.missing'), say(voice, 'common:point.reprompt'));
       const names = outcome.suggestions.map((id) => `${pointName(voice, id)}, ${pointCode(voice, id)}`);
-      if (names.length === 1) return ask(t(voice, 'common:unknownPoint.suggest', { name: names[0] as string }), t(voice, 'common:unknownPoint.suggestReprompt', { name: names[0] as string }));
-      if (names.length > 1) return ask(t(voice, 'common:unknownPoint.choose', { list: voice.list(names, 'disjunction') }), t(voice, 'common:point.reprompt'));
-      return ask([...t(voice, 'common:unknownPoint.none'), ...back], t(voice, 'common:point.reprompt'));
+      if (names.length === 1) return ask(say(voice, 'common:unknownPoint.suggest', { name: names[0] as string }), say(voice, 'common:unknownPoint.suggestReprompt', { name: names[0] as string }));
+      if (names.length > 1) return ask(say(voice, 'common:unknownPoint.choose', { list: voice.list(names, 'disjunction') }), say(voice, 'common:point.reprompt'));
+      return ask([...say(voice, 'common:unknownPoint.none'), ...back], say(voice, 'common:point.reprompt'));
     }
-    case 'didYouMeanDeclined': return ask(t(voice, 'common:didYouMeanDeclined'), t(voice, 'common:point.reprompt'));
+    case 'didYouMeanDeclined': return ask(say(voice, 'common:didYouMeanDeclined'), say(voice, 'common:point.reprompt'));
     case 'technique': {
-      const reprompt = outcome.inRoutine ? t(voice, 'common:point.backToRoutine') : t(voice, 'common:helpReprompt');
-      if (!outcome.techniqueId) return ask(t(voice, 'common:technique.unknown'), reprompt);
+      const reprompt = outcome.inRoutine ? say(voice, 'common:point.backToRoutine') : say(voice, 'common:helpReprompt');
+      if (!outcome.techniqueId) return ask(say(voice, 'common:technique.unknown'), reprompt);
       const id = outcome.techniqueId;
-      return ask([...t(voice, 'common:technique.intro', { name: voice.t(`techniques:${id}.name`) }), ...t(voice, `techniques:${id}.how`),
-        ...(outcome.inRoutine ? back : t(voice, 'common:point.more'))], reprompt);
+      return ask([...say(voice, 'common:technique.intro', { name: voice.t(`techniques:${id}.name`) }), ...say(voice, `techniques:${id}.how`),
+        ...(outcome.inRoutine ? back : say(voice, 'common:point.more'))], reprompt);
     }
-    case 'noCurrentPoint': return ask(t(voice, 'common:noCurrentPoint'), t(voice, 'common:point.reprompt'));
-    case 'pain': return ask(t(voice, outcome.again ? 'common:painAgain' : 'common:pain'), t(voice, 'common:painReprompt'));
+    case 'noCurrentPoint': return ask(say(voice, 'common:noCurrentPoint'), say(voice, 'common:point.reprompt'));
+    case 'pain': return ask(say(voice, outcome.again ? 'common:painAgain' : 'common:pain'), say(voice, 'common:painReprompt'));
     case 'tingling': return outcome.inRoutine
-      ? ask(t(voice, 'common:tingling'), t(voice, 'common:painReprompt'))
-      : ask(t(voice, 'common:tinglingIdle'), t(voice, 'common:helpReprompt'));
+      ? ask(say(voice, 'common:tingling'), say(voice, 'common:painReprompt'))
+      : ask(say(voice, 'common:tinglingIdle'), say(voice, 'common:helpReprompt'));
     case 'screening': {
-      const offer = outcome.routineId ? t(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : t(voice, 'common:screeningMassages');
-      return ask(outcome.again ? offer : [...t(voice, 'common:screening'), ...offer], t(voice, 'common:screeningReprompt'));
+      const offer = outcome.routineId ? say(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : say(voice, 'common:screeningMassages');
+      return ask(outcome.again ? offer : [...say(voice, 'common:screening'), ...offer], say(voice, 'common:screeningReprompt'));
     }
     case 'choiceSaved':
-      return ask([...t(voice, outcome.leaveOut ? 'common:choice.leaveOut' : 'common:choice.keepIn'), ...(outcome.leaveOut ? t(voice, 'common:midwife') : []),
-        ...(outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : t(voice, 'common:helpReprompt'));
+      return ask([...say(voice, outcome.leaveOut ? 'common:choice.leaveOut' : 'common:choice.keepIn'), ...(outcome.leaveOut ? say(voice, 'common:midwife') : []),
+        ...(outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : say(voice, 'common:helpReprompt'));
     case 'choiceForgotten':
-      return ask([...t(voice, 'common:choice.forgotten'), ...(outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : t(voice, 'common:helpReprompt'));
+      return ask([...say(voice, 'common:choice.forgotten'), ...(outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : say(voice, 'common:helpReprompt'));
     case 'prefsChanged': {
       const parts: SpeechPart[] = [];
       const p = outcome.prefs;
-      if (p.holdLength) parts.push(...t(voice, `common:prefs.holdLength_${p.holdLength}`));
-      if (p.chimes !== undefined) parts.push(...t(voice, p.chimes ? 'common:prefs.chimes_on' : 'common:prefs.chimes_off'));
-      if (p.countdown !== undefined) parts.push(...t(voice, p.countdown ? 'common:prefs.countdown_on' : 'common:prefs.countdown_off'));
-      if (p.pace) parts.push(...t(voice, p.pace === 'slow' ? 'common:prefs.pace_slow' : 'common:prefs.pace_normal'));
-      if (p.waitBetweenSteps !== undefined) parts.push(...t(voice, p.waitBetweenSteps ? 'common:prefs.wait_on' : 'common:prefs.wait_off'));
-      return ask([...parts, ...(outcome.inRoutine ? t(voice, 'common:prefs.applied') : t(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'));
+      if (p.holdLength) parts.push(...say(voice, `common:prefs.holdLength_${p.holdLength}`));
+      if (p.chimes !== undefined) parts.push(...say(voice, p.chimes ? 'common:prefs.chimes_on' : 'common:prefs.chimes_off'));
+      if (p.countdown !== undefined) parts.push(...say(voice, p.countdown ? 'common:prefs.countdown_on' : 'common:prefs.countdown_off'));
+      if (p.pace) parts.push(...say(voice, p.pace === 'slow' ? 'common:prefs.pace_slow' : 'common:prefs.pace_normal'));
+      if (p.waitBetweenSteps !== undefined) parts.push(...say(voice, p.waitBetweenSteps ? 'common:prefs.wait_on' : 'common:prefs.wait_off'));
+      return ask([...parts, ...(outcome.inRoutine ? say(voice, 'common:prefs.applied') : say(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'));
     }
-    case 'settingsReset': return ask([...t(voice, 'common:settingsReset'), ...(outcome.inRoutine ? back : t(voice, 'common:prefs.reprompt'))], t(voice, 'common:helpReprompt'));
-    case 'confirmDelete': return ask(t(voice, outcome.again ? 'common:confirmDeleteReprompt' : 'common:confirmDelete'), t(voice, 'common:confirmDeleteReprompt'));
-    case 'deleteData': return { speech: [...t(voice, 'common:deleted'), ...t(voice, 'common:goodbye')], end: true };
-    case 'deleteDeclined': return ask(t(voice, 'common:deleteDeclined'), t(voice, 'common:helpReprompt'));
-    case 'noRoutine': return ask(t(voice, 'common:noRoutine'), t(voice, 'common:noRoutineReprompt'));
-    case 'noQuestion': return ask(t(voice, outcome.inRoutine ? 'common:noQuestionInRoutine' : 'common:noQuestion'), outcome.inRoutine ? back : t(voice, 'common:helpReprompt'));
+    case 'settingsReset': return ask([...say(voice, 'common:settingsReset'), ...(outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'))], say(voice, 'common:helpReprompt'));
+    case 'confirmDelete': return ask(say(voice, outcome.again ? 'common:confirmDeleteReprompt' : 'common:confirmDelete'), say(voice, 'common:confirmDeleteReprompt'));
+    case 'deleteData': return { speech: [...say(voice, 'common:deleted'), ...say(voice, 'common:goodbye')], end: true };
+    case 'deleteDeclined': return ask(say(voice, 'common:deleteDeclined'), say(voice, 'common:helpReprompt'));
+    case 'noRoutine': return ask(say(voice, 'common:noRoutine'), say(voice, 'common:noRoutineReprompt'));
+    case 'noQuestion': return ask(say(voice, outcome.inRoutine ? 'common:noQuestionInRoutine' : 'common:noQuestion'), outcome.inRoutine ? back : say(voice, 'common:helpReprompt'));
     case 'help': {
       const p = state.progress;
       const params = p ? { name: routineName(voice, p.routineId), title: stepTitle(voice, p.routineId, p.at.stepIndex) } : undefined;
-      return ask(t(voice, `common:help.${outcome.where}`, params), outcome.where === 'idle' ? t(voice, 'common:helpReprompt') : t(voice, 'common:pausedReprompt'));
+      return ask(say(voice, `common:help.${outcome.where}`, params), outcome.where === 'idle' ? say(voice, 'common:helpReprompt') : say(voice, 'common:pausedReprompt'));
     }
     case 'fallback':
-      return ask(t(voice, `common:fallback.${outcome.where}`), outcome.where === 'idle' ? t(voice, 'common:offerReprompt') : t(voice, 'common:pausedReprompt'));
+      return ask(say(voice, `common:fallback.${outcome.where}`), outcome.where === 'idle' ? say(voice, 'common:offerReprompt') : say(voice, 'common:pausedReprompt'));
   }
 }
 
 /** An apology; "your place is kept" only when there is a routine to keep. */
 export function errorTurn(voice: Voice, inRoutine: boolean): Turn {
-  return inRoutine ? ask(t(voice, 'common:error'), t(voice, 'common:errorReprompt')) : ask(t(voice, 'common:errorIdle'), t(voice, 'common:helpReprompt'));
+  return inRoutine ? ask(say(voice, 'common:error'), say(voice, 'common:errorReprompt')) : ask(say(voice, 'common:errorIdle'), say(voice, 'common:helpReprompt'));
 }
 
 export function messageTurn(voice: Voice, k: MessageKey, reprompt: MessageKey = 'common:helpReprompt'): Turn {
-  return ask(t(voice, k), t(voice, reprompt));
+  return ask(say(voice, k), say(voice, reprompt));
 }
 

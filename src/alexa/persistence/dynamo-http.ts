@@ -42,11 +42,11 @@ export interface DynamoClientOptions {
 /** DynamoDB error types that mean "too many requests": retried like a 5xx. */
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 /** Shortest pause before a retry, in ms. */
-export const RETRY_JITTER_MIN_MS = 20;
+const RETRY_JITTER_MIN_MS = 20;
 /** Longest pause before a retry, in ms (random in between: "jitter", so clients do not retry in step). */
-export const RETRY_JITTER_MAX_MS = 100;
+const RETRY_JITTER_MAX_MS = 100;
 /** An attempt with less time than this left before the deadline is not started, in ms. */
-export const MIN_ATTEMPT_MS = 50;
+const MIN_ATTEMPT_MS = 50;
 
 interface Transport { readonly request: (options: RequestOptions) => ReturnType<typeof Https.request>; readonly agent: Agent }
 const transports: Partial<Record<'http:' | 'https:', Transport>> = {};

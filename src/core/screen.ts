@@ -65,11 +65,12 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
   const position = plan.steps.findIndex((s) => s.index === stepIndex) + 1;
   const onsets = segment.onsets.filter((o) => o.stepIndex === stepIndex);
   const codes = step.points.map((id) => pointCode(voice, id));
+  const title = stepTitle(voice, routineId, stepIndex);
   const durationMs = first?.durationMs ?? 0;
   const remainingAt = (realMs: number) => (first ? Math.max(0, Math.ceil((durationMs - (first.planStartMs + (realMs - first.realStartMs))) / 1000)) : 0);
   const data: ScreenData = {
     kind: 'routine',
-    title: [upperFirst(stepTitle(voice, routineId, stepIndex)), ...(codes.length && !stepTitle(voice, routineId, stepIndex).includes(codes[0] as string) ? [voice.list(codes)] : [])].join(' · '),
+    title: codes.length && !title.includes(codes[0] as string) ? voice.t('common:screen.titleWithCode', { title: upperFirst(title), code: voice.list(codes) }) : upperFirst(title),
     subtitle: voice.t('common:screen.step', { name: upperFirst(routineName(voice, routineId)), position, count: plan.steps.length }),
     technique: voice.t(`techniques:${TECHNIQUE_OF[step.method]}.name`),
     caption: onsets[0] ? textOf(onsets[0].words) : '',
@@ -96,7 +97,7 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
 /** The where-is screen of a point. */
 export function pointScreen(voice: Voice, id: PointId): ScreenData {
   return {
-    kind: 'point', title: `${pointName(voice, id)} · ${pointCode(voice, id)}`, subtitle: POINTS[id].pinyin, technique: '', caption: '',
+    kind: 'point', title: voice.t('common:screen.titleWithCode', { title: pointName(voice, id), code: pointCode(voice, id) }), subtitle: POINTS[id].pinyin, technique: '', caption: '',
     body: voice.t(`points:${id}.location`), panels: panelsOf([id]), foot: '', totalSeconds: 0, remainingSeconds: 0, labels: labels(voice),
   };
 }

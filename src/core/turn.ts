@@ -236,7 +236,7 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
       return pointTurn(voice, outcome, inRoutine);
     case 'unknownPoint': {
       if (outcome.missing) return ask(say(voice, 'common:unknownPoint.missing'), say(voice, 'common:point.reprompt'));
-      const names = outcome.suggestions.map((id) => `${pointName(voice, id)}, ${pointCode(voice, id)}`);
+      const names = outcome.suggestions.map((id) => voice.t('common:unknownPoint.nameAndCode', { name: pointName(voice, id), code: pointCode(voice, id) }));
       if (names.length === 1) return ask(say(voice, 'common:unknownPoint.suggest', { name: names[0] as string }), say(voice, 'common:unknownPoint.suggestReprompt', { name: names[0] as string }));
       if (names.length > 1) return ask(say(voice, 'common:unknownPoint.choose', { list: voice.list(names, 'disjunction') }), say(voice, 'common:point.reprompt'));
       return ask([...say(voice, 'common:unknownPoint.none'), ...back], say(voice, 'common:point.reprompt'));

@@ -10,7 +10,8 @@ import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model
 import { TURN_GAP_MS } from '../src/core/limits.js';
 import { canFulfillRequest, intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_USER_ID, type EnvelopeOptions, type SlotInput } from './envelopes.js';
 import { resolveUtterance } from './nlu.js';
-import { estimateSsmlMs, pausesMsOf, ssmlToText, stripSsml } from './ssml.js';
+import { escapeSsml } from '../src/core/speech.js';
+import { estimateSsmlMs, pausesMsOf, ssmlOf, ssmlToText, stripSsml } from './ssml.js';
 
 export { pausesMsOf, ssmlToText, stripSsml } from './ssml.js';
 
@@ -36,11 +37,11 @@ export interface Reply extends ResponseEnvelope {
 }
 
 /** The speech as SSML; PlainText speech is escaped so that every view reads it the same way. */
-function ssmlOf(speech: unknown): string {
-  if (!speech || typeof speech !== 'object') return '';
-  if ('ssml' in speech) return String((speech as { ssml: string }).ssml);
-  if ('text' in speech) return String((speech as { text: string }).text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return '';
+/** The SSML of an outputSpeech; a PlainText one escaped as SSML would be. */
+function speechSsml(speech: unknown): string {
+  const ssml = ssmlOf(speech);
+  if (ssml !== undefined) return ssml;
+  return speech && typeof speech === 'object' && 'text' in speech ? escapeSsml(String((speech as { text: unknown }).text)) : '';
 }
 
 export interface ConversationOptions extends EnvelopeOptions {
@@ -136,7 +137,7 @@ export class Conversation {
     const envelope = await this.skill.invoke(request);
     const type = request.request.type;
     const sessionless = !request.session;
-    const ssml = ssmlOf(envelope.response.outputSpeech);
+    const ssml = speechSsml(envelope.response.outputSpeech);
     const lengthMs = ssml ? estimateSsmlMs(ssml, this.locale) : 0;
     if (!sessionless) {
       const sent = Date.parse(request.request.timestamp);
@@ -153,7 +154,7 @@ export class Conversation {
     }
     return {
       ...envelope, envelope, request, ssml, speechText: stripSsml(ssml), text: ssmlToText(ssml),
-      reprompt: ssmlToText(ssmlOf(envelope.response.reprompt?.outputSpeech)), pausesMs: pausesMsOf(ssml), lengthMs, ended,
+      reprompt: ssmlToText(speechSsml(envelope.response.reprompt?.outputSpeech)), pausesMs: pausesMsOf(ssml), lengthMs, ended,
       directives: envelope.response.directives ?? [],
     };
   }

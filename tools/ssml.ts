@@ -49,3 +49,11 @@ export function estimateSsmlMs(ssml: string, locale = 'en-US'): number {
   const words = unescapeXml(ssml.replace(/<[^>]+>/g, ' ')).replace(/\s+([.,?!])/g, '$1');
   return pausesMsOf(ssml) + audioTagsOf(ssml) * CUE_CHIME.ms + estimateTextMs(words, rate);
 }
+
+/** The SSML of an outputSpeech (`response.outputSpeech`, a reprompt's), or undefined when it is not SSML. */
+export function ssmlOf(speech: unknown): string | undefined {
+  return speech && typeof speech === 'object' && 'ssml' in speech ? String((speech as { ssml: unknown }).ssml) : undefined;
+}
+
+/** What a response says, as text ('' when it says nothing). */
+export const speechTextOf = (envelope: { response: { outputSpeech?: unknown } }): string => stripSsml(ssmlOf(envelope.response.outputSpeech) ?? '');

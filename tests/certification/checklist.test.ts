@@ -9,13 +9,13 @@ import { buildSkill } from '../../src/skill.js';
 import { intentRequest, sessionEndedRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
 import { resolveUtterance } from '../../tools/nlu.js';
-import { stripSsml } from '../../tools/ssml.js';
+import { speechTextOf } from '../../tools/ssml.js';
 import { expectValidResponse } from '../support/response-checks.js';
 import { CheckedConversation } from '../support/talk.js';
 
 const BUILT_INS = ['Help', 'Stop', 'Cancel', 'NavigateHome', 'Fallback', 'Next', 'Previous', 'Repeat', 'Pause', 'Resume', 'StartOver', 'Yes', 'No'].map((n) => `AMAZON.${n}Intent`);
 const skill = buildSkill().create();
-const speech = (r: { response: { outputSpeech?: unknown } }) => stripSsml(String((r.response.outputSpeech as { ssml?: string } | undefined)?.ssml ?? ''));
+const speech = speechTextOf;
 
 /** The states a user can be in when they say something: idle, mid-routine, paused, or asked each question. */
 async function states(locale: string): Promise<[string, () => Promise<CheckedConversation>][]> {

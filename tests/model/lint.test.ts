@@ -11,7 +11,7 @@ import { PACES } from '../../src/core/timeline.js';
 import { buildSkill } from '../../src/skill.js';
 import { intentRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
-import { stripSsml } from '../../tools/ssml.js';
+import { speechTextOf } from '../../tools/ssml.js';
 
 const REQUIRED_BUILT_INS = [
   'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.FallbackIntent',
@@ -53,7 +53,7 @@ describe.each(LOCALES)('interaction model %s', (locale) => {
     const unsupported = new Set<string>();
     for (const intent of lm.intents) {
       const out = await skill.invoke(intentRequest(intent.name, {}, { locale, newSession: true }));
-      const speech = stripSsml(String((out.response.outputSpeech as { ssml?: string } | undefined)?.ssml ?? ''));
+      const speech = speechTextOf(out);
       if (speech === catchAll) unsupported.add(intent.name);
     }
     expect([...unsupported]).toEqual([]);

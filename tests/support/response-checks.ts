@@ -2,7 +2,7 @@ import { check } from 'ssml-check-core';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { expect } from 'vitest';
 import { MAX_AUDIO_TAGS, MAX_BREAK_MS, MAX_RESPONSE_AUDIO_MS, MAX_SSML_CHARS } from '../../src/core/limits.js';
-import { audioTagsOf, breaksOf, estimateSsmlMs, stripSsml } from '../../tools/ssml.js';
+import { audioTagsOf, breaksOf, estimateSsmlMs, ssmlOf, stripSsml } from '../../tools/ssml.js';
 
 /** Words that make an open microphone's speech an instruction, per language (a question mark also does). */
 const INSTRUCTION: Readonly<Record<string, RegExp>> = {
@@ -22,9 +22,6 @@ export async function expectValidSsml(ssml: string, locale = 'en-US'): Promise<v
   expect(audioTagsOf(ssml)).toBeLessThanOrEqual(MAX_AUDIO_TAGS);
   expect(estimateSsmlMs(ssml, locale)).toBeLessThanOrEqual(MAX_RESPONSE_AUDIO_MS);
 }
-
-const ssmlOf = (speech: unknown): string | undefined =>
-  speech && typeof speech === 'object' && 'ssml' in speech ? String((speech as { ssml: string }).ssml) : undefined;
 
 /** An open microphone needs a spoken question or instruction in the speech itself, not only in the reprompt. */
 export function asksSomething(ssml: string, locale = 'en-US'): boolean {

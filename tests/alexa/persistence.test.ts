@@ -20,6 +20,7 @@ import { launchRequest } from '../../tools/envelopes.js';
 import { createLocalTable } from '../../tools/local-dynamo.js';
 import { createPersistenceAdapter, FilePersistenceAdapter, MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
+import { failureOf, withEnv } from '../support/env.js';
 
 const ALICE = 'amzn1.ask.account.ALICE';
 const BOB = 'amzn1.ask.account.BOB';
@@ -27,32 +28,11 @@ const alice = launchRequest({ userId: ALICE });
 const bob = launchRequest({ userId: BOB });
 const fast: Partial<DynamoDbAdapterOptions> = { credentials: TEST_CREDENTIALS, timeoutMs: 300, maxAttempts: 1 };
 
-/** Sets environment variables for the length of `fn` only (the adapter reads them on each call). */
-async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
 type RawItem = Record<string, { S?: string; M?: Record<string, { M?: Record<string, { M?: Record<string, unknown> }> }> }>;
 /** Reads the raw item, as the table holds it (AttributeValue JSON). */
 async function rawItem(db: LocalDynamo, id: string): Promise<RawItem | undefined> {
   const raw = new DynamoJsonClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS, attemptTimeoutMs: 2_000, maxAttempts: 1 });
   return (await raw.call('GetItem', { TableName: db.tableName, Key: { id: { S: id } }, ConsistentRead: true })).Item as RawItem | undefined;
-}
-
-/** The rejection of a store call, to check what a caller would log. */
-async function failureOf(call: Promise<unknown>): Promise<Error> {
-  const error = await call.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(Error);
-  return error as Error;
 }
 
 describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server', () => {

@@ -5,13 +5,14 @@
  */
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbPersistenceAdapter, STORE_TURN_BUDGET_MS, type DynamoDbAdapterOptions } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { endpointOf } from '../../src/alexa/persistence/dynamo-http.js';
 import { isStoreUnavailable, StoreRejectedError, StoreUnavailableError, UnstorableValueError } from '../../src/alexa/persistence/errors.js';
 import { persistenceFromEnv } from '../../src/alexa/persistence/index.js';
 import { launchRequest } from '../../tools/envelopes.js';
 import { logged } from '../support/outcomes.js';
+import { failureOf, withEnv } from '../support/env.js';
 
 const USER = 'amzn1.ask.account.FAULTS';
 const CREDENTIALS = { accessKeyId: 'AKIDFAKE', secretAccessKey: 'secret' } as const;
@@ -60,13 +61,6 @@ class FakeDynamo {
 
 const error = (type: string, message = 'x') => JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message });
 const ok = (body: unknown = {}) => ({ status: 200, body: JSON.stringify(body) });
-
-async function failureOf(call: Promise<unknown>): Promise<Error> {
-  const e = await call.then(() => undefined, (x: unknown) => x);
-  expect(e).toBeInstanceOf(Error);
-  return e as Error;
-}
-
 
 describe('a store that accepts connections and never answers', () => {
   let server: TcpServer;
@@ -117,7 +111,6 @@ describe('fake DynamoDB answers', () => {
 
   beforeAll(async () => { fake = await new FakeDynamo().start(); });
   afterAll(async () => { await fake.stop(); });
-  afterEach(() => { delete process.env.AWS_SESSION_TOKEN; });
 
   it('reads an item: GetItem on the table by id, consistent, and unmarshals the attributes', async () => {
     store = new DynamoDbPersistenceAdapter(options());
@@ -222,18 +215,11 @@ describe('fake DynamoDB answers', () => {
 
   it('signs with SigV4 for dynamodb in AWS_REGION, with the Lambda session token as X-Amz-Security-Token', async () => {
     const env = { AWS_ACCESS_KEY_ID: 'AKIDLAMBDA', AWS_SECRET_ACCESS_KEY: 'lambda-secret', AWS_SESSION_TOKEN: 'lambda-session-token', AWS_REGION: 'eu-west-1' };
-    const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    try {
+    await withEnv(env, async () => {
       store = new DynamoDbPersistenceAdapter({ tableName: 'Skill', endpoint: fake.endpoint, timeoutMs: 500 });
       fake.script(ok());
       await store.getAttributes(turn());
-    } finally {
-      for (const [k, v] of Object.entries(before)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    });
     const { headers } = fake.seen[0]!;
     expect(headers['x-amz-security-token']).toBe('lambda-session-token');
     expect(headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLAMBDA\/\d{8}\/eu-west-1\/dynamodb\/aws4_request, SignedHeaders=[^,]*x-amz-security-token[^,]*, Signature=[0-9a-f]{64}$/);
@@ -242,34 +228,19 @@ describe('fake DynamoDB answers', () => {
   });
 
   it('fails without retrying when there are no credentials', async () => {
-    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-    delete process.env.AWS_ACCESS_KEY_ID;
-    delete process.env.AWS_SECRET_ACCESS_KEY;
-    try {
+    await withEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }, async () => {
       store = new DynamoDbPersistenceAdapter({ tableName: 'Skill', endpoint: fake.endpoint });
       fake.script(ok());
       const e = await failureOf(store.getAttributes(turn()));
       expect(e.message).toMatch(/AWS_ACCESS_KEY_ID/);
       expect(fake.seen).toHaveLength(0);
-    } finally {
-      if (saved.id !== undefined) process.env.AWS_ACCESS_KEY_ID = saved.id;
-      if (saved.secret !== undefined) process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
-    }
+    });
   });
 
   it('persistenceFromEnv prefers AWS_ENDPOINT_URL_DYNAMODB to AWS_ENDPOINT_URL', async () => {
     fake.script(ok());
     const fromEnv = persistenceFromEnv({ TABLE_NAME: 'FromEnv', AWS_ENDPOINT_URL_DYNAMODB: fake.endpoint, AWS_ENDPOINT_URL: 'http://127.0.0.1:1' })!;
-    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' });
-    try {
-      await fromEnv.getAttributes(turn());
-    } finally {
-      for (const [k, v] of [['AWS_ACCESS_KEY_ID', saved.id], ['AWS_SECRET_ACCESS_KEY', saved.secret]] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    await withEnv({ AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' }, () => fromEnv.getAttributes(turn()));
     expect(fake.seen.map((s) => s.body.TableName)).toEqual(['FromEnv']);
   });
 });

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SkillStack } from '../../infra/skill-stack.js';
 import { nodeRuntimes } from '../../tools/bench/node-runtimes.js';
 import { launchRequest, TEST_SKILL_ID } from '../../tools/envelopes.js';
+import { SUPPORTED_LOCALES } from '../../src/alexa/locales.js';
 
 type AssetManifest = { files: Record<string, { source: { path: string; packaging?: string } }> };
 let outdir: string;
@@ -89,7 +90,7 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
 
   it('reads no file once loaded: every locale answers from the words inside the one file', () => {
     const dir = functionAsset();
-    const locales = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IN', 'de-DE', 'es-ES', 'fr-FR'];
+    const locales = SUPPORTED_LOCALES;
     writeFileSync(join(dir, 'launches.json'), JSON.stringify(locales.map((locale) => launchRequest({ locale }))));
     const script = `
       const launches = require('./launches.json');
@@ -114,6 +115,10 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     delete env.NODE_OPTIONS;
     const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: dir, env, encoding: 'utf8' })) as { said: string[]; reads: string[] };
     expect(out.reads).toEqual([]);
+    // Each answer opens with the first words of that locale's own welcome.
+    const welcomeOf = (locale: string) => (JSON.parse(readFileSync(`locales/${locale.startsWith('en') ? 'en' : locale.slice(0, 2)}/common.json`, 'utf8')) as { welcome: string }).welcome;
+    expect(out.said).toHaveLength(locales.length);
+    expect(out.said.map((s) => s.split(' ')[0])).toEqual(locales.map((l) => welcomeOf(l).split(' ')[0]));
     expect(out.said.map((s) => s.split(' ')[0])).toEqual(['Welcome', 'Welcome', 'Welcome', 'Welcome', 'Welcome', 'Willkommen', 'Te', 'Bienvenue']);
   });
 

@@ -125,6 +125,10 @@ export const CORPUS: Readonly<Record<CorpusState, readonly Row[]>> = {
     ['where is the calm sleep point', 'WherePointIntent', 'point'],
   ],
   inRoutine: [
+    ['hang on', 'AMAZON.PauseIntent', 'paused'],
+    ['my hand is getting tired', 'AMAZON.PauseIntent', 'paused'],
+    ['which foot', 'CurrentPointIntent', 'segment'],
+    ['what was that point called', 'CurrentPointIntent', 'segment'],
     ['it tingles', 'SensationIntent', 'tingling'],
     ["it's tingling", 'SensationIntent', 'tingling'],
     ['i have pins and needles', 'SensationIntent', 'tingling'],

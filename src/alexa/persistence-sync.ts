@@ -58,8 +58,8 @@ async function savePersistedState(input: HandlerInput): Promise<void> {
   const ending = getRequestType(input.requestEnvelope) === 'SessionEndedRequest';
   if (resting(ctx) && !ending) return;
   let meta = ctx.store ?? { loaded: false, saved: snapshot(INITIAL_STATE) };
-  if (snapshot(ctx.state) === meta.saved) return;
   if (!meta.loaded) {
+    if (snapshot(ctx.state) === meta.saved) return; // nothing changed: no reason to read the store
     // Never read this session (the store was down): read it now, so the session's changes go on top of the
     // record instead of replacing it. Still unreadable: nothing is written (the session keeps its state).
     try {

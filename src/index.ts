@@ -1,9 +1,7 @@
-import type { Skill } from 'ask-sdk-core';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import type { Context } from 'aws-lambda';
 import { log } from './alexa/log.js';
 import { persistenceFromEnv } from './alexa/persistence/index.js';
-import { buildSkill, invokeSkill } from './skill.js';
+import { createSkill, type Skill } from './skill.js';
 
 let skill: Skill | undefined;
 
@@ -15,13 +13,13 @@ function getSkill(): Skill {
       log('error', 'config.missing_skill_id');
       throw new Error('SKILL_ID is not set'); // never answer without verifying the skill id
     }
-    const persistenceAdapter = persistenceFromEnv();
-    skill = buildSkill({ skillId, ...(persistenceAdapter ? { persistenceAdapter } : {}) }).create();
+    const store = persistenceFromEnv();
+    skill = createSkill({ skillId, ...(store ? { store } : {}) });
   }
   return skill;
 }
 
 /** The Lambda entry point. */
-export async function handler(event: RequestEnvelope, context: Context): Promise<ResponseEnvelope> {
-  return invokeSkill(getSkill(), event, context);
+export async function handler(event: RequestEnvelope): Promise<ResponseEnvelope> {
+  return getSkill().invoke(event);
 }

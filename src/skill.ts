@@ -1,59 +1,120 @@
-import type { CustomSkillBuilder, PersistenceAdapter, RequestHandler, Skill } from 'ask-sdk-core';
-import { SkillBuilders } from './alexa/sdk.js';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { requestContext } from './alexa/context.js';
+/**
+ * The skill: one function carries a request from Alexa's envelope to the response.
+ *
+ *   verify the skill id → (sessionless: CanFulfill or silence) → parse the session once → the voice →
+ *   the store, once per session → the event (one table) → respond (the pure core: state, words, effects) →
+ *   carry out the effects that decide words (erase; save before a goodbye) → render (SSML, APL, card) →
+ *   save when the persisted view changed → write the session once → one log line.
+ *
+ * Nothing is shared between steps but their return values. The error path is the same function: it renders
+ * an apology and writes the state as it was parsed, so a response that failed to render never becomes the
+ * user's place. Used by src/index.ts, the simulator and the tests.
+ */
+import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
+import { respond, withSaveResult, type Response as CoreResponse } from './core/respond.js';
+import { parseState } from './core/state-parse.js';
+import type { SkillState } from './core/state.js';
+import { errorTurn, type Device } from './core/turn.js';
+import { canFulfillIntent } from './alexa/can-fulfill.js';
+import { eventOf } from './alexa/events.js';
+import { loadVoice } from './alexa/i18n.js';
 import { errorFields, log } from './alexa/log.js';
-import { finishResponse, loadPersistedState } from './alexa/persistence-sync.js';
-import { describeRequest, requestLog } from './alexa/request-log.js';
-import type { SkillHandler } from './handlers/handler.js';
-import { errorHandler, requestHandlers } from './handlers/index.js';
+import { renderResponse, renderTurn } from './alexa/render.js';
+import { applicationIdOf, hasScreen, isSessionless, requestTypeOf, timestampOf } from './alexa/request.js';
+import { describeRequest, logRequest } from './alexa/request-log.js';
+import { eraseForUser, loadForSession, noteChanges, readStoreMeta, saveForSession, type RecordStore, type StoreMeta } from './alexa/store-session.js';
 
-export interface BuildSkillOptions {
+export interface SkillOptions {
   /** Verified against every request; omit only in the simulator and tests. */
   readonly skillId?: string;
   /** Where preferences and progress outlive the session; without one the skill keeps state per session only. */
-  readonly persistenceAdapter?: PersistenceAdapter;
+  readonly store?: RecordStore;
 }
 
-/**
- * Wires handlers and interceptors: one request path, used by src/index.ts, the simulator and tests.
- * requestContext (parse state, voice) → loadPersistedState → handler → finishResponse (save, write state) → log.
- */
-export function buildSkill(options: BuildSkillOptions = {}): CustomSkillBuilder {
-  const builder = SkillBuilders.custom()
-    .addRequestHandlers(router(requestHandlers))
-    .addErrorHandlers(errorHandler)
-    .addRequestInterceptors(requestContext(Boolean(options.persistenceAdapter)));
-  if (options.persistenceAdapter) builder.withPersistenceAdapter(options.persistenceAdapter).addRequestInterceptors(loadPersistedState);
-  builder.addResponseInterceptors(finishResponse, requestLog);
-  if (options.skillId) builder.withSkillId(options.skillId);
-  return builder;
+export interface Skill {
+  invoke(envelope: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
 }
 
-/**
- * Our handlers as one SDK request handler: the first whose canHandle says yes handles the request, in the
- * order of the list (the last one takes anything). The same as giving the SDK the list, without its
- * awaiting each canHandle in turn, which allocated a promise per handler per request (docs/performance.md).
- */
-function router(handlers: readonly SkillHandler[]): RequestHandler {
-  return {
-    canHandle: () => true,
-    handle(input) {
-      for (const handler of handlers) if (handler.canHandle(input)) return handler.handle(input);
-      throw new Error('no request handler takes this request');
-    },
-  };
+/** Session-attribute keys of the skill's own: nothing else is written back. */
+const STATE_KEY = 'state';
+const STORE_KEY = 'store';
+
+export function createSkill(options: SkillOptions = {}): Skill {
+  return { invoke: (envelope) => turn(envelope, options) };
 }
 
-/**
- * Invokes a skill, logging requests it refuses (another skill's id) before passing the refusal on.
- * Those never reach a handler, so they get no speech: Alexa only sends us our own skill's requests.
- */
-export async function invokeSkill(skill: Skill, envelope: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope> {
+const envelopeOf = (response: Response, sessionAttributes?: Record<string, unknown>): ResponseEnvelope => ({
+  version: '1.0', response, ...(sessionAttributes ? { sessionAttributes } : {}),
+});
+
+const sessionOf = (state: SkillState, meta: StoreMeta | undefined): Record<string, unknown> => ({ [STATE_KEY]: state, ...(meta ? { [STORE_KEY]: meta } : {}) });
+
+async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<ResponseEnvelope> {
+  const startedAt = process.hrtime.bigint();
+  if (options.skillId && applicationIdOf(envelope) !== options.skillId) {
+    // Alexa only sends us our own skill's requests: anything else is refused, without an answer.
+    log('warn', 'request.rejected', describeRequest(envelope));
+    throw new Error('skill ID verification failed: the request is for another skill');
+  }
+  const type = requestTypeOf(envelope);
+  if (isSessionless(envelope)) {
+    // No state, no store, no speech; CanFulfill answers whether we can take the intent.
+    const response: Response = type === 'CanFulfillIntentRequest' ? { canFulfillIntent: canFulfillIntent(envelope) } : {};
+    if (type !== 'CanFulfillIntentRequest') log('info', 'request.ignored', { requestType: type || 'none' });
+    logRequest(envelope, response, startedAt, type === 'CanFulfillIntentRequest' ? `canFulfill.${response.canFulfillIntent?.canFulfill}` : 'silent');
+    return envelopeOf(response);
+  }
+  const attributes = (envelope.session?.attributes ?? {}) as Record<string, unknown>;
+  const parsed = parseState(attributes[STATE_KEY]);
+  const parsedMeta = readStoreMeta(attributes[STORE_KEY]);
+  const nowMs = timestampOf(envelope);
+  const clockMs = Number.isFinite(nowMs) ? nowMs : Date.now();
+  const device: Device = { screen: hasScreen(envelope) };
+  const locale = (envelope.request as { locale?: string }).locale;
+  let voice = await loadVoice(locale, parsed.prefs.pace);
   try {
-    return await skill.invoke(envelope, context);
+    let state = parsed;
+    let meta = parsedMeta;
+    let down = false;
+    if (options.store) {
+      ({ state, meta, down } = await loadForSession(options.store, envelope, parsed, parsedMeta, clockMs));
+      // The voice was looked up at the session's pace: a saved slow pace holds from this first answer on.
+      if (state.prefs.pace !== parsed.prefs.pace) voice = await loadVoice(locale, state.prefs.pace);
+    }
+    if (type === 'SessionEndedRequest') {
+      const r = envelope.request as { reason?: string; error?: { type?: string } };
+      log(r.reason === 'ERROR' ? 'warn' : 'info', 'session.ended', { reason: String(r.reason ?? 'none'), ...(r.error?.type ? { errorType: String(r.error.type) } : {}) });
+    }
+    let result: CoreResponse = respond(voice, state, eventOf(envelope, voice, down), nowMs, device);
+    // Effects that decide the words come first: "deleted" only once erased, "your place is kept" only once saved.
+    let saved = false;
+    if (result.effects.erase && options.store) {
+      const erased = await eraseForUser(options.store, envelope);
+      if (erased.ok) meta = erased.meta;
+      else result = respond(voice, state, { type: 'eraseFailed' }, nowMs, device);
+    }
+    meta = noteChanges(meta, state, result.state);
+    if (result.effects.confirmSave && options.store) {
+      const save = await saveForSession(options.store, envelope, result.state, meta, clockMs, { ending: true });
+      result = withSaveResult(voice, { ...result, state: save.state }, save.result !== 'failed');
+      meta = save.meta;
+      saved = true;
+    }
+    const response = renderResponse(result, voice, device);
+    // Commit what was rendered: the store when the persisted view changed, then the session, once.
+    let committed = result.state;
+    if (options.store && !saved && !result.effects.erase) {
+      const save = await saveForSession(options.store, envelope, committed, meta, clockMs, { ending: type === 'SessionEndedRequest' || response.shouldEndSession === true });
+      committed = save.state;
+      meta = save.meta;
+    }
+    logRequest(envelope, response, startedAt, result.outcome.kind);
+    return envelopeOf(response, sessionOf(committed, meta));
   } catch (error) {
-    log('warn', 'request.rejected', { ...describeRequest(envelope), ...errorFields(error) });
-    throw error;
+    // The same function answers its own failure: an apology, and the place as it was before this request.
+    log('error', 'request.failed', errorFields(error));
+    const response = renderTurn(errorTurn(voice, Boolean(parsed.progress)), voice);
+    logRequest(envelope, response, startedAt, 'error');
+    return envelopeOf(response, sessionOf(parsed, parsedMeta));
   }
 }

@@ -5,7 +5,7 @@
  * the estimated length of the answer and the user's reply, unless a turn interrupts it or waits.
  */
 import { randomUUID } from 'node:crypto';
-import type { Skill } from 'ask-sdk-core';
+import type { Skill } from '../src/skill.js';
 import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { TURN_GAP_MS } from '../src/core/limits.js';
 import { canFulfillRequest, intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_USER_ID, type EnvelopeOptions, type SlotInput } from './envelopes.js';
@@ -118,6 +118,15 @@ export class Conversation {
     return this.send(rawRequest('Alexa.Presentation.APL.UserEvent', { token: 'footAcupressure', arguments: args, source: { type: 'TouchWrapper', handler: 'Press' } }, this.options(turn)));
   }
 
+  /**
+   * The screen's own event at the end of a reply's speech: the arguments of the SendEvent in its timed
+   * commands (the response's id included), sent back as the device would. Undefined when the reply has none.
+   */
+  screenDone(reply: Reply, turn: TurnOptions = {}): Promise<Reply> | undefined {
+    const args = sendEventArgs(reply.directives);
+    return args ? this.userEvent(args, turn) : undefined;
+  }
+
   raw(type: string, fields: Record<string, unknown> = {}): Promise<Reply> {
     return this.send(rawRequest(type, fields, this.options()));
   }
@@ -158,4 +167,23 @@ export class Conversation {
       directives: envelope.response.directives ?? [],
     };
   }
+}
+
+/** The arguments of the SendEvent in a response's ExecuteCommands, if it has one. */
+export function sendEventArgs(directives: readonly Directive[]): readonly unknown[] | undefined {
+  const find = (commands: unknown): readonly unknown[] | undefined => {
+    for (const c of Array.isArray(commands) ? (commands as Record<string, unknown>[]) : []) {
+      if (c.type === 'SendEvent' && Array.isArray(c.arguments)) return c.arguments as unknown[];
+      const inner = find(c.commands);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  for (const d of directives as unknown as Record<string, unknown>[]) {
+    if (d.type === 'Alexa.Presentation.APL.ExecuteCommands') {
+      const args = find(d.commands);
+      if (args) return args;
+    }
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Intent, RequestEnvelope, Slot } from 'ask-sdk-model';
-import { isSessionlessType } from '../src/alexa/context.js';
+import { isSessionlessType } from '../src/alexa/request.js';
 import { modelOf } from './models.js';
 
 export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000000';

@@ -1,30 +1,25 @@
-import type { HandlerInput, ResponseInterceptor } from 'ask-sdk-core';
-import { getRequestType } from './sdk.js';
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
-import { maybeContextOf } from './context.js';
 import { log } from './log.js';
-import { intentNameIn } from './request.js';
+import { intentNameIn, requestTypeOf } from './request.js';
 
 /** What a log line may say about a request: its type, intent and locale (never user or device ids). */
 export function describeRequest(envelope: RequestEnvelope): Record<string, string> {
-  const requestType = getRequestType(envelope);
+  const requestType = requestTypeOf(envelope);
+  const locale = (envelope.request as { locale?: unknown } | undefined)?.locale;
   return {
-    requestType,
+    requestType: requestType || 'none',
     // Read safely: a malformed IntentRequest may carry no intent, and this line is also written for errors.
     ...(requestType === 'IntentRequest' ? { intent: intentNameIn(envelope) || 'none' } : {}),
-    locale: envelope.request?.locale ?? 'none',
+    locale: typeof locale === 'string' ? locale.slice(0, 16) : 'none',
   };
 }
 
-/** One structured line per answered request, from the response interceptor and from the error handler alike. */
-export function logRequest(input: HandlerInput, response: Response | undefined): void {
-  const ctx = maybeContextOf(input);
+/** One structured line per answered request, errors included. */
+export function logRequest(envelope: RequestEnvelope, response: Response | undefined, startedAt: bigint, outcome: string): void {
   log('info', 'request', {
-    ...describeRequest(input.requestEnvelope),
-    durationMs: ctx ? Number((process.hrtime.bigint() - ctx.startedAt) / 10_000n) / 100 : undefined,
-    outcome: ctx?.outcome ?? 'ok',
+    ...describeRequest(envelope),
+    durationMs: Number((process.hrtime.bigint() - startedAt) / 10_000n) / 100,
+    outcome,
     endSession: response?.shouldEndSession ?? null,
   });
 }
-
-export const requestLog: ResponseInterceptor = { process: (input, response) => logRequest(input, response) };

@@ -1,31 +1,50 @@
-import type { HandlerInput } from 'ask-sdk-core';
-import { getRequestType, getSlot } from './sdk.js';
+/**
+ * Reading Alexa's request envelope: its type, intent, slots (through entity resolution), the clock, the device
+ * and the session, tolerant of any shape a malformed or hostile request may have.
+ */
 import type { RequestEnvelope } from 'ask-sdk-model';
 
-/** The intent's name; '' for a malformed IntentRequest without an intent (ask-sdk's getIntentName would throw). */
+type Loose = Record<string, unknown> | undefined;
+const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/** The request's type; '' when there is none. */
+export const requestTypeOf = (envelope: RequestEnvelope): string => {
+  const type = obj(envelope.request)?.type;
+  return typeof type === 'string' ? type : '';
+};
+
+/** The intent's name; '' for an IntentRequest without an intent, and for any other request. */
 export function intentNameIn(envelope: RequestEnvelope): string {
-  const intent = (envelope.request as { intent?: { name?: unknown } } | undefined)?.intent;
-  return typeof intent?.name === 'string' ? intent.name : '';
+  const name = obj(obj(envelope.request)?.intent)?.name;
+  return typeof name === 'string' ? name : '';
 }
 
-export const intentNameOf = (input: HandlerInput): string => intentNameIn(input.requestEnvelope);
-
-/** True when the request is an IntentRequest for one of the names. */
-export function isIntent(input: HandlerInput, ...names: readonly string[]): boolean {
-  return getRequestType(input.requestEnvelope) === 'IntentRequest' && names.includes(intentNameOf(input));
+/**
+ * Request types Alexa sends without a session (Amazon's documented examples): no state, no store, no speech.
+ * The one list of them: the turn function and the tools' envelopes use it.
+ */
+export function isSessionlessType(type: string): boolean {
+  return type === 'CanFulfillIntentRequest' || type === 'System.ExceptionEncountered' || type.startsWith('AudioPlayer.') || type.startsWith('PlaybackController.');
 }
 
-/** A canHandle for IntentRequests of these names, the set built once (a handler's canHandle runs on every request). */
-export function forIntents(...names: readonly string[]): (input: HandlerInput) => boolean {
-  const set = new Set(names);
-  return (input) => getRequestType(input.requestEnvelope) === 'IntentRequest' && set.has(intentNameOf(input));
+export const isSessionless = (envelope: RequestEnvelope): boolean => !envelope.session || isSessionlessType(requestTypeOf(envelope));
+
+/** The device shows APL (`supportedInterfaces` includes Alexa.Presentation.APL). */
+export function hasScreen(envelope: RequestEnvelope): boolean {
+  const interfaces = obj(obj(obj(envelope.context)?.System)?.device)?.supportedInterfaces;
+  return Boolean(obj(interfaces)?.['Alexa.Presentation.APL']);
 }
 
-/** A canHandle for requests of these types. */
-export function forTypes(...types: readonly string[]): (input: HandlerInput) => boolean {
-  const set = new Set(types);
-  return (input) => set.has(getRequestType(input.requestEnvelope));
+/** The skill id the request was sent to. */
+export function applicationIdOf(envelope: RequestEnvelope): string | undefined {
+  const fromContext = obj(obj(obj(envelope.context)?.System)?.application)?.applicationId;
+  const fromSession = obj(obj(envelope.session)?.application)?.applicationId;
+  const id = fromContext ?? fromSession;
+  return typeof id === 'string' ? id : undefined;
 }
+
+/** `request.timestamp` in epoch ms; NaN when absent or unreadable. */
+export const timestampOf = (envelope: RequestEnvelope): number => Date.parse(String(obj(envelope.request)?.timestamp ?? ''));
 
 export type SlotReading =
   | { readonly status: 'match'; readonly id: string }
@@ -41,20 +60,27 @@ interface RawSlot { readonly value?: unknown; readonly resolutions?: { readonly 
 export function readRawSlot(slot: RawSlot | null | undefined): SlotReading {
   const heard = typeof slot?.value === 'string' ? slot.value.trim() : '';
   if (!heard) return { status: 'missing' };
-  for (const authority of slot?.resolutions?.resolutionsPerAuthority ?? []) {
-    const id = authority.values?.[0]?.value?.id;
-    if (authority.status?.code === 'ER_SUCCESS_MATCH' && typeof id === 'string') return { status: 'match', id };
+  const authorities = slot?.resolutions?.resolutionsPerAuthority;
+  for (const authority of Array.isArray(authorities) ? authorities : []) {
+    const id = authority?.values?.[0]?.value?.id;
+    if (authority?.status?.code === 'ER_SUCCESS_MATCH' && typeof id === 'string') return { status: 'match', id };
   }
   return { status: 'noMatch', heard: heard.slice(0, 200) };
 }
 
 /** Reads a custom slot of the request's intent. */
-export function readSlot(input: HandlerInput, name: string): SlotReading {
-  if (getRequestType(input.requestEnvelope) !== 'IntentRequest' || !intentNameOf(input)) return { status: 'missing' };
-  return readRawSlot(getSlot(input.requestEnvelope, name) as RawSlot | null);
+export function readSlot(envelope: RequestEnvelope, name: string): SlotReading {
+  const slots = obj(obj(obj(envelope.request)?.intent)?.slots);
+  return readRawSlot(obj(slots?.[name]) as RawSlot | undefined);
 }
 
 /** Narrows a slot id to a domain id. */
 export function slotId<T extends string>(reading: SlotReading, ids: readonly T[]): T | undefined {
   return reading.status === 'match' && (ids as readonly string[]).includes(reading.id) ? (reading.id as T) : undefined;
+}
+
+/** The arguments of an APL UserEvent. */
+export function userEventArgs(envelope: RequestEnvelope): readonly unknown[] {
+  const args = obj(envelope.request)?.arguments;
+  return Array.isArray(args) ? args : [];
 }

@@ -94,3 +94,18 @@ export function continueEntry(plan: RoutinePlan, at: Position, heardUpToMs: numb
   }
   return { stepIndex: step.index, atMs: Math.max(at.atMs, heardUpToMs), firstCue, words: 'none', repress: false };
 }
+
+/**
+ * "Repeat" or "what?" once a step's first cue was said: that cue again (the last one at or before the place),
+ * then the step carries on from the place with the cues still to come. Undefined before the first press.
+ * @example lastCueEntry(plan, { stepIndex: 0, atMs: 31_000 }) // { cueIndex: 1, entry: { atMs: 31_000, firstCue: 2, words: 'none', … } }
+ */
+export function lastCueEntry(plan: RoutinePlan, at: Position): { readonly entry: Entry; readonly cueIndex: number } | undefined {
+  const step = plannedStep(plan, at.stepIndex);
+  if (!step || step.untimed || at.atMs <= 0) return undefined;
+  let cueIndex = -1;
+  step.cues.forEach((c, i) => { if (c.atMs <= at.atMs) cueIndex = i; });
+  if (cueIndex < 0 || at.atMs >= step.durationMs) return undefined;
+  const firstCue = step.cues.findIndex((c) => c.atMs > at.atMs);
+  return { cueIndex, entry: { stepIndex: step.index, atMs: at.atMs, firstCue: firstCue < 0 ? step.cues.length : firstCue, words: 'none', repress: false } };
+}

@@ -35,7 +35,12 @@ function parseProgress(p: unknown): Progress | undefined {
   const at = parsePosition(p.at, p.routineId);
   if (!at) return undefined;
   const played = parsePlayed(p.played, p.routineId);
-  return { routineId: p.routineId, at, paused: p.paused === true, ...(played ? { played } : {}) };
+  const steps = getRoutine(p.routineId).steps.length;
+  const light = Array.isArray(p.light) ? [...new Set((p.light as unknown[]).filter((i): i is number => isInt(i, 0, steps - 1)))] : [];
+  return {
+    routineId: p.routineId, at, paused: p.paused === true, ...(played ? { played } : {}),
+    ...(isInt(p.seq, 0, Number.MAX_SAFE_INTEGER) ? { seq: p.seq } : {}), ...(light.length ? { light } : {}),
+  };
 }
 
 function parsePending(raw: unknown): Pending | undefined {

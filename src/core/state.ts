@@ -1,6 +1,6 @@
 /**
  * The skill's state: small, versioned, serialisable, kept in session attributes (and, without the
- * session-only parts, in the store). Changed only by the reducer in routine-state.ts.
+ * session-only parts, in the store). Changed only by the reducer (src/core/reducer.ts).
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
@@ -41,6 +41,13 @@ export interface Progress {
   readonly paused: boolean;
   /** Present while the last response may still be playing; settled away on the next request. */
   readonly played?: Played;
+  /**
+   * Id of the last paced response, counted up with each one. A screen's `segmentDone` carries it, so an event
+   * for any earlier response (or one sent before a pause, pain or stop) never paces the routine.
+   */
+  readonly seq?: number;
+  /** Steps the user chose to do at light pressure (after pain): no firmer cue in them. */
+  readonly light?: readonly number[];
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */

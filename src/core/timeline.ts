@@ -8,6 +8,8 @@ export const CUE_IDS = [
   'pressFirm', 'breatheIn', 'breatheOut', 'steady',
   'strokes', 'catWalk', 'ballPress', 'ballKeep',
   'oneMinuteLeft', 'tenSecondsLeft', 'switchFoot', 'switchLeg', 'release', 'easeOff',
+  // Light pressure after pain (src/core/lighter.ts): the firm moments of a step, made gentle.
+  'pressGently', 'stayLight',
 ] as const;
 export type CueId = (typeof CUE_IDS)[number];
 

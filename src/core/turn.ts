@@ -10,7 +10,8 @@ import { FIND_POINT_MIN_MS } from './limits.js';
 import type { MessageKey } from './messages.js';
 import { paceResponse, type PaceWords, type Segment } from './pacing.js';
 import { planRoutine, type RoutinePlan } from './plan.js';
-import type { Aside, Outcome, SegmentNote } from './routine-state.js';
+import { withLightSteps } from './lighter.js';
+import type { Aside, Outcome, SegmentNote } from './outcomes.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
 import type { Played, SkillState } from './state.js';
 import { alternationMs, type TimedCue } from './timeline.js';
@@ -125,7 +126,7 @@ const segmentMemo = new Map<string, { turn: Turn; segment: Segment }>();
 
 /** A routine segment: the lead words, then the paced routine from the outcome's entry. Memoised (pure). */
 export function composeSegment(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
-  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, device.screen, outcome]);
+  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], device.screen, outcome]);
   const hit = segmentMemo.get(key);
   if (hit) return hit;
   const made = paceOutcome(voice, state, outcome, device);
@@ -136,14 +137,18 @@ export function composeSegment(voice: Voice, state: SkillState, outcome: Extract
 
 function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
   const { routineId } = outcome;
-  const plan = planRoutine(routineId, state.prefs, state.leaveOut);
+  const plan = withLightSteps(planRoutine(routineId, state.prefs, state.leaveOut), state.progress?.light);
   const lead: SpeechPart[] = [];
+  const words = paceWords(voice, routineId, state, plan, device, outcome.aside?.kind !== 'currentPoint');
   if (outcome.note === 'begin') lead.push(...beginWords(voice, routineId, state, outcome));
   if (outcome.aside) lead.push(...asideWords(voice, routineId, outcome.aside));
   else if (outcome.note !== 'begin') lead.push(...say(voice, `common:notes.${outcome.note satisfies SegmentNote}`));
+  // "What?" mid-hold: the cue the user missed, said again before the routine carries on.
+  const missed = outcome.lastCue === undefined ? undefined : plan.steps.find((s) => s.index === outcome.entry.stepIndex)?.cues[outcome.lastCue];
+  if (missed) lead.push(...words.cue(outcome.entry.stepIndex, missed));
   const slow = state.prefs.pace === 'slow' ? SLOW_FIND_FACTOR : 1;
   const segment = paceResponse({
-    plan, entry: outcome.entry, lead, words: paceWords(voice, routineId, state, plan, device, outcome.aside?.kind !== 'currentPoint'), rate: voice.rate,
+    plan, entry: outcome.entry, lead, words, rate: voice.rate,
     ...(state.prefs.chimes ? { chime: voice.chime } : {}),
     findPointMs: { afterIntro: FIND_POINT_AFTER_SETUP_MS * slow, afterReminder: FIND_POINT_MIN_MS * slow },
     stopAtStepEnd: state.prefs.waitBetweenSteps || device.screen,
@@ -222,9 +227,20 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'paused':
       return ask(say(voice, outcome.already ? 'common:alreadyPaused' : 'common:paused'), say(voice, 'common:pausedReprompt'));
     case 'goodbye':
-      return { speech: say(voice, outcome.hasProgress ? 'common:goodbyeWithProgress' : 'common:goodbye'), end: true };
+      if (!outcome.hasProgress) return { speech: say(voice, 'common:goodbye'), end: true };
+      return { speech: say(voice, outcome.kept === false ? 'common:goodbyeUnsaved' : 'common:goodbyeWithProgress'), end: true };
     case 'silent':
       return { speech: [], end: true };
+    case 'ignored':
+      return { speech: [], end: false };
+    case 'routineList':
+      return outcome.unknown ? unknownRoutineTurn(voice) : routineListTurn(voice);
+    case 'prefsUnknown':
+      return messageTurn(voice, 'common:prefs.unknown', 'common:prefs.reprompt');
+    case 'unsupported':
+      return messageTurn(voice, 'common:unsupported');
+    case 'deleteFailed':
+      return messageTurn(voice, 'common:deleteFailed');
     case 'offerResume':
       return ask(outcome.again ? say(voice, 'common:offerResumeReprompt')
         : say(voice, 'common:offerResume', { name: routineName(voice, outcome.routineId), title: stepTitle(voice, outcome.routineId, outcome.stepIndex) }),
@@ -250,7 +266,9 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
         ...(outcome.inRoutine ? back : say(voice, 'common:point.more'))], reprompt);
     }
     case 'noCurrentPoint': return ask(say(voice, 'common:noCurrentPoint'), say(voice, 'common:point.reprompt'));
-    case 'pain': return ask(say(voice, outcome.again ? 'common:painAgain' : 'common:pain'), say(voice, 'common:painReprompt'));
+    case 'pain':
+      if (outcome.stillHurts) return ask(say(voice, 'common:painStillHurts'), say(voice, 'common:painStillHurtsReprompt'));
+      return ask(say(voice, outcome.again ? 'common:painAgain' : 'common:pain'), say(voice, 'common:painReprompt'));
     case 'tingling': return outcome.inRoutine
       ? ask(say(voice, 'common:tingling'), say(voice, 'common:painReprompt'))
       : ask(say(voice, 'common:tinglingIdle'), say(voice, 'common:helpReprompt'));

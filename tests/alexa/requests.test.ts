@@ -6,7 +6,7 @@ import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
-import { buildSkill, invokeSkill } from '../../src/skill.js';
+import { createSkill } from '../../src/skill.js';
 import { canFulfillRequest, intentRequest, launchRequest, rawRequest, TEST_SKILL_ID, TEST_USER_ID } from '../../tools/envelopes.js';
 import { logged } from '../support/outcomes.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
@@ -31,7 +31,7 @@ afterAll(async () => { await db.stop(); });
 
 describe('request log', () => {
   it('writes one structured line per request, without user or device ids', async () => {
-    const skill = buildSkill().create();
+    const skill = createSkill();
     const lines = await logged(async () => {
       await skill.invoke(launchRequest());
       await skill.invoke(intentRequest('WherePointIntent', { point: 'calm sleep' }, { locale: 'en-GB' }));
@@ -46,13 +46,13 @@ describe('request log', () => {
   });
 
   it('logs a rejected request from another skill, and refuses it', async () => {
-    const lines = await logged(() => expect(invokeSkill(buildSkill({ skillId: TEST_SKILL_ID }).create(), launchRequest({ skillId: 'amzn1.ask.skill.other' }))).rejects.toThrow());
+    const lines = await logged(() => expect(createSkill({ skillId: TEST_SKILL_ID }).invoke(launchRequest({ skillId: 'amzn1.ask.skill.other' }))).rejects.toThrow());
     expect(lines.some((l) => l.includes('"event":"request.rejected"'))).toBe(true);
   });
 });
 
 describe('sessionless requests, with the store configured (dynalite)', () => {
-  const skill = () => buildSkill({ persistenceAdapter: store, skillId: TEST_SKILL_ID }).create();
+  const skill = () => createSkill({ store: store, skillId: TEST_SKILL_ID });
 
   it('CanFulfillIntentRequest, without a session, answers canFulfillIntent with no speech, no state and no store call', async () => {
     calls.length = 0;
@@ -88,7 +88,7 @@ describe('sessionless requests, with the store configured (dynalite)', () => {
   });
 
   it.each(['Alexa.Presentation.APL.UserEvent', 'Connections.Response'])('%s in a session gets a clear spoken line', async (type) => {
-    const r = await buildSkill().create().invoke(rawRequest(type, {}, { sessionAttributes: {} }));
+    const r = await createSkill().invoke(rawRequest(type, {}, { sessionAttributes: {} }));
     await expectValidResponse(r);
   });
 });

@@ -79,11 +79,6 @@ describe('the production bundle', () => {
     expect(speechTextOf(r)).toContain(welcome.slice(0, 25));
   });
 
-  it('names the SDK version in its user agent (its package.json bundled as JSON, not as text)', async () => {
-    const r = await requireFresh(bundle.file).handler(launchRequest(), {});
-    expect(r.userAgent).toMatch(/^ask-node\/2\.\d+\.\d+ Node\/v\d+/);
-  });
-
   it('rejects a request from another skill', async () => {
     const { handler } = requireFresh(bundle.file);
     await expect(handler(launchRequest({ skillId: 'amzn1.ask.skill.someone-else' }), {})).rejects.toThrow(/skill ID verification failed/i);

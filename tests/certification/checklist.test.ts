@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import manifest from '../../skill-package/skill.json';
-import { buildSkill } from '../../src/skill.js';
+import { createSkill } from '../../src/skill.js';
 import { intentRequest, sessionEndedRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
 import { resolveUtterance } from '../../tools/nlu.js';
@@ -13,7 +13,7 @@ import { expectValidResponse } from '../support/response-checks.js';
 import { CheckedConversation } from '../support/talk.js';
 
 const BUILT_INS = ['Help', 'Stop', 'Cancel', 'NavigateHome', 'Fallback', 'Next', 'Previous', 'Repeat', 'Pause', 'Resume', 'StartOver', 'Yes', 'No'].map((n) => `AMAZON.${n}Intent`);
-const skill = buildSkill().create();
+const skill = createSkill();
 const speech = speechTextOf;
 
 /** The states a user can be in when they say something: idle, mid-routine, paused, or asked each question. */

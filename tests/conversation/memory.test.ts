@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import common from '../../locales/en/common.json';
 import cues from '../../locales/en/cues.json';
 import routines from '../../locales/en/routines.json';
-import { STORE_RETRY_AFTER_MS } from '../../src/alexa/persistence-sync.js';
+import { STORE_RETRY_AFTER_MS } from '../../src/alexa/store-session.js';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { logged } from '../support/outcomes.js';
 import { CheckedConversation } from '../support/talk.js';

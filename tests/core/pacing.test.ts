@@ -10,7 +10,7 @@ import { CUE_TOLERANCE_MS, MAX_RESPONSE_AUDIO_MS, TURN_GAP_MS } from '../../src/
 import { paceResponse, PacingError } from '../../src/core/pacing.js';
 import { planRoutine } from '../../src/core/plan.js';
 import { respond, type Response } from '../../src/core/respond.js';
-import type { RoutineEvent } from '../../src/core/routine-state.js';
+import type { RoutineEvent } from '../../src/core/events.js';
 import { estimateMs, renderSsml } from '../../src/core/speech.js';
 import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../src/core/timeline.js';
@@ -38,7 +38,7 @@ function walk(voice: Voice, routineId: RoutineId, prefs: Preferences, device = {
     state = r.state;
     if (!r.segment || r.segment.ending === 'done') break;
     now += r.segment.estimatedMs + TURN_GAP_MS;
-    event = r.segment.ending === 'untimed' ? { type: 'resume' } : { type: device.screen ? 'segmentDone' : 'next' };
+    event = r.segment.ending === 'untimed' ? { type: 'resume' } : device.screen ? { type: 'segmentDone', seq: r.seq } : { type: 'next' };
     if (event.type === 'next') nexts += 1;
     else if (event.type === 'resume') continues += 1;
   }

@@ -7,11 +7,11 @@ import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { describe, expect, it } from 'vitest';
 import model from '../../skill-package/interactionModels/custom/en-US.json';
 import { parseState } from '../../src/core/state-parse.js';
-import { buildSkill } from '../../src/skill.js';
+import { createSkill } from '../../src/skill.js';
 import { intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_SKILL_ID, type EnvelopeOptions } from '../../tools/envelopes.js';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { LOCALES } from '../../tools/models.js';
-import { expectValidResponse } from '../support/response-checks.js';
+import { expectValidResponse, silenceOf } from '../support/response-checks.js';
 
 interface Intent { name: string; slots?: { name: string; type: string }[] }
 interface SlotType { name: string; values: { name: { value: string; synonyms?: string[] } }[] }
@@ -94,7 +94,7 @@ describe('fuzzed conversations', () => {
     const locales = fc.constantFrom(...LOCALES);
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(step, gap), { minLength: 1, maxLength: 14 }), locales, fc.boolean(), async (steps, locale, screen) => {
       const store = new MemoryPersistenceAdapter();
-      const skill = buildSkill({ skillId: TEST_SKILL_ID, persistenceAdapter: store }).create();
+      const skill = createSkill({ skillId: TEST_SKILL_ID, store: store });
       let attributes: Record<string, unknown> | undefined;
       let now = Date.parse('2026-12-01T09:00:00Z');
       for (const [s, wait] of steps) {
@@ -115,7 +115,7 @@ describe('fuzzed conversations', () => {
         }
         requests += 1;
         const response: ResponseEnvelope = await skill.invoke(request);
-        await expectValidResponse(response, { silent: !request.session || request.request.type === 'SessionEndedRequest', locale });
+        await expectValidResponse(response, { ...silenceOf(request), locale });
         if (!request.session) continue;
         const ended = response.response.shouldEndSession === true || request.request.type === 'SessionEndedRequest';
         attributes = ended ? undefined : response.sessionAttributes;
@@ -129,7 +129,7 @@ describe('fuzzed conversations', () => {
   }, 240_000);
 
   it('rejects every request from another skill', async () => {
-    const skill = buildSkill({ skillId: TEST_SKILL_ID }).create();
+    const skill = createSkill({ skillId: TEST_SKILL_ID });
     await fc.assert(fc.asyncProperty(fc.string({ minLength: 1 }), intentStep, async (otherId, s) => {
       fc.pre(otherId !== TEST_SKILL_ID);
       const slots = Object.fromEntries(Object.entries((s as { slots: Record<string, string | undefined> }).slots).filter((e): e is [string, string] => e[1] !== undefined));

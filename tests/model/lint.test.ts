@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS } from '../../src/core/content/types.js';
 import { PACES } from '../../src/core/timeline.js';
-import { buildSkill } from '../../src/skill.js';
+import { createSkill } from '../../src/skill.js';
 import { intentRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
 import { speechTextOf } from '../../tools/ssml.js';
@@ -33,7 +33,7 @@ const DOMAIN_IDS: Record<string, readonly string[]> = {
   Toggle: ['on', 'off'], PaceName: PACES, BodyArea: ['heel', 'ankle', 'foot', 'back', 'calf'],
 };
 const ENGLISH = (locale: string) => locale.startsWith('en-');
-const skill = buildSkill().create();
+const skill = createSkill();
 
 describe.each(LOCALES)('interaction model %s', (locale) => {
   const model = modelOf(locale);

@@ -1,7 +1,7 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import { buildSkill } from '../../src/skill.js';
+import { createSkill } from '../../src/skill.js';
 import { Conversation, type ConversationOptions, type Reply } from '../../tools/conversation.js';
-import { expectValidResponse } from './response-checks.js';
+import { expectValidResponse, silenceOf } from './response-checks.js';
 
 /**
  * A conversation with the real skill in which every response is checked: valid SSML within the
@@ -11,14 +11,12 @@ export class CheckedConversation extends Conversation {
   readonly replies: Reply[] = [];
 
   constructor(opts: { store?: PersistenceAdapter; envelope?: ConversationOptions } = {}) {
-    super(buildSkill(opts.store ? { persistenceAdapter: opts.store } : {}).create(), opts.envelope);
+    super(createSkill(opts.store ? { store: opts.store } : {}), opts.envelope);
   }
 
   override async send(...args: Parameters<Conversation['send']>): Promise<Reply> {
     const reply = await super.send(...args);
-    const type = reply.request.request.type;
-    const silent = !reply.request.session || type === 'SessionEndedRequest';
-    await expectValidResponse(reply.envelope, { silent, locale: this.locale });
+    await expectValidResponse(reply.envelope, { ...silenceOf(reply.request), locale: this.locale });
     this.replies.push(reply);
     return reply;
   }

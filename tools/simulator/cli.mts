@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { PersistenceAdapter } from 'ask-sdk-core';
-import { buildSkill } from '../../src/skill.js';
+import { createSkill } from '../../src/skill.js';
 import { Conversation, type Reply } from '../conversation.js';
 import { createLocalTable } from '../local-dynamo.js';
 import { LOCALES } from '../models.js';
@@ -70,7 +70,7 @@ async function store(spec: string): Promise<PersistenceAdapter> {
   process.exit(2);
 }
 
-const conversation = new Conversation(buildSkill({ persistenceAdapter: await store(values.store ?? 'memory') }).create(), {
+const conversation = new Conversation(createSkill({ store: await store(values.store ?? 'memory') }), {
   locale, ...(values.screen ? { screen: true } : {}), ...(values.realtime ? { clock: 'real' as const } : {}),
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -143,10 +143,10 @@ const screenDir = join(process.cwd(), 'dist', 'screens');
 async function followScreen(reply: Reply): Promise<void> {
   let last = reply;
   for (let i = 0; i < 40 && values.screen; i += 1) {
-    const sends = JSON.stringify(last.directives).includes('"segmentDone"');
-    if (!sends || last.ended) return;
+    const done = last.ended ? undefined : conversation.screenDone(last);
+    if (!done) return;
     console.log('U: (screen) the speech ends, and the screen sends segmentDone');
-    last = await conversation.userEvent(['segmentDone', 'footAcupressure']);
+    last = await done;
     await show(last);
   }
 }

@@ -1,0 +1,50 @@
+/**
+ * What a request means to the core: one event per request, built at the edge from the intent, its slots or
+ * the request type (src/alexa/events.ts holds that one table). The reducer never sees Alexa's shapes.
+ */
+import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import type { Preferences } from './timeline.js';
+
+export type Answer = 'yes' | 'no' | 'unsure';
+
+export type RoutineEvent =
+  | { readonly type: 'launch'; readonly storeDown?: boolean }
+  | { readonly type: 'start'; readonly routineId: RoutineId }
+  | { readonly type: 'listRoutines'; readonly unknown?: boolean }
+  | { readonly type: 'massages' }
+  | { readonly type: 'answer'; readonly answer: Answer }
+  | { readonly type: 'next' } | { readonly type: 'skip' }
+  /** A screen heard a response to its end; `seq` is the response's id, as the document sent it back. */
+  | { readonly type: 'segmentDone'; readonly seq: number | undefined }
+  | { readonly type: 'previous' } | { readonly type: 'otherFoot' } | { readonly type: 'redo' }
+  | { readonly type: 'repeat' } | { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'startOver' }
+  | { readonly type: 'stop' } | { readonly type: 'sessionEnded' }
+  | { readonly type: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps' }
+  | { readonly type: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean; readonly ask: 'where' | 'helps' }
+  | { readonly type: 'technique'; readonly techniqueId: TechniqueId | undefined }
+  | { readonly type: 'currentPoint'; readonly cantFind: boolean }
+  | { readonly type: 'howLong' } | { readonly type: 'whatsNext' }
+  | { readonly type: 'pain' } | { readonly type: 'tingling' } | { readonly type: 'lighter' }
+  | { readonly type: 'symptom'; readonly routineId: RoutineId | undefined }
+  | { readonly type: 'pregnant' } | { readonly type: 'notPregnant' } | { readonly type: 'forgetChoice' }
+  | { readonly type: 'setPrefs'; readonly prefs: Partial<Preferences> }
+  | { readonly type: 'prefsUnknown' }
+  | { readonly type: 'resetSettings' }
+  | { readonly type: 'askDelete' }
+  /** The edge could not erase the record after a yes to "delete my data". */
+  | { readonly type: 'eraseFailed' }
+  | { readonly type: 'help' } | { readonly type: 'fallback' }
+  /** A request this skill has no answer for (another request type, an intent without a name). */
+  | { readonly type: 'unsupported' }
+  /** A device report that must get no speech (an APL runtime error). */
+  | { readonly type: 'deviceReport' };
+
+export type EventType = RoutineEvent['type'];
+
+/** Every event type, for the reducer's mode table and its tests. */
+export const EVENT_TYPES = [
+  'launch', 'start', 'listRoutines', 'massages', 'answer', 'next', 'skip', 'segmentDone', 'previous', 'otherFoot', 'redo',
+  'repeat', 'pause', 'resume', 'startOver', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'currentPoint',
+  'howLong', 'whatsNext', 'pain', 'tingling', 'lighter', 'symptom', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs',
+  'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help', 'fallback', 'unsupported', 'deviceReport',
+] as const satisfies readonly EventType[];

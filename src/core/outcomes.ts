@@ -1,0 +1,79 @@
+/**
+ * What the reducer decides, as data: the outcome (what to say, composed into words by turn.ts) and the
+ * effects the edge carries out (erase the record; save before saying goodbye). Speech and directives are
+ * rendered from the outcome; nothing here knows about Alexa.
+ */
+import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import type { Entry } from './pacing.js';
+import type { SkillState } from './state.js';
+import type { Preferences } from './timeline.js';
+
+/** Why a segment is played: words that go before it. */
+export type SegmentNote =
+  | 'begin' | 'continue' | 'repeat' | 'resume' | 'startOver' | 'back' | 'atFirstStep' | 'skip' | 'redo' | 'otherFoot'
+  | 'lighter' | 'gentle' | 'skippedForChoice' | 'repeatCue';
+
+/** A short answer spoken before the routine carries on in the same response. */
+export type Aside =
+  | { readonly kind: 'howLong'; readonly remainingMs: number; readonly steps: number }
+  | { readonly kind: 'whatsNext'; readonly stepIndex: number | undefined }
+  | { readonly kind: 'currentPoint'; readonly stepIndex: number; readonly cantFind: boolean }
+  | { readonly kind: 'leaveOut'; readonly skipped: readonly number[] };
+
+export type Where = 'idle' | 'routine' | 'paused';
+
+/** What the skill should say, as data. Speech is composed from it by the turn builder. */
+export type Outcome =
+  | { readonly kind: 'segment'; readonly routineId: RoutineId; readonly entry: Entry; readonly note: SegmentNote;
+      readonly aside?: Aside; readonly disclaimer?: boolean; readonly returning?: boolean; readonly unsure?: boolean;
+      /** "Repeat": the cue the user last heard, said again before the routine carries on. */
+      readonly lastCue?: number }
+  | { readonly kind: 'welcome'; readonly returning: boolean; readonly disclaimer: boolean; readonly storeDown: boolean }
+  | { readonly kind: 'askPregnancy'; readonly routineId: RoutineId; readonly again?: boolean }
+  | { readonly kind: 'routineDone'; readonly routineId: RoutineId }
+  | { readonly kind: 'paused'; readonly already: boolean }
+  /** `kept` is filled in by the edge once the save before the goodbye succeeded or failed. */
+  | { readonly kind: 'goodbye'; readonly hasProgress: boolean; readonly kept?: boolean }
+  | { readonly kind: 'silent' }
+  /** No speech and no change to the session: a stale screen event, a device's own report. */
+  | { readonly kind: 'ignored'; readonly why: 'stale' | 'report' }
+  | { readonly kind: 'offerResume'; readonly routineId: RoutineId; readonly stepIndex: number; readonly again?: boolean }
+  | { readonly kind: 'freshStart' }
+  | { readonly kind: 'routineList'; readonly unknown: boolean }
+  | { readonly kind: 'massages'; readonly again?: boolean }
+  | { readonly kind: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps'; readonly inRoutine: boolean }
+  | { readonly kind: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean }
+  | { readonly kind: 'technique'; readonly techniqueId: TechniqueId | undefined; readonly inRoutine: boolean }
+  | { readonly kind: 'noCurrentPoint' }
+  /** After pain: the choices; `stillHurts` when the point was already at light pressure (skip or stop only). */
+  | { readonly kind: 'pain'; readonly again?: boolean; readonly stillHurts?: boolean }
+  /** Tingling or numbness: stop pressing and see a doctor if it keeps coming; in a routine, the choices of pain. */
+  | { readonly kind: 'tingling'; readonly inRoutine: boolean }
+  | { readonly kind: 'screening'; readonly routineId: RoutineId | undefined; readonly again?: boolean }
+  | { readonly kind: 'choiceSaved'; readonly leaveOut: boolean; readonly inRoutine: boolean }
+  | { readonly kind: 'choiceForgotten'; readonly inRoutine: boolean }
+  | { readonly kind: 'prefsChanged'; readonly prefs: Partial<Preferences>; readonly inRoutine: boolean }
+  | { readonly kind: 'prefsUnknown' }
+  | { readonly kind: 'settingsReset'; readonly inRoutine: boolean }
+  | { readonly kind: 'confirmDelete'; readonly again?: boolean }
+  | { readonly kind: 'deleteData' }
+  | { readonly kind: 'deleteFailed' }
+  | { readonly kind: 'deleteDeclined' }
+  | { readonly kind: 'noRoutine' }
+  | { readonly kind: 'noQuestion'; readonly inRoutine: boolean }
+  | { readonly kind: 'help'; readonly where: Where }
+  | { readonly kind: 'fallback'; readonly where: Where }
+  | { readonly kind: 'unsupported' }
+  | { readonly kind: 'didYouMeanDeclined' };
+
+export type OutcomeKind = Outcome['kind'];
+
+/** Side effects the edge carries out, as data. */
+export interface Effects {
+  /** Erase the user's stored record (after a yes to "delete my data"). */
+  readonly erase?: boolean;
+  /** Save before the words are chosen: the goodbye says the place is kept only when it was. */
+  readonly confirmSave?: boolean;
+}
+
+export interface Transition { readonly state: SkillState; readonly outcome: Outcome; readonly effects?: Effects }

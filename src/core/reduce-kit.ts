@@ -1,0 +1,67 @@
+/**
+ * What every part of the reducer shares: where the routine is now (settled against the clock), and the
+ * small state edits (drop a question, hold a place, play a segment).
+ */
+import type { RoutineId } from './content/types.js';
+import type { Entry } from './pacing.js';
+import { planRoutine, type RoutinePlan } from './plan.js';
+import { settle } from './position.js';
+import type { Outcome, SegmentNote, Transition } from './outcomes.js';
+import type { Position, Progress, SkillState } from './state.js';
+
+export const withoutPending = (state: SkillState): SkillState => {
+  const { pending: _drop, ...rest } = state;
+  return rest;
+};
+
+export const withoutProgress = (state: SkillState): SkillState => {
+  const { progress: _drop, ...rest } = state;
+  return rest;
+};
+
+export const planOf = (state: SkillState, routineId: RoutineId): RoutinePlan => planRoutine(routineId, state.prefs, state.leaveOut);
+
+/** The routine's place when a request arrives. */
+export interface Now {
+  readonly progress: Progress;
+  readonly plan: RoutinePlan;
+  /** Where the user is; 'done' when the routine was heard to its end. */
+  readonly at: Position | 'done';
+  /** The request came while the last response was still playing. */
+  readonly interrupted: boolean;
+  /** Plan time of the step the last response reached, when heard to its end. */
+  readonly heardUpToMs: number;
+}
+
+/**
+ * Where the routine is now, or undefined without one.
+ * @param heardToEnd the last response was heard to its end (a screen said so): no timestamp arithmetic.
+ */
+export function current(state: SkillState, nowMs: number, heardToEnd = false): Now | undefined {
+  const progress = state.progress;
+  if (!progress) return undefined;
+  const plan = planOf(state, progress.routineId);
+  const played = progress.played;
+  if (!played) return { progress, plan, at: progress.at, interrupted: false, heardUpToMs: progress.at.atMs };
+  const heardUpToMs = played.next?.atMs ?? 0;
+  if (heardToEnd) return { progress, plan, at: played.next ?? 'done', interrupted: false, heardUpToMs };
+  return { progress, plan, ...settle(played, nowMs), heardUpToMs };
+}
+
+/** State whose progress is held at a place (a detour, a pause, a stop), with nothing playing. */
+export function holdAt(state: SkillState, progress: Progress, at: Position, paused: boolean): SkillState {
+  const { played: _drop, ...rest } = progress;
+  return { ...state, progress: { ...rest, at, paused } };
+}
+
+/** Plays the routine from an entry (the routine's end when there is none). */
+export function segment(state: SkillState, routineId: RoutineId, entry: Entry | undefined, note: SegmentNote, extra: Partial<Extract<Outcome, { kind: 'segment' }>> = {}): Transition {
+  const base = withoutPending(state);
+  if (!entry) return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId } };
+  const kept = base.progress?.routineId === routineId ? base.progress : undefined;
+  const light = kept?.light;
+  return {
+    state: { ...base, progress: { routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}) } },
+    outcome: { kind: 'segment', routineId, entry, note, ...extra },
+  };
+}

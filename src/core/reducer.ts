@@ -1,0 +1,142 @@
+/**
+ * The routine state machine: a pure reducer `next(state, event, nowMs)`.
+ * Each request first settles where the user is in plan time (from what the last response played and the
+ * request's timestamp, or a screen's word that it was heard to the end), then asks the mode whether it takes
+ * the event (src/core/modes.ts), then decides. Questions live in questions.ts, moves in moves.ts, what people
+ * say about their bodies in safety.ts.
+ */
+import type { RoutineEvent } from './events.js';
+import { modeOf, takes, type Mode } from './modes.js';
+import { move } from './moves.js';
+import type { Transition } from './outcomes.js';
+import { answer, askAgain, start } from './questions.js';
+import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
+import { painChoice, safety } from './safety.js';
+import { type LastAnswer, type Position, type SkillState } from './state.js';
+import { DEFAULT_PREFERENCES } from './timeline.js';
+
+export type { RoutineEvent, Answer } from './events.js';
+export type { Aside, Outcome, SegmentNote, Transition, Effects } from './outcomes.js';
+
+/** A screen event for the last response sent, while it plays: the one event that may carry pacing on by itself. */
+const isCurrentScreenEvent = (state: SkillState, event: RoutineEvent): boolean =>
+  event.type === 'segmentDone' && state.progress?.played !== undefined && !state.progress.paused && event.seq === (state.progress.seq ?? 0);
+
+/** The answer of a mode to an event it does not take. */
+function refuse(state: SkillState, mode: Mode, event: RoutineEvent): Transition {
+  if (event.type === 'segmentDone') return { state, outcome: { kind: 'ignored', why: 'stale' } };
+  if (state.pending) return askAgain(state, state.pending);
+  return { state, outcome: { kind: 'fallback', where: mode.kind === 'idle' ? 'idle' : 'paused' } };
+}
+
+/**
+ * Applies one event.
+ * @param nowMs the request's `request.timestamp` in epoch ms (NaN when unknown)
+ * @example next(INITIAL_STATE, { type: 'start', routineId: 'lowBack' }, 0).outcome.kind // 'segment'
+ */
+export function next(state: SkillState, event: RoutineEvent, nowMs: number): Transition {
+  if (event.type === 'deviceReport') return { state, outcome: { kind: 'ignored', why: 'report' } };
+  // A screen event for any response but the last one sent (or one sent before a pause, pain or stop) paces nothing.
+  if (event.type === 'segmentDone' && !isCurrentScreenEvent(state, event)) return { state, outcome: { kind: 'ignored', why: 'stale' } };
+  const now = current(state, nowMs, event.type === 'segmentDone');
+  // A routine heard to its end is over, whatever comes next.
+  if (now && now.at === 'done' && event.type !== 'sessionEnded') return next(withoutProgress(state), event, nowMs);
+  const mode = modeOf(state);
+  // "Resume" to "shall I pick up where you left off?" is a yes.
+  if (mode.kind === 'asking' && mode.question === 'resume' && event.type === 'resume') return reduce(state, { type: 'answer', answer: 'yes' }, nowMs, now, mode);
+  if (!takes(mode, event.type)) return refuse(state, mode, event);
+  return reduce(state, event, nowMs, now, mode);
+}
+
+function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now | undefined, mode: Mode): Transition {
+  const at: Position | undefined = now && now.at !== 'done' ? now.at : undefined;
+  const running = now && at ? now : undefined;
+  const afterPain = mode.kind === 'afterPain';
+  const inRoutine = Boolean(at);
+  /** A detour keeps the place and waits there; after pain, the pain choices stay open. */
+  const keep = (s: SkillState): SkillState => {
+    if (!running || !at) return s;
+    const held = holdAt(s, running.progress, at, true);
+    return afterPain ? { ...held, pending: { question: 'pain' } } : held;
+  };
+  const remember = (s: SkillState, last: LastAnswer): SkillState => ({ ...s, last });
+  const where = () => (state.progress ? (state.progress.paused || afterPain ? 'paused' : 'routine') : 'idle') as 'idle' | 'routine' | 'paused';
+
+  switch (event.type) {
+    case 'launch': {
+      const base = withoutPending(state);
+      if (running && at) return { state: { ...holdAt(base, running.progress, at, true), pending: { question: 'resume' } }, outcome: { kind: 'offerResume', routineId: running.progress.routineId, stepIndex: at.stepIndex } };
+      return { state: { ...base, disclaimed: true }, outcome: { kind: 'welcome', returning: Boolean(state.disclaimed), disclaimer: !state.disclaimed, storeDown: event.storeDown === true } };
+    }
+    case 'start': return start(state, event.routineId);
+    case 'listRoutines': return { state: keep(withoutPending(state)), outcome: { kind: 'routineList', unknown: event.unknown === true } };
+    case 'massages': return { state: { ...keep(withoutPending(state)), pending: { question: 'whichMassage' } }, outcome: { kind: 'massages' } };
+    case 'answer':
+      return answer(state, event.answer, (s, p) => reduce(s, { type: 'point', pointId: p.pointId ?? 'KI6', ask: p.ask ?? 'where' }, nowMs, now, modeOf(s)));
+    case 'next': case 'skip': case 'resume': case 'lighter':
+      if (!running || !at) return state.pending ? askAgain(state, state.pending) : { state: withoutPending(state), outcome: { kind: 'noRoutine' } };
+      if (afterPain) return painChoice(state, running, at, event.type);
+      return move(state, running, at, event);
+    case 'currentPoint':
+      if (!running || !at) return { state, outcome: { kind: 'noCurrentPoint' } };
+      // After pain, where the point is, without pressing again: the pain choices stay open.
+      if (afterPain) {
+        const pointId = running.plan.steps.find((s) => s.index === at.stepIndex)?.step.points[0];
+        return { state, outcome: pointId ? { kind: 'point', pointId, ask: 'where', inRoutine: true } : { kind: 'noCurrentPoint' } };
+      }
+      return move(state, running, at, event);
+    case 'segmentDone': case 'previous': case 'otherFoot': case 'redo': case 'startOver': case 'repeat': case 'pause': case 'howLong': case 'whatsNext':
+      if (!running || !at) {
+        if (event.type === 'repeat') return repeatLast(state, nowMs, now, mode);
+        return { state: withoutPending(state), outcome: { kind: 'noRoutine' } };
+      }
+      return move(state, running, at, event);
+    case 'stop':
+      return { state: keep(withoutPending(state)), outcome: { kind: 'goodbye', hasProgress: inRoutine }, ...(inRoutine ? { effects: { confirmSave: true } } : {}) };
+    case 'sessionEnded':
+      return { state: now && !at ? withoutProgress(withoutPending(state)) : keep(withoutPending(state)), outcome: { kind: 'silent' } };
+    case 'point':
+      return { state: remember(keep(withoutPending(state)), { kind: 'point', pointId: event.pointId, ask: event.ask }), outcome: { kind: 'point', pointId: event.pointId, ask: event.ask, inRoutine } };
+    case 'unknownPoint': {
+      const only = event.suggestions.length === 1 ? event.suggestions[0] : undefined;
+      const base = keep(withoutPending(state));
+      return {
+        state: only && !afterPain ? { ...base, pending: { question: 'didYouMean', pointId: only, ask: event.ask } } : base,
+        outcome: { kind: 'unknownPoint', suggestions: afterPain ? [] : event.suggestions, missing: event.missing },
+      };
+    }
+    case 'technique': {
+      const base = keep(withoutPending(state));
+      return { state: event.techniqueId ? remember(base, { kind: 'technique', techniqueId: event.techniqueId }) : base, outcome: { kind: 'technique', techniqueId: event.techniqueId, inRoutine } };
+    }
+    case 'pain': case 'tingling': case 'symptom': case 'pregnant': case 'notPregnant': case 'forgetChoice':
+      if (event.type === 'pregnant' && mode.kind === 'asking' && mode.question === 'pregnancy') return reduce(state, { type: 'answer', answer: 'yes' }, nowMs, now, mode);
+      if (event.type === 'notPregnant' && mode.kind === 'asking' && mode.question === 'pregnancy') return reduce(state, { type: 'answer', answer: 'no' }, nowMs, now, mode);
+      return safety(state, running, at, event, afterPain);
+    case 'setPrefs':
+      return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...event.prefs } }), outcome: { kind: 'prefsChanged', prefs: event.prefs, inRoutine } };
+    case 'prefsUnknown': return { state, outcome: { kind: 'prefsUnknown' } };
+    case 'resetSettings': {
+      const { leaveOut: _forget, ...rest } = withoutPending(state);
+      return { state: keep({ ...rest, prefs: DEFAULT_PREFERENCES }), outcome: { kind: 'settingsReset', inRoutine } };
+    }
+    case 'askDelete': return { state: { ...keep(withoutPending(state)), pending: { question: 'deleteData' } }, outcome: { kind: 'confirmDelete' } };
+    case 'eraseFailed': return { state: withoutPending(state), outcome: { kind: 'deleteFailed' } };
+    case 'help':
+      if (state.pending) return askAgain(state, state.pending);
+      return { state: keep(state), outcome: { kind: 'help', where: where() } };
+    case 'fallback':
+      if (state.pending) return askAgain(state, state.pending);
+      return { state: keep(state), outcome: { kind: 'fallback', where: where() } };
+    case 'unsupported': return { state, outcome: { kind: 'unsupported' } };
+    case 'deviceReport': return { state, outcome: { kind: 'ignored', why: 'report' } };
+  }
+}
+
+/** "Repeat" with no routine under way: the last answer again, or help. */
+function repeatLast(state: SkillState, nowMs: number, now: Now | undefined, mode: Mode): Transition {
+  const last = state.last;
+  if (last?.kind === 'point') return reduce(state, { type: 'point', pointId: last.pointId, ask: last.ask }, nowMs, now, mode);
+  if (last?.kind === 'technique') return reduce(state, { type: 'technique', techniqueId: last.techniqueId }, nowMs, now, mode);
+  return { state, outcome: { kind: 'help', where: 'idle' } };
+}

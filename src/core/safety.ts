@@ -1,0 +1,75 @@
+/**
+ * What a person says about their body, in any mode: pain and tingling stop the pacing and keep the place;
+ * after pain only the user's own choice moves on (skip, lighter, or resume at light pressure); the
+ * pregnancy choice leaves points out from here on.
+ */
+import { getRoutine } from './content/routines.js';
+import { isPregnancyCaution } from './content/steps.js';
+import type { RoutineEvent } from './events.js';
+import { lightened, skipFrom } from './moves.js';
+import type { Transition } from './outcomes.js';
+import { resumeEntry } from './position.js';
+import { holdAt, planOf, segment, withoutPending, type Now } from './reduce-kit.js';
+import type { Position, SkillState } from './state.js';
+
+type Safety = Extract<RoutineEvent, { type: 'pain' | 'tingling' | 'symptom' | 'pregnant' | 'notPregnant' | 'forgetChoice' }>;
+
+/** The place kept, nothing playing, and the pain choices pending. */
+function stopForPain(state: SkillState, now: Now, at: Position): SkillState {
+  return { ...holdAt(withoutPending(state), now.progress, at, true), pending: { question: 'pain' } };
+}
+
+/**
+ * A safety event. `now`/`at` are the routine and the settled place, when one is under way.
+ * @param afterPain the pain choices were pending (the user said it hurts, or it tingles, before this).
+ */
+export function safety(state: SkillState, now: Now | undefined, at: Position | undefined, event: Safety, afterPain: boolean): Transition {
+  switch (event.type) {
+    case 'pain':
+    case 'symptom': {
+      // Without a routine, "it hurts" is a symptom: one screening line first, then the routine that suits it.
+      if (!now || !at) {
+        const routineId = event.type === 'symptom' ? event.routineId : undefined;
+        return { state: { ...withoutPending(state), pending: { question: 'startRoutine', ...(routineId ? { routineId } : {}) } }, outcome: { kind: 'screening', routineId } };
+      }
+      // Stop pacing now; the place is kept so that lighter pressure or skipping can pick it up. Pain again on a
+      // point already at light pressure offers only skip or stop.
+      const stillHurts = Boolean(state.progress?.light?.includes(at.stepIndex));
+      return { state: stopForPain(state, now, at), outcome: { kind: 'pain', ...(afterPain ? { again: true } : {}), ...(stillHurts ? { stillHurts } : {}) } };
+    }
+    case 'tingling':
+      if (!now || !at) return { state: withoutPending(state), outcome: { kind: 'tingling', inRoutine: false } };
+      return { state: stopForPain(state, now, at), outcome: { kind: 'tingling', inRoutine: true } };
+    case 'pregnant': {
+      const chosen: SkillState = { ...withoutPending(state), leaveOut: true };
+      if (!now || !at) return { state: chosen, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };
+      // After pain, the choice is kept and nothing is pressed: the pain choices stay open.
+      if (afterPain) return { state: { ...stopForPain(chosen, now, at) }, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: true } };
+      const steps = getRoutine(now.progress.routineId).steps;
+      const skipped = steps.flatMap((s, i) => (isPregnancyCaution(s) && i >= at.stepIndex ? [i] : []));
+      return segment(chosen, now.progress.routineId, resumeEntry(planOf(chosen, now.progress.routineId), at), 'skippedForChoice', { aside: { kind: 'leaveOut', skipped } });
+    }
+    case 'notPregnant': {
+      const chosen: SkillState = { ...withoutPending(state), leaveOut: false };
+      if (!now || !at) return { state: chosen, outcome: { kind: 'choiceSaved', leaveOut: false, inRoutine: false } };
+      return { state: afterPain ? stopForPain(chosen, now, at) : holdAt(chosen, now.progress, at, true), outcome: { kind: 'choiceSaved', leaveOut: false, inRoutine: true } };
+    }
+    case 'forgetChoice': {
+      const { leaveOut: _forget, ...rest } = withoutPending(state);
+      if (!now || !at) return { state: rest, outcome: { kind: 'choiceForgotten', inRoutine: false } };
+      return { state: afterPain ? stopForPain(rest, now, at) : holdAt(rest, now.progress, at, true), outcome: { kind: 'choiceForgotten', inRoutine: true } };
+    }
+  }
+}
+
+/**
+ * The user's choice after pain: skip (or "next"), lighter, or resume ("carry on"), which presses again at
+ * light pressure and says so. Lighter on a point already at light pressure offers skip or stop only.
+ */
+export function painChoice(state: SkillState, now: Now, at: Position, choice: 'skip' | 'next' | 'lighter' | 'resume'): Transition {
+  if (choice === 'skip' || choice === 'next') return skipFrom(withoutPending(state), now, at);
+  const light = state.progress?.light?.includes(at.stepIndex) ?? false;
+  if (choice === 'lighter' && light) return { state, outcome: { kind: 'pain', again: true, stillHurts: true } };
+  const gentle = lightened(withoutPending(state), at.stepIndex);
+  return segment(gentle, now.progress.routineId, resumeEntry(now.plan, at), choice === 'lighter' ? 'lighter' : 'gentle');
+}

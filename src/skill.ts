@@ -72,6 +72,7 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
   const device: Device = { screen: hasScreen(envelope) };
   const locale = (envelope.request as { locale?: string }).locale;
   let voice = await loadVoice(locale, parsed.prefs.pace);
+  let result: CoreResponse | undefined;
   try {
     let state = parsed;
     let meta = parsedMeta;
@@ -85,7 +86,7 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
       const r = envelope.request as { reason?: string; error?: { type?: string } };
       log(r.reason === 'ERROR' ? 'warn' : 'info', 'session.ended', { reason: String(r.reason ?? 'none'), ...(r.error?.type ? { errorType: String(r.error.type) } : {}) });
     }
-    let result: CoreResponse = respond(voice, state, eventOf(envelope, voice, down), nowMs, device);
+    result = respond(voice, state, eventOf(envelope, voice, down), nowMs, device);
     // Effects that decide the words come first: "deleted" only once erased, "your place is kept" only once saved.
     let saved = false;
     if (result.effects.erase && options.store) {

@@ -19,6 +19,8 @@ const PENDING_YES_NO = new Set([
   'unknownPoint.suggest', 'unknownPoint.suggestReprompt', 'screeningOffer', 'screeningMassages', 'screeningReprompt',
   // Not yes/no: it offers three choices by name (lighter, skip, stop), and a "yes" to it asks which one.
   'painAgain',
+  // Not yes/no either: skip or stop, by name; a "yes" to it asks which one.
+  'painStillHurts',
 ]);
 
 describe('questions the skill asks', () => {

@@ -255,7 +255,7 @@ export const CORPUS: Readonly<Record<CorpusState, readonly Row[]>> = {
     ["i don't know", 'UnsureIntent', 'confirmDelete'],
     ['help', 'AMAZON.HelpIntent', 'confirmDelete'],
     ['next', 'AMAZON.NextIntent', 'confirmDelete'],
-    ['what', 'AMAZON.FallbackIntent', 'confirmDelete'],
+    ['what', 'AMAZON.RepeatIntent', 'confirmDelete'],
     ['stop', 'AMAZON.StopIntent', 'goodbye'],
   ],
   pain: [

@@ -1,0 +1,170 @@
+/**
+ * Where features meet (issue "safe at every seam"): pain then skip, lighter that really is lighter, a screen
+ * that never restarts what the voice stopped, whole-second timestamps, touch answers that replace the speech,
+ * the foot soak's place, coming back after a session closes mid-routine, and "what?" mid-hold.
+ */
+import type { Directive } from 'ask-sdk-model';
+import { describe, expect, it } from 'vitest';
+import common from '../../locales/en/common.json';
+import cues from '../../locales/en/cues.json';
+import routines from '../../locales/en/routines.json';
+import { sendEventArgs, type Reply } from '../../tools/conversation.js';
+import { estimateSsmlMs } from '../../tools/ssml.js';
+import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
+import { CheckedConversation, inRoutine } from '../support/talk.js';
+import { upper } from '../support/words.js';
+
+const title = (routine: 'ankle' | 'heel', step: string) => upper((routines[routine].steps as Record<string, { title: string }>)[step]!.title);
+const FIRMER = [cues.firmer, cues.holdFirm, cues.pressFirm, cues.press];
+
+/** The ankle routine on a speaker, moved on to G.B. 40 (light and firm pressure every minute), 70 s into its first hold. */
+async function atGb40() {
+  const c = await inRoutine();
+  await c.say('skip this one', { afterMs: 10_000 });
+  return c;
+}
+
+describe('seams: pain, then what the user chooses', () => {
+  it('"skip" (the built-in next) after pain moves to the next point, never the painful one', async () => {
+    const c = await inRoutine();
+    await c.say('it hurts', { afterMs: 60_000 });
+    const skip = await c.intent('AMAZON.NextIntent');
+    expect(skip.text).toMatch(new RegExp(`^${common.notes.skip} ${title('ankle', 'gb40')}`));
+    expect(skip.text).not.toContain(cues.repress);
+  });
+
+  it('"resume" after pain presses the same point again at light pressure, and says so', async () => {
+    const c = await inRoutine();
+    await c.say('it hurts', { afterMs: 60_000 });
+    const resumed = await c.say('resume');
+    expect(resumed.text).toMatch(new RegExp(`^${common.notes.gentle} ${title('ankle', 'ki6')}`));
+  });
+
+  it('"lighter" on G.B. 40 re-plans the rest of the step: no firmer cue at all, and the speech says so', async () => {
+    const c = await atGb40();
+    await c.say('that hurts', { afterMs: 75_000 });
+    const lighter = await c.say('lighter');
+    expect(lighter.text.startsWith(common.notes.lighter)).toBe(true);
+    const rest = lighter.text.split(title('ankle', 'bl60'))[0] as string;
+    for (const firm of FIRMER) expect(rest).not.toContain(firm);
+    expect(rest).toContain(cues.stayLight);
+  });
+
+  it('"it still hurts" after lighter offers skip or stop, never the same menu again', async () => {
+    const c = await atGb40();
+    await c.say('that hurts', { afterMs: 75_000 });
+    await c.say('lighter');
+    const again = await c.say('ouch', { afterMs: 20_000 });
+    expect(again.text).toBe(common.painStillHurts);
+    expect(again.reprompt).toBe(common.painStillHurtsReprompt);
+  });
+
+  it('after pain, a question or a move that is not a choice presses nothing', async () => {
+    const c = await inRoutine();
+    await c.say('it hurts', { afterMs: 60_000 });
+    for (const said of ['go back', 'how much longer', 'start over', 'do it again']) {
+      const r = await c.say(said);
+      expect(r.text, said).toBe(common.painAgain);
+    }
+  });
+});
+
+describe('seams: a screen never restarts what the voice stopped', () => {
+  async function onScreen(): Promise<{ c: CheckedConversation; first: Reply; args: readonly unknown[] }> {
+    const c = new CheckedConversation({ envelope: { screen: true } });
+    await c.say('start the ankle routine');
+    const first = await c.say('no');
+    const args = sendEventArgs(first.directives);
+    expect(args).toEqual(['segmentDone', 'footAcupressure', expect.any(Number)]);
+    return { c, first, args: args as readonly unknown[] };
+  }
+
+  it.each([
+    ['it hurts', 'pain'], ['pause', 'a spoken pause'], ['where is it', 'a where-is answer'], ['delete my data', 'a question'],
+  ])('after "%s" (%s), the document\'s own segmentDone gets an empty response and changes nothing', async (said) => {
+    const { c, first, args } = await onScreen();
+    const detour = await c.say(said, { afterMs: 30_000 });
+    const stale = await c.userEvent(args, { afterMs: first.lengthMs });
+    expect(stale.response).toEqual({});
+    // The session goes on exactly where the detour left it.
+    expect(stale.sessionAttributes).toEqual(detour.sessionAttributes);
+  });
+
+  it('after a touch on Pause, the stale segmentDone paces nothing, and Pause replaces the queued speech', async () => {
+    const { c, first, args } = await onScreen();
+    const paused = await c.userEvent(['pause'], { afterMs: 30_000 });
+    expect(paused.text).toBe(common.paused);
+    expect(paused.response.outputSpeech).toMatchObject({ playBehavior: 'REPLACE_ALL' });
+    expect((await c.userEvent(args, { afterMs: first.lengthMs })).response).toEqual({});
+  });
+
+  it('an event for an earlier response paces nothing; the current one carries on', async () => {
+    const { c, first, args } = await onScreen();
+    const second = await (c.screenDone(first) as Promise<Reply>);
+    expect(second.text.length).toBeGreaterThan(0);
+    expect((await c.userEvent(args)).response).toEqual({});
+    expect((await (c.screenDone(second) as Promise<Reply>)).text.length).toBeGreaterThan(0);
+  });
+
+  it('a segmentDone stamped with whole seconds, rounded down to before the speech ends, carries on instead of replaying the hold', async () => {
+    const { c, first } = await onScreen();
+    const endS = Math.floor((Date.parse(first.request.request.timestamp) + first.lengthMs) / 1000) * 1000;
+    const next = await (c.screenDone(first, { afterMs: endS - Date.parse(first.request.request.timestamp) - 1000 }) as Promise<Reply>);
+    expect(next.text).not.toContain(cues.pressBoth);
+    expect(next.text).not.toContain(common.notes.resume);
+  });
+
+  it('the timed sequence holds the screen lock, and an APL RuntimeError gets no speech', async () => {
+    const { c, first } = await onScreen();
+    const exec = first.directives.find((d: Directive) => d.type === 'Alexa.Presentation.APL.ExecuteCommands') as unknown as { commands: { type: string; screenLock?: boolean }[] };
+    expect(exec.commands[0]).toMatchObject({ type: 'Sequential', screenLock: true });
+    const report = await c.raw('Alexa.Presentation.APL.RuntimeError', { token: 'footAcupressure', errors: [{ type: 'LINK_ERROR', message: 'x' }] });
+    expect(report.response.outputSpeech).toBeUndefined();
+    expect(report.response.shouldEndSession).toBeUndefined();
+  });
+});
+
+describe('seams: small ones', () => {
+  it('"what?" mid-hold says the last cue again and carries on', async () => {
+    const c = await inRoutine();
+    const first = c.replies.at(-1) as Reply;
+    const cueAt = first.ssml.indexOf(cues.pressBoth);
+    expect(cueAt).toBeGreaterThan(0);
+    // 10 s after "press both points now" was said.
+    const pressMs = estimateSsmlMs(`${first.ssml.slice(0, cueAt)}</speak>`, 'en-US');
+    let after = pressMs + 10_000;
+    for (const said of ['what', 'pardon', 'say that again']) {
+      const r = await c.say(said, { afterMs: after });
+      after = 6_000;
+      expect(r.text, said).toMatch(/^(Press both points now|Keep holding)/);
+    }
+  });
+
+  it('a session that closes mid-routine has said how to come back: the reprompt, the goodbye, the foot soak', async () => {
+    const c = await inRoutine();
+    const first = c.replies.at(-1) as Reply;
+    expect(first.reprompt).toContain('ask Foot Acupressure to continue');
+    expect((await c.say('stop', { afterMs: 10_000 })).text).toContain('ask Foot Acupressure to continue');
+    const soak = new CheckedConversation();
+    const said = await soak.say('start the foot soak');
+    expect(said.text).toContain('ask Foot Acupressure to continue');
+  });
+
+  it('the foot soak heard to its end resumes at the next step, also after a stop and a new day', async () => {
+    const c = new CheckedConversation({ store: new MemoryPersistenceAdapter() });
+    const soak = await c.say('start the foot soak');
+    expect(soak.ended).toBe(true);
+    c.wait(24 * 3600_000);
+    const back = await c.launch();
+    expect(back.text).toContain(routines.preparation.steps.dry.title);
+    const yes = await c.say('yes');
+    expect(yes.text).toContain(upper(routines.preparation.steps.dry.title));
+    expect(yes.text).not.toContain(upper(routines.preparation.steps.soak.title));
+  });
+
+  it('only the skill\'s own session attributes are written back', async () => {
+    const c = new CheckedConversation({ envelope: { sessionAttributes: { injected: 'x', state: { v: 2 } } } });
+    const r = await c.say('start the ankle routine');
+    expect(Object.keys(r.sessionAttributes ?? {}).sort()).toEqual(['state']);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The reducer as a table: every mode × every event, with the kind of outcome (and, where it matters, the
+ * segment's note) that the pair must give. A new event or mode fails here until its row is written.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadVoice } from '../../src/alexa/i18n.js';
+import { EVENT_TYPES, type EventType, type RoutineEvent } from '../../src/core/events.js';
+import { MODE_KINDS, modeOf, type ModeKind } from '../../src/core/modes.js';
+import { respond } from '../../src/core/respond.js';
+import { next } from '../../src/core/reducer.js';
+import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
+import type { Voice } from '../../src/core/voice.js';
+
+const T0 = Date.parse('2026-12-01T09:00:00Z');
+let voice: Voice;
+const fixtures = {} as Record<ModeKind, { state: SkillState; nowMs: number }>;
+
+beforeAll(async () => {
+  voice = await loadVoice('en-US');
+  const idle: SkillState = { ...INITIAL_STATE, disclaimed: true };
+  const asking = respond(voice, idle, { type: 'start', routineId: 'ankle' }, T0, { screen: false }).state;
+  const started = respond(voice, asking, { type: 'answer', answer: 'no' }, T0, { screen: false });
+  // 35 s after the first press: inside K.I. 6's hold, with a cue already said.
+  const during = T0 + Math.round(started.segment?.onsets[0]?.realMs ?? 0) + 35_000;
+  const paused = respond(voice, started.state, { type: 'pause' }, during, { screen: false }).state;
+  const afterPain = respond(voice, started.state, { type: 'pain' }, during, { screen: false }).state;
+  Object.assign(fixtures, {
+    idle: { state: idle, nowMs: T0 }, asking: { state: asking, nowMs: T0 }, playing: { state: started.state, nowMs: during },
+    paused: { state: paused, nowMs: during + 5_000 }, afterPain: { state: afterPain, nowMs: during + 5_000 },
+  });
+});
+
+const sample: Record<EventType, RoutineEvent> = {
+  launch: { type: 'launch' }, start: { type: 'start', routineId: 'heel' }, listRoutines: { type: 'listRoutines' }, massages: { type: 'massages' },
+  answer: { type: 'answer', answer: 'yes' }, next: { type: 'next' }, skip: { type: 'skip' }, segmentDone: { type: 'segmentDone', seq: 1 },
+  previous: { type: 'previous' }, otherFoot: { type: 'otherFoot' }, redo: { type: 'redo' }, repeat: { type: 'repeat' }, pause: { type: 'pause' },
+  resume: { type: 'resume' }, startOver: { type: 'startOver' }, stop: { type: 'stop' }, sessionEnded: { type: 'sessionEnded' },
+  point: { type: 'point', pointId: 'BL62', ask: 'where' }, unknownPoint: { type: 'unknownPoint', suggestions: ['BL62'], missing: false, ask: 'where' },
+  technique: { type: 'technique', techniqueId: 'pressure' }, currentPoint: { type: 'currentPoint', cantFind: false }, howLong: { type: 'howLong' },
+  whatsNext: { type: 'whatsNext' }, pain: { type: 'pain' }, tingling: { type: 'tingling' }, lighter: { type: 'lighter' },
+  symptom: { type: 'symptom', routineId: 'heel' }, pregnant: { type: 'pregnant' }, notPregnant: { type: 'notPregnant' }, forgetChoice: { type: 'forgetChoice' },
+  setPrefs: { type: 'setPrefs', prefs: { chimes: false } }, prefsUnknown: { type: 'prefsUnknown' }, resetSettings: { type: 'resetSettings' },
+  askDelete: { type: 'askDelete' }, eraseFailed: { type: 'eraseFailed' }, help: { type: 'help' }, fallback: { type: 'fallback' },
+  unsupported: { type: 'unsupported' }, deviceReport: { type: 'deviceReport' },
+};
+
+/** The same in every mode. */
+const ALWAYS: Partial<Record<EventType, string>> = {
+  listRoutines: 'routineList', massages: 'massages', stop: 'goodbye', sessionEnded: 'silent', technique: 'technique', setPrefs: 'prefsChanged',
+  prefsUnknown: 'prefsUnknown', resetSettings: 'settingsReset', askDelete: 'confirmDelete', eraseFailed: 'deleteFailed', unsupported: 'unsupported',
+  deviceReport: 'ignored', segmentDone: 'ignored', forgetChoice: 'choiceForgotten', notPregnant: 'choiceSaved', tingling: 'tingling',
+};
+
+/** Moves that need a routine: in idle there is none. */
+const MOVES_IDLE: Partial<Record<EventType, string>> = Object.fromEntries(
+  (['next', 'skip', 'previous', 'otherFoot', 'redo', 'pause', 'resume', 'startOver', 'lighter', 'howLong', 'whatsNext'] as const).map((e) => [e, 'noRoutine']));
+
+/** A question waits for its answer: every move through a routine gets the question again. */
+const MOVES_ASKING: Partial<Record<EventType, string>> = Object.fromEntries(
+  (['next', 'skip', 'previous', 'otherFoot', 'redo', 'repeat', 'pause', 'resume', 'startOver', 'lighter', 'currentPoint', 'howLong', 'whatsNext'] as const).map((e) => [e, 'askPregnancy']));
+
+/** After pain nothing presses again unless the user chose to: other moves get the choices again. */
+const MOVES_AFTER_PAIN: Partial<Record<EventType, string>> = {
+  next: 'segment:skip', skip: 'segment:skip', resume: 'segment:gentle', lighter: 'segment:lighter', currentPoint: 'point',
+  ...Object.fromEntries((['previous', 'otherFoot', 'redo', 'repeat', 'pause', 'startOver', 'howLong', 'whatsNext'] as const).map((e) => [e, 'pain'])),
+};
+
+const MOVES_PLAYING: Partial<Record<EventType, string>> = {
+  next: 'segment:skip', skip: 'segment:skip', previous: 'segment:atFirstStep', otherFoot: 'segment:otherFoot', redo: 'segment:redo',
+  repeat: 'segment:repeatCue', pause: 'paused', resume: 'segment:resume', startOver: 'segment:startOver', lighter: 'segment:lighter',
+  currentPoint: 'segment:resume', howLong: 'segment:resume', whatsNext: 'segment:resume', segmentDone: 'segment:continue',
+};
+
+const TABLE: Record<ModeKind, Partial<Record<EventType, string>>> = {
+  idle: {
+    ...ALWAYS, ...MOVES_IDLE, launch: 'welcome', start: 'askPregnancy', answer: 'noQuestion', repeat: 'help', stop: 'goodbye', point: 'point',
+    unknownPoint: 'unknownPoint', currentPoint: 'noCurrentPoint', pain: 'screening', symptom: 'screening', pregnant: 'choiceSaved', help: 'help', fallback: 'fallback',
+  },
+  asking: {
+    ...ALWAYS, ...MOVES_ASKING, launch: 'welcome', start: 'askPregnancy', answer: 'segment:begin', point: 'point', unknownPoint: 'unknownPoint',
+    pain: 'screening', symptom: 'screening', pregnant: 'segment:begin', notPregnant: 'segment:begin', help: 'askPregnancy', fallback: 'askPregnancy',
+  },
+  afterPain: {
+    ...ALWAYS, ...MOVES_AFTER_PAIN, launch: 'offerResume', start: 'segment:begin', answer: 'pain', point: 'point', unknownPoint: 'unknownPoint',
+    pain: 'pain', symptom: 'pain', pregnant: 'choiceSaved', help: 'pain', fallback: 'pain',
+  },
+  paused: {
+    ...ALWAYS, ...MOVES_PLAYING, next: 'segment:resume', pause: 'paused', repeat: 'segment:repeatCue', segmentDone: 'ignored', launch: 'offerResume',
+    start: 'segment:begin', answer: 'noQuestion', point: 'point', unknownPoint: 'unknownPoint', pain: 'pain', symptom: 'pain', pregnant: 'segment:skippedForChoice',
+    help: 'help', fallback: 'fallback',
+  },
+  playing: {
+    ...ALWAYS, ...MOVES_PLAYING, launch: 'offerResume', start: 'segment:begin', answer: 'noQuestion', point: 'point', unknownPoint: 'unknownPoint',
+    pain: 'pain', symptom: 'pain', pregnant: 'segment:skippedForChoice', help: 'help', fallback: 'fallback',
+  },
+};
+
+const kindOf = (o: ReturnType<typeof next>['outcome']) => (o.kind === 'segment' ? `segment:${o.note}` : o.kind);
+
+describe('the reducer, every mode × every event', () => {
+  it('has a fixture in each mode', () => {
+    for (const kind of MODE_KINDS) expect(modeOf(fixtures[kind].state).kind).toBe(kind);
+  });
+
+  for (const mode of MODE_KINDS) {
+    it.each(EVENT_TYPES.map((e) => [e]))(`${mode} × %s`, (type) => {
+      const expected = TABLE[mode][type];
+      expect(expected, `a row for ${mode} × ${type}`).toBeDefined();
+      const { state, nowMs } = fixtures[mode];
+      expect(kindOf(next(state, sample[type], nowMs).outcome)).toBe(expected);
+    });
+  }
+
+  it('takes the current screen event while playing, and no other', () => {
+    const { state, nowMs } = fixtures.playing;
+    const seq = state.progress?.seq;
+    expect(seq).toBeGreaterThan(0);
+    expect(kindOf(next(state, { type: 'segmentDone', seq }, nowMs).outcome)).toBe('segment:continue');
+    expect(kindOf(next(state, { type: 'segmentDone', seq: (seq ?? 0) - 1 }, nowMs).outcome)).toBe('ignored');
+    expect(kindOf(next(state, { type: 'segmentDone', seq: undefined }, nowMs).outcome)).toBe('ignored');
+  });
+
+  it('erases only through an effect, after a yes to the question', () => {
+    const asked = next(fixtures.playing.state, { type: 'askDelete' }, fixtures.playing.nowMs).state;
+    const yes = next(asked, { type: 'answer', answer: 'yes' }, fixtures.playing.nowMs);
+    expect(yes.outcome.kind).toBe('deleteData');
+    expect(yes.effects).toEqual({ erase: true });
+    expect(next(asked, { type: 'answer', answer: 'no' }, fixtures.playing.nowMs).effects).toBeUndefined();
+  });
+});

@@ -39,7 +39,7 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'sessionless: CanFulfill reaches the store', file: 'src/alexa/context.ts',
     from: 'return !input.requestEnvelope.session || isSessionlessType(getRequestType(input.requestEnvelope));', to: 'return false;', tests: ['tests/alexa/requests.test.ts'] },
   { name: 'timeline: long silences are not filled', file: 'src/core/timeline.ts',
-    from: 'return fillSilences(cues, at(lengthMs));', to: 'return cues;', tests: ['tests/core/timeline.test.ts', 'tests/core/pacing.test.ts'] },
+    from: 'return fillSilences(cues, at(lengthMs), fillerOf(step));', to: 'return cues;', tests: ['tests/core/timeline.test.ts', 'tests/core/pacing.test.ts'] },
   { name: 'search: a code that only shares its number is a near match (LI4 → KI4)', file: 'src/core/content/point-search.ts',
     from: 'if (code && termCode && code[1] !== termCode[1]) continue;', to: '', tests: ['tests/conversation/questions.test.ts'] },
   { name: 'screens: no SendEvent at the end of a segment', file: 'src/core/screen.ts',

@@ -63,9 +63,9 @@ describe('the production bundle', () => {
     expect((await c.say('start the ankle routine')).text).toBe(askPregnancy);
     const first = await c.say('no');
     // The hold is paced: timed pauses between the press cue and the ten-seconds cue (other cues may sit between).
-    expect(first.text).toMatch(new RegExp(`${cues.pressBoth} \\[pause [\\d.]+s\\] ([^[]+ \\[pause [\\d.]+s\\] )*${cues.tenSecondsLeft}`));
+    expect(first.text).toMatch(new RegExp(`${cues.pressBoth[0]} \\[pause [\\d.]+s\\] ([^[]+ \\[pause [\\d.]+s\\] )*${cues.tenSecondsLeft[0]}`));
     expect((await c.say('where is qiuxu')).text).toContain(points.GB40.location);
-    expect((await c.say('next')).text).toContain(cues.pressLight);
+    expect((await c.say('next')).text).toContain(cues.pressLight[0]);
     expect((await c.say('pause')).text).toBe(common.paused);
     expect((await c.say('resume')).text).toContain(common.notes.resume);
     expect((await c.say('stop')).ended).toBe(true);
@@ -124,7 +124,7 @@ describe.each(nodeRuntimes())('the production bundle in a fresh process on $labe
     expect(steps.map((x) => x.ok)).toEqual([true, true, true, true, true]);
     expect(steps[0]!.speech).toContain(common.disclaimer);
     expect(steps[1]!.speech).toBe(askPregnancy);
-    expect(steps[2]!.speech).toContain(cues.pressBoth);
+    expect(steps[2]!.speech).toContain(cues.pressBoth[0]);
     expect(steps[3]!.end).toBe(true);
     expect(steps[4]!.speech).toContain(common.disclaimer); // nothing remembered
   });

@@ -96,3 +96,24 @@ describe('cue wordings', () => {
     expect(again).toEqual(once);
   });
 });
+
+describe('cueVariant', () => {
+  it('goes round the wordings by the cue\'s ordinal in the routine: counts of any two wordings differ by at most one', async () => {
+    const { planRoutine } = await import('../../src/core/plan.js');
+    const { cueVariant } = await import('../../src/core/variants.js');
+    for (const routineId of ROUTINE_IDS) {
+      for (const [, prefs] of variants) {
+        const plan = planRoutine(routineId, prefs, false);
+        const byCue = new Map<string, number[]>();
+        for (const s of plan.steps) {
+          for (const cue of s.cues) {
+            const counts = byCue.get(cue.cue) ?? Array.from({ length: CUE_VARIANTS[cue.cue] }, () => 0);
+            counts[cueVariant(plan, s.index, cue)]! += 1;
+            byCue.set(cue.cue, counts);
+          }
+        }
+        for (const [cue, counts] of byCue) expect(Math.max(...counts) - Math.min(...counts), `${routineId} ${cue}: ${counts.join(',')}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});

@@ -10,8 +10,9 @@ const NAMESPACES = ['common', 'cues', 'points', 'routines', 'techniques'];
 const RUBBER = [['the eraser on a pencil', 'the rubber on the end of a pencil'], ['the eraser end of a pencil', 'the rubber end of a pencil']];
 /** Each market's replacements in the shared words, in order. */
 const RULES = {
-  'en-GB': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ...RUBBER],
-  'en-AU': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ...RUBBER],
+  // "toward" is American; British and Australian English say "towards" (content review, section D).
+  'en-GB': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ['toward ', 'towards '], ...RUBBER],
+  'en-AU': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ['toward ', 'towards '], ...RUBBER],
   'en-IN': [['center', 'centre'], ['counter-clockwise', 'anticlockwise']],
   'en-CA': [['center', 'centre']],
 };

@@ -6,8 +6,8 @@ export const CUE_IDS = [
   'press', 'pressBoth', 'pressPair', 'pressLight', 'firmer', 'lighter',
   'letGo', 'pressAgain', 'circles', 'smallCircles', 'keepCircling', 'holdFirm',
   'pressFirm', 'breatheIn', 'breatheOut', 'steady',
-  'strokes', 'catWalk', 'ballPress', 'ballKeep',
-  'oneMinuteLeft', 'tenSecondsLeft', 'switchFoot', 'switchLeg', 'release', 'easeOff',
+  'strokes', 'catWalk', 'keepStroking', 'ballPress', 'ballKeep',
+  'halfway', 'oneMinuteLeft', 'tenSecondsLeft', 'switchFoot', 'switchLeg', 'release', 'easeOff',
   // Light pressure after pain (src/core/lighter.ts): the firm moments of a step, made gentle.
   'pressGently', 'stayLight',
 ] as const;
@@ -64,6 +64,10 @@ export const BALL_REMINDER_MS = 45_000;
 export const CIRCLE_REMINDER_MS = 30_000;
 /** Quiet kept around a countdown cue so it never crowds another cue, in ms. */
 const COUNTDOWN_CLEARANCE_MS = 6_000;
+/** A hold at least this long gets a "halfway" word near its middle, in ms. */
+export const HALFWAY_MIN_HOLD_MS = 120_000;
+/** How far from the exact middle the halfway word may move to find a quiet place, in ms. */
+const HALFWAY_SEARCH_MS = 15_000;
 
 /** Hold length of one foot (side each) or of the whole hold (side both), in ms. 0 for untimed steps. */
 function holdMs(step: Step, prefs: Preferences): number {
@@ -163,22 +167,55 @@ function holdCues(step: Step, prefs: Preferences, startMs: number, lengthMs: num
     if (lengthMs >= 150_000) place(at(lengthMs - 60_000), 'oneMinuteLeft');
     if (lengthMs >= 30_000) place(at(lengthMs - 10_000), 'tenSecondsLeft');
   }
+  if (lengthMs >= HALFWAY_MIN_HOLD_MS) placeHalfway(cues, startMs, lengthMs);
   cues.sort((a, b) => a.atMs - b.atMs);
-  return fillSilences(cues, at(lengthMs));
+  return fillSilences(cues, at(lengthMs), fillerOf(step));
+}
+
+/** Cues that only keep the user company: a halfway word may take one's place (and its boundary). */
+const FILLERS: ReadonlySet<CueId> = new Set(['steady', 'keepCircling', 'keepStroking', 'ballKeep']);
+
+/**
+ * Adds "halfway" to a long hold: at the whole second nearest its middle that keeps {@link COUNTDOWN_CLEARANCE_MS}
+ * from every other cue and from the hold's ends, within {@link HALFWAY_SEARCH_MS}; failing that, in place of
+ * the filler cue nearest the middle; failing both (a hold crowded with releases), not at all.
+ */
+function placeHalfway(cues: TimedCue[], startMs: number, lengthMs: number): void {
+  const middle = startMs + Math.round(lengthMs / 2 / 1000) * 1000;
+  const quiet = (t: number) => t - startMs >= COUNTDOWN_CLEARANCE_MS && startMs + lengthMs - t >= COUNTDOWN_CLEARANCE_MS
+    && cues.every((c) => Math.abs(c.atMs - t) >= COUNTDOWN_CLEARANCE_MS);
+  for (let d = 0; d <= HALFWAY_SEARCH_MS; d += 1000) {
+    for (const t of [middle - d, middle + d]) {
+      if (quiet(t)) { cues.push({ atMs: t, cue: 'halfway' }); return; }
+    }
+  }
+  const filler = cues.filter((c) => FILLERS.has(c.cue) && Math.abs(c.atMs - middle) <= HALFWAY_SEARCH_MS)
+    .sort((a, b) => Math.abs(a.atMs - middle) - Math.abs(b.atMs - middle))[0];
+  if (filler) cues.splice(cues.indexOf(filler), 1, { ...filler, cue: 'halfway' });
+}
+
+/** The word that fills a long quiet stretch, in the step's own technique: no "keep holding" while stroking. */
+function fillerOf(step: Step): CueId {
+  switch (step.method) {
+    case 'reducing': return 'keepCircling';
+    case 'strokes': return 'keepStroking';
+    case 'ballHold': return 'ballKeep';
+    default: return 'steady';
+  }
 }
 
 /**
- * Adds a short "steady" reassurance wherever two cues of a hold would be further apart than
+ * Adds a short reassurance (`filler`: "steady", or the technique's own) wherever two cues of a hold would be further apart than
  * {@link MAX_SILENCE_MS}, so the user is never left in silence for a minute wondering if the skill is still there.
  */
-function fillSilences(cues: readonly TimedCue[], endMs: number): TimedCue[] {
+function fillSilences(cues: readonly TimedCue[], endMs: number, filler: CueId): TimedCue[] {
   const out: TimedCue[] = [];
   cues.forEach((cue, i) => {
     out.push(cue);
     const nextAt = (cues[i + 1] as TimedCue | undefined)?.atMs ?? endMs;
     const gaps = Math.ceil((nextAt - cue.atMs) / MAX_SILENCE_MS);
     for (let k = 1; k < gaps; k += 1) {
-      out.push({ atMs: cue.atMs + Math.round(((nextAt - cue.atMs) * k) / gaps / 1000) * 1000, cue: 'steady', boundary: 'hold' });
+      out.push({ atMs: cue.atMs + Math.round(((nextAt - cue.atMs) * k) / gaps / 1000) * 1000, cue: filler, boundary: 'hold' });
     }
   });
   return out;

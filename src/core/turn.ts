@@ -15,6 +15,7 @@ import type { Aside, Outcome, SegmentNote } from './outcomes.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
 import type { Played, SkillState } from './state.js';
 import { alternationMs, type TimedCue } from './timeline.js';
+import { cueKey, stepDoneKey } from './variants.js';
 import { ask, pointCode, pointName, routineName, say, stepTitle, stepWord, upperFirst, type Turn, type Voice } from './voice.js';
 
 export type { Turn, Voice } from './voice.js';
@@ -54,9 +55,9 @@ function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: 
       return parts;
     },
     reminder: (i) => [...(titled ? [text(`${upperFirst(title(i))}.`)] : []), text(stepWord(voice, routineId, i, 'reminder'))],
-    cue: (_i, cue: TimedCue) => say(voice, `cues:${cue.cue}`),
+    cue: (i, cue: TimedCue) => say(voice, cueKey(plan, i, cue)),
     repress: () => say(voice, 'cues:repress'),
-    stepDone: () => say(voice, 'cues:stepDone'),
+    stepDone: (i) => say(voice, stepDoneKey(plan, i)),
     untimed: (i, after) => [
       text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'setup')),
       ...say(voice, after === undefined ? 'common:untimedLast' : 'common:untimed'),

@@ -12,8 +12,8 @@ const inAnkle = () => inRoutine('ankle');
 describe('conversation: questions asked mid-routine, answered without losing the hold', () => {
   it('"where is it" names the current point and where it is, then presses again and carries on', async () => {
     const c = await inAnkle();
-    // 170 s into the first answer: past the Shining Sea hold, into Hill Ruins.
-    const r = await c.say('where is it', { afterMs: 170_000 });
+    // 195 s into the first answer (the one-time note and the cautions come first): past the Shining Sea hold, into Hill Ruins.
+    const r = await c.say('where is it', { afterMs: 195_000 });
     expect(r.text).toMatch(new RegExp(`^${fill(common.aside.thisIs, { title: routines.ankle.steps.gb40.title })} ${points.GB40.location}`));
     expect(r.text).toContain(routines.ankle.steps.gb40.reminder);
     expect(r.text).toContain('[chime] Press the point again.');
@@ -32,7 +32,7 @@ describe('conversation: questions asked mid-routine, answered without losing the
     const howLong = upper(fill(common.aside.howLong, { time: fill(common.aside.minutes_other, { count: '\\d+' }), steps: fill(common.aside.steps_other, { count: 4 }) }));
     expect(r.text).toMatch(new RegExp(`^${howLong.replace(/\./g, '\\.')}`));
     const later = await c.say('how many steps are left', { afterMs: 60_000 });
-    expect(later.text).toMatch(/to go, and 4 steps\./);
+    expect(later.text).toMatch(/to go, 4 steps left\./);
     expect(later.pausesMs).toBeGreaterThan(20_000);
   });
 

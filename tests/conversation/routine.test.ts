@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import common from '../../locales/en/common.json';
 import cues from '../../locales/en/cues.json';
+import { countAny } from '../support/wordings.js';
 import routines from '../../locales/en/routines.json';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { CheckedConversation, inRoutine } from '../support/talk.js';
@@ -28,8 +29,8 @@ describe('conversation: launch and starting routines', () => {
     // The disclaimer was heard at launch: not again.
     expect(r.text).toMatch(new RegExp(`^${fill(routines.ankle.intro, { minutes: '\\d+' }).replace(/[.]/g, '\\.')}`));
     expect(r.text).toContain(routines.ankle.steps.ki6.setup);
-    expect(r.text).toMatch(new RegExp(`${common.getReady} \\[pause 5s\\] \\[chime\\] ${cues.pressBoth}`));
-    expect(r.text).toContain(`${cues.release} ${cues.stepDone}`);
+    expect(r.text).toMatch(new RegExp(`${common.getReady} \\[pause 5s\\] \\[chime\\] ${cues.pressBoth[0]}`));
+    expect(r.text).toContain(`${cues.release[0]} ${cues.stepDone[0]}`);
   });
 
   it('carries on across steps and foot switches in one response, and walks the whole ankle routine with four "next"s at most', async () => {
@@ -41,8 +42,8 @@ describe('conversation: launch and starting routines', () => {
     const done = fill(common.routineDone, { name: routines.ankle.name });
     while (!heard.at(-1)!.includes(done) && heard.length < 8) heard.push((await c.say('next')).text);
     expect(heard.length - 1).toBeLessThanOrEqual(4);
-    expect(heard.join(' ').split(cues.switchFoot).length - 1).toBe(2);
-    expect(heard.join(' ').split(cues.letGo).length - 1).toBe(9);
+    expect(countAny(heard.join(' '), cues.switchFoot)).toBe(2);
+    expect(countAny(heard.join(' '), cues.letGo)).toBe(9);
   });
 
   it('understands its own routine names bare, with "the", and as it lists them', async () => {

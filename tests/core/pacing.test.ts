@@ -99,6 +99,20 @@ describe.each(SUPPORTED_LOCALES)('pacing in %s', (locale) => {
   });
 });
 
+describe('halfway', () => {
+  it.each(SUPPORTED_LOCALES)('%s: the five-minute BL60 hold says its halfway word on plan, between a press and the next let-go', async (locale) => {
+    const voice = voiceOf(locale, DEFAULT_PREFERENCES);
+    const onsets = walk(voice, 'ankle', DEFAULT_PREFERENCES).responses.flatMap((r) => r.segment?.onsets ?? []);
+    const halfway = onsets.filter((o) => o.cue === 'halfway');
+    expect(halfway.map((o) => [o.stepIndex, o.plannedMs])).toEqual([[2, 144_000]]);
+    expect(Math.abs(halfway[0]!.estimatedMs - halfway[0]!.plannedMs)).toBeLessThanOrEqual(CUE_TOLERANCE_MS);
+    const next = onsets[onsets.indexOf(halfway[0]!) + 1]!;
+    expect(next.cue).toBe('letGo');
+    // The words end before the let-go is due.
+    expect(halfway[0]!.estimatedMs + estimateMs(halfway[0]!.words, voice.rate)).toBeLessThan(next.plannedMs);
+  });
+});
+
 describe('paceResponse', () => {
   it('on a screen, ends every response at the end of its step, with no word to say, so the screen carries on', async () => {
     const voice = await loadVoice('en-US');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROUTINES } from '../../src/core/content/routines.js';
 import { HOLD_LENGTHS, type HoldLength, type Step } from '../../src/core/content/types.js';
 import { MAX_SILENCE_MS } from '../../src/core/limits.js';
-import { alternationMs, DEFAULT_PREFERENCES, planStep, stepDurationMs, SWITCH_FOOT_MS, SWITCH_LEG_MS, switchMs, type Preferences, type TimedCue } from '../../src/core/timeline.js';
+import { alternationMs, DEFAULT_PREFERENCES, HALFWAY_MIN_HOLD_MS, planStep, stepDurationMs, SWITCH_FOOT_MS, SWITCH_LEG_MS, switchMs, type Preferences, type TimedCue } from '../../src/core/timeline.js';
 
 const prefs = (holdLength: HoldLength, more: Partial<Preferences> = {}): Preferences => ({ ...DEFAULT_PREFERENCES, holdLength, ...more });
 const step = (routine: keyof typeof ROUTINES, id: string): Step => ROUTINES[routine].steps.find((s) => s.id === id) as Step;
@@ -76,6 +76,20 @@ describe('planStep', () => {
     expect(cues.some((c) => c.chime)).toBe(false);
   });
 
+  it('BL60: a halfway word in the quiet between a press and the next release, never crowding either', () => {
+    const cues = planStep(step('ankle', 'bl60'), DEFAULT_PREFERENCES);
+    expect(at(cues, 'halfway')).toEqual([144]);
+  });
+
+  it('fills a long quiet in the step\'s own technique: stroking, circling or the ball, never "keep holding"', () => {
+    for (const h of HOLD_LENGTHS) {
+      expect(planStep(step('lowBack', 'arch'), prefs(h)).filter((c) => c.cue === 'steady'), `arch ${h}`).toEqual([]);
+      expect(planStep(step('ballRelease', 'ball'), prefs(h)).filter((c) => c.cue === 'steady'), `ball ${h}`).toEqual([]);
+      expect(planStep(step('ankle', 'bl62'), prefs(h)).filter((c) => c.cue === 'steady'), `bl62 ${h}`).toEqual([]);
+    }
+    expect(at(planStep(step('lowBack', 'arch'), prefs('long')), 'keepStroking').length).toBeGreaterThan(0);
+  });
+
   it('has no timeline for untimed preparation steps', () => {
     expect(planStep(step('preparation', 'soak'), DEFAULT_PREFERENCES)).toEqual([]);
   });
@@ -94,6 +108,20 @@ describe('planStep', () => {
       }
       const sides = s.side === 'each' ? 2 : 1;
       expect(cues.at(-1)?.atMs).toBe(sides * hold + (sides - 1) * switchMs(s));
+    });
+
+    it.each(all)('%s: a hold of two minutes or more says "halfway" once, near its middle, clear of every other cue', (_, s) => {
+      const cues = planStep(s, p);
+      const hold = (s.holdSec?.[p.holdLength] ?? 0) * 1000;
+      const halfways = cues.filter((c) => c.cue === 'halfway');
+      const sides = s.side === 'each' ? 2 : 1;
+      if (hold < HALFWAY_MIN_HOLD_MS) { expect(halfways).toEqual([]); return; }
+      expect(halfways).toHaveLength(sides);
+      halfways.forEach((h, side) => {
+        const start = side * (hold + switchMs(s));
+        expect(Math.abs(h.atMs - (start + hold / 2)), `${h.atMs}`).toBeLessThanOrEqual(15_000);
+        for (const other of cues) if (other !== h) expect(Math.abs(other.atMs - h.atMs), `${other.cue} at ${other.atMs}`).toBeGreaterThanOrEqual(6_000);
+      });
     });
   });
 });

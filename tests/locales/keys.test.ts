@@ -97,8 +97,12 @@ describe('locale keys', () => {
     const us = await loadVoice('en-US');
     expect(gb.t('points:SHIMIAN.location')).toContain('centre');
     expect(us.t('points:SHIMIAN.location')).toContain('center');
-    expect(gb.t('cues:circles')).toContain('anticlockwise');
-    expect(us.t('cues:circles')).toContain('counter-clockwise');
+    for (const n of [0, 1, 2] as const) {
+      expect(gb.t(`cues:circles.${n}`)).toContain('anticlockwise');
+      expect(us.t(`cues:circles.${n}`)).toContain('counter-clockwise');
+    }
+    expect(gb.t('points:LV3.location')).toContain('towards');
+    expect(us.t('points:LV3.location')).toContain('toward your');
   });
 
   it('keeps locale strings free of markup, so SSML escaping happens in one place', () => {

@@ -18,9 +18,13 @@ import { DEFAULT_PREFERENCES } from './timeline.js';
 export type { RoutineEvent, Answer } from './events.js';
 export type { Aside, Outcome, SegmentNote, Transition, Effects } from './outcomes.js';
 
-/** A screen event for the last response sent, while it plays: the one event that may carry pacing on by itself. */
+/**
+ * A screen event for the last paced response sent: the one event that may carry pacing on by itself. Whether
+ * that response is still what plays (no pause, pain, question or stop since) is the mode's to say: only
+ * `playing` takes a segmentDone (src/core/modes.ts).
+ */
 const isCurrentScreenEvent = (state: SkillState, event: RoutineEvent): boolean =>
-  event.type === 'segmentDone' && state.progress?.played !== undefined && !state.progress.paused && event.seq === (state.progress.seq ?? 0);
+  event.type === 'segmentDone' && state.progress !== undefined && event.seq === (state.progress.seq ?? 0);
 
 /** The answer of a mode to an event it does not take. */
 function refuse(state: SkillState, mode: Mode, event: RoutineEvent): Transition {

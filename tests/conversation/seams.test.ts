@@ -12,10 +12,11 @@ import { sendEventArgs, type Reply } from '../../tools/conversation.js';
 import { estimateSsmlMs } from '../../tools/ssml.js';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { CheckedConversation, inRoutine } from '../support/talk.js';
+import { anyOf, saysAny, wordings } from '../support/wordings.js';
 import { upper } from '../support/words.js';
 
 const title = (routine: 'ankle' | 'heel', step: string) => upper((routines[routine].steps as Record<string, { title: string }>)[step]!.title);
-const FIRMER = [cues.firmer, cues.holdFirm, cues.pressFirm, cues.press];
+const FIRMER = [cues.firmer, cues.holdFirm, cues.pressFirm, cues.press].flatMap(wordings);
 
 /** The ankle routine on a speaker, moved on to G.B. 40 (light and firm pressure every minute), 70 s into its first hold. */
 async function atGb40() {
@@ -47,7 +48,7 @@ describe('seams: pain, then what the user chooses', () => {
     expect(lighter.text.startsWith(common.notes.lighter)).toBe(true);
     const rest = lighter.text.split(title('ankle', 'bl60'))[0] as string;
     for (const firm of FIRMER) expect(rest).not.toContain(firm);
-    expect(rest).toContain(cues.stayLight);
+    expect(saysAny(rest, cues.stayLight)).toBe(true);
   });
 
   it('"it still hurts" after lighter offers skip or stop, never the same menu again', async () => {
@@ -110,7 +111,7 @@ describe('seams: a screen never restarts what the voice stopped', () => {
     const { c, first } = await onScreen();
     const endS = Math.floor((Date.parse(first.request.request.timestamp) + first.lengthMs) / 1000) * 1000;
     const next = await (c.screenDone(first, { afterMs: endS - Date.parse(first.request.request.timestamp) - 1000 }) as Promise<Reply>);
-    expect(next.text).not.toContain(cues.pressBoth);
+    expect(saysAny(next.text, cues.pressBoth)).toBe(false);
     expect(next.text).not.toContain(common.notes.resume);
   });
 
@@ -128,7 +129,7 @@ describe('seams: small ones', () => {
   it('"what?" mid-hold says the last cue again and carries on', async () => {
     const c = await inRoutine();
     const first = c.replies.at(-1) as Reply;
-    const cueAt = first.ssml.indexOf(cues.pressBoth);
+    const cueAt = Math.max(...wordings(cues.pressBoth).map((w) => first.ssml.indexOf(w)));
     expect(cueAt).toBeGreaterThan(0);
     // 10 s after "press both points now" was said.
     const pressMs = estimateSsmlMs(`${first.ssml.slice(0, cueAt)}</speak>`, 'en-US');
@@ -136,7 +137,7 @@ describe('seams: small ones', () => {
     for (const said of ['what', 'pardon', 'say that again']) {
       const r = await c.say(said, { afterMs: after });
       after = 6_000;
-      expect(r.text, said).toMatch(/^(Press both points now|Keep holding)/);
+      expect(r.text, said).toMatch(new RegExp(`^(${anyOf(cues.pressBoth)}|${anyOf(cues.steady)}|${anyOf(cues.halfway)})`));
     }
   });
 
@@ -150,10 +151,12 @@ describe('seams: small ones', () => {
     expect(said.text).toContain('ask Foot Acupressure to continue');
   });
 
-  it('the foot soak heard to its end resumes at the next step, also after a stop and a new day', async () => {
+  it('the foot soak: a stop while its words play, then a new day, resumes at the next step', async () => {
     const c = new CheckedConversation({ store: new MemoryPersistenceAdapter() });
     const soak = await c.say('start the foot soak');
     expect(soak.ended).toBe(true);
+    // "Alexa, stop" a few seconds in (a new request to the skill: the session had closed on purpose).
+    await c.say('ask foot acupressure to stop', { afterMs: 5_000 });
     c.wait(24 * 3600_000);
     const back = await c.launch();
     expect(back.text).toContain(routines.preparation.steps.dry.title);

@@ -10,7 +10,7 @@ import { SUPPORTED_LOCALES } from '../../src/alexa/locales.js';
 import { ROUTINE_IDS, type RoutineId } from '../../src/core/content/types.js';
 import { TURN_GAP_MS } from '../../src/core/limits.js';
 import { respond, type Response } from '../../src/core/respond.js';
-import type { RoutineEvent } from '../../src/core/routine-state.js';
+import type { RoutineEvent } from '../../src/core/events.js';
 import type { Speech } from '../../src/core/speech.js';
 import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 import { CUE_VARIANTS } from '../../src/core/variants.js';

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import { createSkill } from '../../src/skill.js';
-import { Conversation, type Reply } from '../conversation.js';
+import { Conversation, sendEventArgs, type Reply } from '../conversation.js';
 import { createLocalTable } from '../local-dynamo.js';
 import { LOCALES } from '../models.js';
 import { invocationName } from '../nlu.js';
@@ -139,19 +139,39 @@ async function show(reply: Reply): Promise<void> {
 
 const screenDir = join(process.cwd(), 'dist', 'screens');
 
-/** On a screen device, the document's SendEvent continues the routine when the speech ends: follow it, as the device would. */
-async function followScreen(reply: Reply): Promise<void> {
+/**
+ * The screen's timer that is still running: the SendEvent of the last document shown, and when it fires
+ * (the end of that answer's speech). A spoken answer without a document of its own leaves it running, as a device does.
+ */
+let screenTimer: { args: readonly unknown[]; atMs: number } | undefined;
+const sentAtMs = (reply: Reply) => Date.parse(reply.request.request.timestamp);
+const rendersDocument = (reply: Reply) => reply.directives.some((d) => d.type === 'Alexa.Presentation.APL.RenderDocument');
+
+/**
+ * On a screen device, the document's SendEvent continues the routine when the speech ends: follow it, as the
+ * device would, unless the next line interrupts the answer. An interrupting answer that shows no document of its
+ * own leaves the earlier timer running: it fires at its time, as it would on a device, and the skill must ignore it.
+ */
+async function followScreen(reply: Reply, interrupted: boolean, follow: boolean): Promise<void> {
+  if (!values.screen) return;
+  if (interrupted && screenTimer && !rendersDocument(reply) && !reply.ended) {
+    const timer = screenTimer;
+    screenTimer = undefined;
+    console.log('U: (screen) the earlier answer\'s timer runs out, and its document sends segmentDone');
+    await show(await conversation.userEvent(timer.args, { afterMs: Math.max(0, timer.atMs - sentAtMs(reply)) }));
+  }
   let last = reply;
-  for (let i = 0; i < 40 && values.screen; i += 1) {
-    const done = last.ended ? undefined : conversation.screenDone(last);
-    if (!done) return;
+  for (let i = 0; i < 40; i += 1) {
+    const args = last.ended ? undefined : sendEventArgs(last.directives);
+    if (rendersDocument(last)) screenTimer = args ? { args, atMs: sentAtMs(last) + last.lengthMs } : undefined;
+    if (!args || !follow) return;
     console.log('U: (screen) the speech ends, and the screen sends segmentDone');
-    last = await done;
+    last = await (conversation.screenDone(last) as Promise<Reply>);
     await show(last);
   }
 }
 
-async function turn(line: string): Promise<void> {
+async function turn(line: string, follow = true): Promise<void> {
   let text = line.trim();
   if (!text || text.startsWith('#')) return;
   const at = /^@(\d+(?:\.\d+)?)s\s+(.*)$/.exec(text);
@@ -162,7 +182,7 @@ async function turn(line: string): Promise<void> {
     else {
       const reply = await conversation.say(text, interrupt);
       await show(reply);
-      await followScreen(reply);
+      await followScreen(reply, Boolean(at), follow);
     }
   } catch (error) {
     // The skill threw (no handler, or a handler failed): show it and carry on, as the device would say "there was a problem".
@@ -173,9 +193,11 @@ async function turn(line: string): Promise<void> {
 }
 
 if (values.script) {
-  for (const line of readFileSync(values.script, 'utf8').split('\n')) {
-    if (line.trim() && !line.trim().startsWith('#')) console.log(`U: ${line.trim()}`);
-    await turn(line);
+  const lines = readFileSync(values.script, 'utf8').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'));
+  for (const [i, line] of lines.entries()) {
+    console.log(`U: ${line.trim()}`);
+    // A screen follows its own events to the end of the routine, unless the next line interrupts this answer.
+    await turn(line, !lines[i + 1]?.trim().startsWith('@'));
   }
 } else {
   console.log(`Foot Acupressure simulator. Say "open ${INVOCATION_NAME}" to begin; "quit" to leave, "--help" for options.\n`);

@@ -30,10 +30,15 @@ export interface StoreMeta {
   readonly retryAtMs?: number;
 }
 
-/** What outlives the session: preferences, the leave-out choice, the disclaimer flag, and routine progress. */
+/**
+ * What outlives the session: preferences, the disclaimer flag, routines heard, and routine progress. A choice to
+ * leave the pregnancy points out is kept only when the user said yes to keeping it (`keepChoice`); "include
+ * them" is a content preference and is kept. No health status is ever stored.
+ */
 export function persistedView(state: SkillState): SkillState {
-  const { pending: _p, last: _l, ...rest } = state;
-  return rest;
+  const { pending: _p, last: _l, leaveOut, keepChoice, ...rest } = state;
+  if (leaveOut === true && !keepChoice) return rest;
+  return { ...rest, ...(leaveOut !== undefined ? { leaveOut } : {}), ...(keepChoice ? { keepChoice } : {}) };
 }
 
 const snapshot = (state: SkillState): string => JSON.stringify(persistedView(state));

@@ -27,9 +27,14 @@ export type Outcome =
   | { readonly kind: 'segment'; readonly routineId: RoutineId; readonly entry: Entry; readonly note: SegmentNote;
       readonly aside?: Aside; readonly disclaimer?: boolean; readonly returning?: boolean; readonly unsure?: boolean;
       /** "Repeat": the cue the user last heard, said again before the routine carries on. */
-      readonly lastCue?: number }
+      readonly lastCue?: number;
+      /** The answer to "Shall I remember that?", said before the routine begins. */
+      readonly remembered?: boolean }
   | { readonly kind: 'welcome'; readonly returning: boolean; readonly disclaimer: boolean; readonly storeDown: boolean }
   | { readonly kind: 'askPregnancy'; readonly routineId: RoutineId; readonly again?: boolean }
+  /** "Shall I remember that for next time?" after a choice to leave the points out; `told`: the user said it unasked. */
+  | { readonly kind: 'askRemember'; readonly told: boolean; readonly again?: boolean }
+  | { readonly kind: 'rememberAnswered'; readonly remembered: boolean; readonly inRoutine: boolean }
   | { readonly kind: 'routineDone'; readonly routineId: RoutineId }
   | { readonly kind: 'paused'; readonly already: boolean }
   /** `kept` is filled in by the edge once the save before the goodbye succeeded or failed. */

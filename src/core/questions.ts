@@ -12,12 +12,13 @@ import { planOf, segment, withoutPending, withoutProgress } from './reduce-kit.j
 import { INITIAL_STATE, type Pending, type SkillState } from './state.js';
 
 /** A routine from its first step, with the one-time note and the routine's introduction. */
-export function begin(state: SkillState, routineId: RoutineId, unsure = false): Transition {
+export function begin(state: SkillState, routineId: RoutineId, unsure = false, remembered?: boolean): Transition {
   const first = planOf(state, routineId).steps[0];
   const returning = state.heard?.includes(routineId) ?? false;
   const heard = [...new Set([...(state.heard ?? []), routineId])];
   return segment({ ...state, disclaimed: true, heard }, routineId, first ? introAt(first.index) : undefined, 'begin', {
     returning, ...(state.disclaimed ? {} : { disclaimer: true }), ...(unsure ? { unsure: true } : {}),
+    ...(remembered !== undefined ? { remembered } : {}),
   });
 }
 
@@ -34,6 +35,7 @@ export function start(state: SkillState, routineId: RoutineId): Transition {
 export function askAgain(state: SkillState, pending: Pending): Transition {
   switch (pending.question) {
     case 'pregnancy': return { state, outcome: { kind: 'askPregnancy', routineId: pending.routineId ?? 'ankle', again: true } };
+    case 'remember': return { state, outcome: { kind: 'askRemember', told: false, again: true } };
     case 'resume': return { state, outcome: { kind: 'offerResume', routineId: state.progress?.routineId ?? 'ankle', stepIndex: state.progress?.at.stepIndex ?? 0, again: true } };
     case 'deleteData': return { state, outcome: { kind: 'confirmDelete', again: true } };
     case 'didYouMean': return { state, outcome: { kind: 'unknownPoint', suggestions: pending.pointId ? [pending.pointId] : [], missing: false } };
@@ -55,9 +57,21 @@ export function answer(state: SkillState, reply: Answer, point: (s: SkillState, 
   const rest = withoutPending(state);
   if (!pending) return { state, outcome: { kind: 'noQuestion', inRoutine: Boolean(state.progress) } };
   switch (pending.question) {
-    case 'pregnancy':
-      // "Shall I leave them out?": yes and unsure take the safe default.
-      return begin({ ...rest, leaveOut: reply !== 'no' }, pending.routineId ?? 'ankle', reply === 'unsure');
+    case 'pregnancy': {
+      // "Shall I leave them out?": yes and unsure take the safe default, for this session; whether to keep it
+      // beyond the session is the user's to say (consent), asked once, before the routine begins.
+      const routineId = pending.routineId ?? 'ankle';
+      if (reply === 'no') return begin({ ...rest, leaveOut: false }, routineId);
+      if (state.keepChoice) return begin({ ...rest, leaveOut: true }, routineId, reply === 'unsure');
+      return { state: { ...rest, leaveOut: true, pending: { question: 'remember', routineId, ...(reply === 'unsure' ? { unsure: true } : {}) } }, outcome: { kind: 'askRemember', told: false } };
+    }
+    case 'remember': {
+      if (reply === 'unsure') return askAgain(state, pending);
+      const { keepChoice: _drop, ...unkept } = rest;
+      const chosen: SkillState = reply === 'yes' ? { ...rest, keepChoice: true } : unkept;
+      if (pending.routineId) return begin(chosen, pending.routineId, pending.unsure === true, reply === 'yes');
+      return { state: chosen, outcome: { kind: 'rememberAnswered', remembered: reply === 'yes', inRoutine: Boolean(state.progress) } };
+    }
     case 'resume': {
       if (reply === 'unsure') return askAgain(state, pending);
       const progress = state.progress;

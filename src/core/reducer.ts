@@ -121,7 +121,7 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...event.prefs } }), outcome: { kind: 'prefsChanged', prefs: event.prefs, inRoutine } };
     case 'prefsUnknown': return { state, outcome: { kind: 'prefsUnknown' } };
     case 'resetSettings': {
-      const { leaveOut: _forget, ...rest } = withoutPending(state);
+      const { leaveOut: _forget, keepChoice: _unkeep, ...rest } = withoutPending(state);
       return { state: keep({ ...rest, prefs: DEFAULT_PREFERENCES }), outcome: { kind: 'settingsReset', inRoutine } };
     }
     case 'askDelete': return { state: { ...keep(withoutPending(state)), pending: { question: 'deleteData' } }, outcome: { kind: 'confirmDelete' } };

@@ -42,7 +42,11 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
       return { state: stopForPain(state, now, at), outcome: { kind: 'tingling', inRoutine: true } };
     case 'pregnant': {
       const chosen: SkillState = { ...withoutPending(state), leaveOut: true };
-      if (!now || !at) return { state: chosen, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };
+      if (!now || !at) {
+        // Before a routine: for this session, and whether to keep it is asked (mid-routine it is for the session only).
+        if (state.keepChoice) return { state: chosen, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };
+        return { state: { ...chosen, pending: { question: 'remember' } }, outcome: { kind: 'askRemember', told: true } };
+      }
       // After pain, the choice is kept and nothing is pressed: the pain choices stay open.
       if (afterPain) return { state: { ...stopForPain(chosen, now, at) }, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: true } };
       const steps = getRoutine(now.progress.routineId).steps;
@@ -55,7 +59,7 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
       return { state: afterPain ? stopForPain(chosen, now, at) : holdAt(chosen, now.progress, at, true), outcome: { kind: 'choiceSaved', leaveOut: false, inRoutine: true } };
     }
     case 'forgetChoice': {
-      const { leaveOut: _forget, ...rest } = withoutPending(state);
+      const { leaveOut: _forget, keepChoice: _unkeep, ...rest } = withoutPending(state);
       if (!now || !at) return { state: rest, outcome: { kind: 'choiceForgotten', inRoutine: false } };
       return { state: afterPain ? stopForPain(rest, now, at) : holdAt(rest, now.progress, at, true), outcome: { kind: 'choiceForgotten', inRoutine: true } };
     }

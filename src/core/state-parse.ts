@@ -50,6 +50,7 @@ function parsePending(raw: unknown): Pending | undefined {
     ...(oneOf<RoutineId>(raw.routineId, ROUTINE_IDS) ? { routineId: raw.routineId } : {}),
     ...(oneOf<PointId>(raw.pointId, POINT_IDS) ? { pointId: raw.pointId } : {}),
     ...(raw.ask === 'where' || raw.ask === 'helps' ? { ask: raw.ask } : {}),
+    ...(raw.unsure === true ? { unsure: true } : {}),
   };
 }
 
@@ -83,6 +84,7 @@ export function parseState(raw: unknown): SkillState {
     ...(progress ? { progress } : {}),
     ...(pending ? { pending } : {}),
     ...(typeof raw.leaveOut === 'boolean' ? { leaveOut: raw.leaveOut } : {}),
+    ...(raw.keepChoice === true ? { keepChoice: true } : {}),
     ...(raw.disclaimed === true ? { disclaimed: true } : {}),
     ...(Array.isArray(raw.heard) ? { heard: [...new Set((raw.heard as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] } : {}),
     ...(last ? { last } : {}),

@@ -51,7 +51,7 @@ export interface Progress {
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */
-export const QUESTIONS = ['pregnancy', 'resume', 'deleteData', 'didYouMean', 'startRoutine', 'whichMassage', 'pain'] as const;
+export const QUESTIONS = ['pregnancy', 'remember', 'resume', 'deleteData', 'didYouMean', 'startRoutine', 'whichMassage', 'pain'] as const;
 export type Question = (typeof QUESTIONS)[number];
 
 export interface Pending {
@@ -61,6 +61,8 @@ export interface Pending {
   /** The point a "did you mean …?" is about, and what was asked of it. */
   readonly pointId?: PointId;
   readonly ask?: 'where' | 'helps';
+  /** "Remember?" after an unsure answer to the pregnancy question: the routine then begins saying so. */
+  readonly unsure?: boolean;
 }
 
 export interface SkillState {
@@ -73,6 +75,11 @@ export interface SkillState {
    * absent until asked or said.
    */
   readonly leaveOut?: boolean;
+  /**
+   * The user said yes to "Shall I remember that for next time?": only then does a choice to leave the points
+   * out outlive the session (src/alexa/store-session.ts persistedView). Without it, it lasts for the session.
+   */
+  readonly keepChoice?: boolean;
   /** The one-time disclaimer and cautions have been heard. */
   readonly disclaimed?: boolean;
   /** Routines whose full introduction the user has heard: next time, one breath is enough. */

@@ -112,6 +112,7 @@ function beginWords(voice: Voice, routineId: RoutineId, state: SkillState, outco
   const minutes = routineMinutes(voice, routineId, state);
   parts.push(...say(voice, outcome.returning ? `routines:${routineId}.introShort` : `routines:${routineId}.intro`, { minutes }));
   if (outcome.unsure) parts.push(...say(voice, 'common:unsureLeaveOut'));
+  if (outcome.remembered !== undefined) parts.push(...say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered'));
   const skipped = skippedSteps(routineId, state.leaveOut);
   if (skipped.length) {
     const steps = getRoutine(routineId).steps;
@@ -223,6 +224,11 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
       ], say(voice, 'common:offerReprompt'));
     case 'askPregnancy':
       return ask(outcome.again ? say(voice, 'common:askPregnancyReprompt') : say(voice, 'common:askPregnancy', { name: routineName(voice, outcome.routineId) }), say(voice, 'common:askPregnancyReprompt'));
+    case 'askRemember':
+      return ask([...(outcome.told ? say(voice, 'common:choice.leaveOut') : []), ...say(voice, outcome.again ? 'common:askRememberReprompt' : 'common:askRemember')], say(voice, 'common:askRememberReprompt'));
+    case 'rememberAnswered':
+      return ask([...say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered'), ...say(voice, 'common:midwife'),
+        ...(outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : say(voice, 'common:helpReprompt'));
     case 'routineDone':
       return ask(say(voice, 'common:routineDone', { name: routineName(voice, outcome.routineId) }), say(voice, 'common:routineDoneReprompt'));
     case 'paused':

@@ -90,12 +90,26 @@ describe('conversation: memory across sessions (real DynamoDB-compatible server)
     expect(saysAny(hold.text, cues.oneMinuteLeft)).toBe(true);
   });
 
-  it('remembers the leave-out choice (not a health status) and asks again only when told', async () => {
+  it('keeps a choice to leave the points out only for the session unless the user agrees to keep it', async () => {
+    const who = newUser();
+    const c = new CheckedConversation(who);
+    await c.say('start the ankle routine');
+    expect((await c.say('yes')).text).toBe(common.askRemember);
+    await c.say('no');
+    await c.say('stop', { afterMs: 20_000 });
+    const saved = await store.getAttributes(c.replies.at(-1)!.request);
+    expect(saved.state).not.toHaveProperty('leaveOut');
+    expect(saved.state).not.toHaveProperty('keepChoice');
+    expect((await new CheckedConversation(who).say('ask foot acupressure to start the heel routine')).text).toBe(fill(common.askPregnancy, { name: routines.heel.name }));
+  });
+
+  it('remembers the leave-out choice (not a health status) when the user agrees, and asks again only when told', async () => {
     const who = newUser();
     const c = new CheckedConversation(who);
     await c.say('start the ankle routine');
     await c.say('yes');
-    await c.say('stop');
+    expect((await c.say('yes')).text).toContain(common.remembered);
+    await c.say('stop', { afterMs: 20_000 });
     const saved = await store.getAttributes(c.replies.at(-1)!.request);
     expect(saved.state).toMatchObject({ leaveOut: true });
     expect(JSON.stringify(saved)).not.toMatch(/pregnan/i);

@@ -15,7 +15,7 @@ const leaves = (o: Tree, prefix = ''): [string, string][] => Object.entries(o).f
 /** The sentences asking a yes/no question, and the keys that ask one the reducer keeps pending. */
 const YES_NO = /(^|[.!?] )(Would|Shall|Do|Does|Are|Is|Can|Could|Did|Should) [^.?!]*\?/;
 const PENDING_YES_NO = new Set([
-  'askPregnancy', 'askPregnancyReprompt', 'offerResume', 'offerResumeReprompt', 'confirmDelete', 'confirmDeleteReprompt',
+  'askPregnancy', 'askPregnancyReprompt', 'askRemember', 'askRememberReprompt', 'offerResume', 'offerResumeReprompt', 'confirmDelete', 'confirmDeleteReprompt',
   'unknownPoint.suggest', 'unknownPoint.suggestReprompt', 'screeningOffer', 'screeningMassages', 'screeningReprompt',
   // Not yes/no: it offers three choices by name (lighter, skip, stop), and a "yes" to it asks which one.
   'painAgain',

@@ -94,7 +94,8 @@ describe('conversation: launch and starting routines', () => {
     // Leaving out BL60 and BL62 makes the routine shorter, and the spoken length says so.
     const c2 = new CheckedConversation();
     await c2.say('start the ankle routine');
-    expect(minutes((await c2.say('yes')).text)).toBeLessThan(standard);
+    await c2.say('yes');
+    expect(minutes((await c2.say('no')).text)).toBeLessThan(standard);
   });
 
   it('ends an untimed step on purpose with how to come back, and resumes at the next step', async () => {

@@ -73,7 +73,13 @@ describe('conversation: pregnancy', () => {
   ])('"%s" to the question is understood', async (said, leftOut) => {
     const c = new CheckedConversation();
     await c.say('start the ankle routine');
-    const r = await c.say(said);
+    let r = await c.say(said);
+    // Leaving the points out is for this session unless the user agrees to keep it: asked once, before the routine.
+    if (leftOut) {
+      expect(r.text).toBe(common.askRemember);
+      r = await c.say('no');
+      expect(r.text.startsWith(common.notRemembered) || r.text.includes(common.notRemembered)).toBe(true);
+    }
     expect(r.text.includes(fill(common.leftOut_other, { count: 2, list: `${routines.ankle.steps.bl60.title} and ${routines.ankle.steps.bl62.title}` }))).toBe(leftOut);
     // Either way the answer was understood: the routine starts at its first point.
     expect(r.text, said).toContain(routines.ankle.steps.ki6.setup);
@@ -82,7 +88,8 @@ describe('conversation: pregnancy', () => {
   it.each(["i don't know", 'maybe', 'not sure'])('an unsure "%s" takes the safe default, and says so', async (said) => {
     const c = new CheckedConversation();
     await c.say('start the heel routine');
-    const r = await c.say(said);
+    expect((await c.say(said)).text).toBe(common.askRemember);
+    const r = await c.say('no');
     expect(r.text).toContain(common.unsureLeaveOut);
     expect(r.text).toContain(common.midwife);
     expect(r.text).not.toContain(routines.heel.steps.ki4ki5.setup);

@@ -74,11 +74,11 @@ const MOVES_PLAYING: Partial<Record<EventType, string>> = {
 const TABLE: Record<ModeKind, Partial<Record<EventType, string>>> = {
   idle: {
     ...ALWAYS, ...MOVES_IDLE, launch: 'welcome', start: 'askPregnancy', answer: 'noQuestion', repeat: 'help', stop: 'goodbye', point: 'point',
-    unknownPoint: 'unknownPoint', currentPoint: 'noCurrentPoint', pain: 'screening', symptom: 'screening', pregnant: 'choiceSaved', help: 'help', fallback: 'fallback',
+    unknownPoint: 'unknownPoint', currentPoint: 'noCurrentPoint', pain: 'screening', symptom: 'screening', pregnant: 'askRemember', help: 'help', fallback: 'fallback',
   },
   asking: {
-    ...ALWAYS, ...MOVES_ASKING, launch: 'welcome', start: 'askPregnancy', answer: 'segment:begin', point: 'point', unknownPoint: 'unknownPoint',
-    pain: 'screening', symptom: 'screening', pregnant: 'segment:begin', notPregnant: 'segment:begin', help: 'askPregnancy', fallback: 'askPregnancy',
+    ...ALWAYS, ...MOVES_ASKING, launch: 'welcome', start: 'askPregnancy', answer: 'askRemember', point: 'point', unknownPoint: 'unknownPoint',
+    pain: 'screening', symptom: 'screening', pregnant: 'askRemember', notPregnant: 'segment:begin', help: 'askPregnancy', fallback: 'askPregnancy',
   },
   afterPain: {
     ...ALWAYS, ...MOVES_AFTER_PAIN, launch: 'offerResume', start: 'segment:begin', answer: 'pain', point: 'point', unknownPoint: 'unknownPoint',

@@ -11,9 +11,9 @@ const outcomes = captureOutcomes();
 
 /** [state, intent, outcome]: what each intent must do in each state, whatever the language. */
 const EXPECTED: readonly (readonly [string, string, string])[] = [
-  ['idle', 'ListRoutinesIntent', 'routineList'], ['idle', 'SymptomIntent', 'screening'], ['idle', 'PregnantIntent', 'choiceSaved'],
+  ['idle', 'ListRoutinesIntent', 'routineList'], ['idle', 'SymptomIntent', 'screening'], ['idle', 'PregnantIntent', 'askRemember'],
   ['idle', 'HowLongIntent', 'noRoutine'], ['idle', 'AMAZON.HelpIntent', 'help'], ['idle', 'AMAZON.StopIntent', 'goodbye'],
-  ['asked', 'UnsureIntent', 'segment'], ['asked', 'AMAZON.YesIntent', 'segment'], ['asked', 'AMAZON.NoIntent', 'segment'], ['asked', 'AMAZON.HelpIntent', 'askPregnancy'],
+  ['asked', 'UnsureIntent', 'askRemember'], ['asked', 'AMAZON.YesIntent', 'askRemember'], ['asked', 'AMAZON.NoIntent', 'segment'], ['asked', 'AMAZON.HelpIntent', 'askPregnancy'],
   ['idle', 'SensationIntent', 'tingling'],
   ['routine', 'PainIntent', 'pain'], ['routine', 'SensationIntent', 'tingling'], ['routine', 'PregnantIntent', 'segment'], ['routine', 'CurrentPointIntent', 'segment'], ['routine', 'CantFindIntent', 'segment'],
   ['routine', 'HowLongIntent', 'segment'], ['routine', 'WhatsNextIntent', 'segment'], ['routine', 'SkipIntent', 'segment'], ['routine', 'RedoIntent', 'segment'],

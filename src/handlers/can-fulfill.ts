@@ -1,32 +1,14 @@
 import type { SkillHandler } from './handler.js';
-import type { canfulfill } from 'ask-sdk-model';
+import { canFulfillIntent, type CanFulfillSlotInput } from '../alexa/can-fulfill.js';
 import { contextOf } from '../alexa/context.js';
-import { forTypes, intentNameOf, readRawSlot } from '../alexa/request.js';
+import { forTypes, intentNameOf } from '../alexa/request.js';
 
-/** Intents this skill can take on without a conversation (name-free routing), by name. */
-const FULFILLABLE = new Set([
-  'StartRoutineIntent', 'StartAnkleRoutineIntent', 'StartHeelRoutineIntent', 'ListRoutinesIntent',
-  'WherePointIntent', 'PointBenefitIntent', 'TechniqueIntent', 'ResumeRoutineIntent', 'SymptomIntent',
-]);
-
-/**
- * CanFulfillIntentRequest: YES for our own intents when every given slot resolved, MAYBE when some did not.
- * No speech, no state, no store: Amazon forbids any observable effect
- * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/implement-canfulfillintentrequest-for-name-free-interaction.html).
- */
+/** CanFulfillIntentRequest: the decision is src/alexa/can-fulfill.ts's; no speech, no state, no store. */
 export const canFulfillHandler: SkillHandler = {
   canHandle: forTypes('CanFulfillIntentRequest'),
   handle(input) {
-    const request = input.requestEnvelope.request as { intent?: { slots?: Record<string, Parameters<typeof readRawSlot>[0]> } };
-    const slots: Record<string, canfulfill.CanFulfillSlot> = {};
-    let allUnderstood = true;
-    for (const [name, slot] of Object.entries(request.intent?.slots ?? {})) {
-      const matched = readRawSlot(slot).status === 'match';
-      if (!matched) allUnderstood = false;
-      slots[name] = { canUnderstand: matched ? 'YES' : 'MAYBE', canFulfill: matched ? 'YES' : 'NO' };
-    }
-    const canFulfill = FULFILLABLE.has(intentNameOf(input)) ? (allUnderstood ? 'YES' : 'MAYBE') : 'NO';
-    contextOf(input).outcome = `canFulfill.${canFulfill}`;
-    return input.responseBuilder.withCanFulfillIntent({ canFulfill, slots }).getResponse();
+    const answer = canFulfillIntent(intentNameOf(input), (input.requestEnvelope.request as { intent?: { slots?: Record<string, CanFulfillSlotInput> } }).intent?.slots);
+    contextOf(input).outcome = `canFulfill.${answer.canFulfill}`;
+    return input.responseBuilder.withCanFulfillIntent(answer).getResponse();
   },
 };

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../skill-package/skill.json';
 import { buildSkill } from '../../src/skill.js';
-import { intentRequest, sessionEndedRequest } from '../../tools/envelopes.js';
+import { canFulfillIntent } from '../../src/alexa/can-fulfill.js';
+import { canFulfillRequest, intentRequest, sessionEndedRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
 import { examplePhraseRequest, expandedSamples } from '../../tools/nlu.js';
 import { speechTextOf } from '../../tools/ssml.js';
@@ -145,5 +146,76 @@ describe('certification: the manifest', () => {
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
       expect(png.length).toBeGreaterThan(size === 512 ? 10_000 : 1_000);
     }
+  });
+});
+
+/**
+ * CanFulfillIntentRequest: YES only for what the skill does (its routines by name, its points, its techniques);
+ * NO for generic requests, symptoms and conditions, and in-session answers (src/alexa/can-fulfill.ts cites Amazon).
+ * Sent as Alexa sends them, without a session, the slots resolved against each locale's model.
+ */
+const CAN_FULFILL_WORDS: Record<string, { routine: string; condition: string[]; point: string; technique: string }> = {
+  en: { routine: 'calming foot massage', condition: ['anxiety', 'anxiety massage', 'foot massage for anxiety', 'stress'], point: 'calm sleep', technique: 'pressing' },
+  de: { routine: 'beruhigende fußmassage', condition: ['angst', 'stress', 'massage gegen angst', 'unruhe'], point: 'ruhiger schlaf', technique: 'pressing' },
+  es: { routine: 'masaje relajante de pies', condition: ['ansiedad', 'estrés', 'masaje para la ansiedad', 'masaje antiestrés'], point: 'sueño tranquilo', technique: 'pressing' },
+  fr: { routine: 'massage apaisant', condition: ['anxiété', 'stress', "massage pour l'anxiété", 'massage anti stress'], point: 'sommeil paisible', technique: 'pressing' },
+};
+/** The one slot value, per intent, that makes the request one the skill fulfils. */
+const YES_INTENTS = ['StartRoutineIntent', 'StartAnkleRoutineIntent', 'StartHeelRoutineIntent', 'WherePointIntent', 'PointBenefitIntent', 'TechniqueIntent'];
+
+describe.each(LOCALES)('certification: CanFulfillIntentRequest, %s', (locale) => {
+  const words = CAN_FULFILL_WORDS[locale.split('-')[0]!]!;
+  const lm = modelOf(locale).interactionModel.languageModel;
+  const technique = lm.types.find((t) => t.name === 'TechniqueName')!.values[0]!.name.value;
+  const ask = async (intent: string, slots: Record<string, string> = {}) => {
+    const r = await skill.invoke(canFulfillRequest(intent, slots, { locale }));
+    await expectValidResponse(r, { silent: true });
+    return r.response.canFulfillIntent!;
+  };
+  const full: Record<string, Record<string, string>> = {
+    StartRoutineIntent: { routine: words.routine }, WherePointIntent: { point: words.point },
+    PointBenefitIntent: { point: words.point }, TechniqueIntent: { technique },
+  };
+
+  it('answers YES for its own routines, points and techniques, by name', async () => {
+    for (const intent of YES_INTENTS) {
+      const answer = await ask(intent, full[intent] ?? {});
+      expect(answer.canFulfill, intent).toBe('YES');
+      for (const [slot, value] of Object.entries(answer.slots ?? {})) expect(value, `${intent}.${slot}`).toEqual({ canUnderstand: 'YES', canFulfill: 'YES' });
+    }
+  });
+
+  it('answers NO for every other intent of the model: generic, symptom, built-in and in-session ones', async () => {
+    for (const intent of lm.intents.filter((i) => !YES_INTENTS.includes(i.name))) {
+      const slots = Object.fromEntries((intent.slots ?? []).map((s) => [s.name, lm.types.find((t) => t.name === s.type)?.values[0]?.name.value ?? '3']));
+      expect((await ask(intent.name, slots)).canFulfill, intent.name).toBe('NO');
+    }
+    for (const intent of ['ListRoutinesIntent', 'ResumeRoutineIntent', 'SymptomIntent', 'AMAZON.HelpIntent', 'AMAZON.ResumeIntent']) {
+      expect((await ask(intent)).canFulfill, intent).toBe('NO');
+    }
+  });
+
+  it('answers NO when the routine asked for is a condition, and for a routine or request it does not have', async () => {
+    for (const condition of words.condition) {
+      const answer = await ask('StartRoutineIntent', { routine: condition });
+      expect(answer.canFulfill, condition).toBe('NO');
+      expect(answer.slots?.routine?.canFulfill, condition).toBe('NO');
+    }
+    expect((await ask('StartRoutineIntent', { routine: 'gout' })).canFulfill).toBe('NO');
+    expect((await ask('StartRoutineIntent')).canFulfill).toBe('NO');
+    expect((await ask('WherePointIntent')).canFulfill).toBe('NO');
+    expect((await ask('WherePointIntent', { point: 'flibber' })).canFulfill).toBe('MAYBE');
+  });
+
+  it('gives NO to exactly the routine words of the model that name a condition, YES to the others', () => {
+    const type = lm.types.find((t) => t.name === 'RoutineName')!;
+    const resolved = (id: string, value: string) => ({ value, resolutions: { resolutionsPerAuthority: [{ status: { code: 'ER_SUCCESS_MATCH' }, values: [{ value: { id } }] }] } });
+    const no: string[] = [];
+    for (const v of type.values) {
+      for (const word of [v.name.value, ...(v.name.synonyms ?? [])]) {
+        if (canFulfillIntent('StartRoutineIntent', { routine: resolved(v.id, word) }).canFulfill === 'NO') no.push(word);
+      }
+    }
+    expect(no.sort()).toEqual([...words.condition].sort());
   });
 });

@@ -2,13 +2,21 @@
  * Amazon's functional certification tests for custom skills, one test per item, in every locale
  * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/functional-testing-for-a-custom-skill.html).
  */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../skill-package/skill.json';
 import { buildSkill } from '../../src/skill.js';
 import { canFulfillIntent } from '../../src/alexa/can-fulfill.js';
+import { persistedView } from '../../src/alexa/persistence-sync.js';
+import { parseState } from '../../src/core/state-parse.js';
+import { INITIAL_STATE } from '../../src/core/state.js';
 import { canFulfillRequest, intentRequest, sessionEndedRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
 import { examplePhraseRequest, expandedSamples } from '../../tools/nlu.js';
+import { policyPath, renderPolicySite } from '../../tools/policy-pages.js';
 import { speechTextOf } from '../../tools/ssml.js';
 import { expectValidResponse } from '../support/response-checks.js';
 import { CheckedConversation } from '../support/talk.js';
@@ -119,25 +127,59 @@ describe.each(LOCALES)('certification checklist, %s', (locale) => {
 });
 
 describe('certification: the manifest', () => {
-  it('describes the skill as self-care, not medical advice, in every locale, and is honest about personal data', () => {
+  it('describes the skill as self-care, not medical advice, in every locale', () => {
     for (const [locale, words] of Object.entries(manifest.manifest.publishingInformation.locales)) {
       expect(words.description.length, locale).toBeGreaterThan(200);
       expect(words.smallIconUri).toBe('file://assets/images/icon-108.png');
       expect(words.largeIconUri).toBe('file://assets/images/icon-512.png');
     }
     expect(manifest.manifest.publishingInformation.locales['en-US'].description).toContain('not a substitute for professional medical advice');
-    expect(Object.keys(manifest.manifest.privacyAndCompliance.locales).sort()).toEqual([...LOCALES].sort());
   });
 
-  it('leaves no placeholder except the publisher\'s privacy and terms URLs', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('is honest about personal data: it declares the per-user record the code keeps, and no ads, purchases or permissions', () => {
+    const compliance = manifest.manifest.privacyAndCompliance as Record<string, unknown>;
+    // The code keeps a record per user (src/alexa/persistence-sync.ts): Amazon's flag for that is usesPersonalInfo.
+    const stored = Object.keys(persistedView(parseState({ ...INITIAL_STATE, disclaimed: true })));
+    expect(stored.length).toBeGreaterThan(0);
+    expect(compliance.usesPersonalInfo).toBe(true);
+    expect(compliance.containsAds).toBe(false);
+    expect(compliance.allowsPurchases).toBe(false);
+    expect(compliance.isChildDirected).toBe(false);
+    expect(compliance.isExportCompliant).toBe(true);
+    expect(manifest.manifest).not.toHaveProperty('permissions');
+    expect(JSON.stringify(manifest.manifest.apis)).not.toMatch(/monetization|purchase|ALEXA_EXTENSION/i);
+  });
+
+  it('has no placeholder, and the deploy step gives every locale https policy pages in its own language', () => {
     const text = readFileSync('skill-package/skill.json', 'utf8');
-    const placeholders = [...text.matchAll(/"([^"]*REPLACE[^"]*)"/g)].map((m) => m[1]);
-    expect(new Set(placeholders)).toEqual(new Set(['https://REPLACE-WITH-PUBLISHER-PRIVACY-POLICY-URL', 'https://REPLACE-WITH-PUBLISHER-TERMS-OF-USE-URL']));
+    expect(text).not.toMatch(/REPLACE|PLACEHOLDER|TODO/i);
+    // What scripts/deploy-skill-package.sh uploads, with the URLs the stack outputs (infra/policy-site.ts).
+    const dir = mkdtempSync(join(tmpdir(), 'cert-pkg-'));
+    cpSync('skill-package', dir, { recursive: true });
+    const site = 'https://d111111abcdef8.cloudfront.net';
+    const r = spawnSync(process.execPath, ['scripts/prepare-skill-package.mjs', dir, '--endpoint', 'arn:aws:lambda:us-east-1:1:function:f',
+      '--privacy', `${site}/${policyPath('privacy', '{lang}')}`, '--terms', `${site}/${policyPath('terms', '{lang}')}`], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const uploaded = JSON.parse(readFileSync(join(dir, 'skill.json'), 'utf8')) as { manifest: { privacyAndCompliance: { locales: Record<string, Record<string, string>> } } };
+    const locales = uploaded.manifest.privacyAndCompliance.locales;
+    expect(Object.keys(locales).sort()).toEqual([...LOCALES].sort());
+    const pages = renderPolicySite();
+    for (const [locale, urls] of Object.entries(locales)) {
+      const lang = locale.split('-')[0]!;
+      for (const [field, kind] of [['privacyPolicyUrl', 'privacy'], ['termsOfUseUrl', 'terms']] as const) {
+        const url = new URL(urls[field]!);
+        expect(url.protocol, `${locale} ${field}`).toBe('https:');
+        // The page behind the URL exists and is in the locale's language.
+        expect(pages[url.pathname.slice(1)], `${locale} ${field}`).toContain(`<html lang="${lang}">`);
+        expect(url.pathname).toBe(`/${policyPath(kind, lang)}`);
+      }
+    }
+    // Without URLs the placeholder of old cannot come back: the script refuses it.
+    const bad = spawnSync(process.execPath, ['scripts/prepare-skill-package.mjs', dir, '--privacy', 'https://REPLACE-WITH-PUBLISHER-PRIVACY-POLICY-URL', '--terms', `${site}/t`], { encoding: 'utf8' });
+    expect(bad.status).not.toBe(0);
   });
 
-  it('declares CanFulfill and APL, and ships real icons of the sizes Alexa asks for', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('declares CanFulfill and APL, and ships real icons of the sizes Alexa asks for', () => {
     const types = manifest.manifest.apis.custom.interfaces.map((i) => i.type);
     expect(types).toEqual(expect.arrayContaining(['CAN_FULFILL_INTENT_REQUEST', 'ALEXA_PRESENTATION_APL']));
     for (const size of [108, 512]) {

@@ -7,6 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { writeSkillPackageWithoutEndpoint } from '../../infra/managed-skill.js';
 
 const SKILL_ID = 'amzn1.ask.skill.11111111-2222-3333-4444-555555555555';
 const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:FootAcupressureSkill-SkillFunction';
@@ -210,5 +211,19 @@ describe('deploy-skill-package.sh', () => {
     const noPages = run([], { CDK_OUTPUTS_FILE: outputs, SKILL_ID });
     expect(noPages.status).not.toBe(0);
     expect(noPages.out).toMatch(/no PrivacyPolicyUrl/);
+  });
+});
+
+describe('the CloudFormation-managed path (infra/managed-skill.ts)', () => {
+  it('uploads no endpoint and no name-free block, unless -c nameFree=true', () => {
+    const model = (dir: string) => JSON.parse(readFileSync(join(dir, 'interactionModels/custom/en-GB.json'), 'utf8')) as { interactionModel: Record<string, unknown> };
+    const out = join(repo, 'managed');
+    writeSkillPackageWithoutEndpoint('skill-package', out);
+    expect(model(out).interactionModel._nameFreeInteraction).toBeUndefined();
+    expect(model(out).interactionModel.languageModel).toBeDefined();
+    expect((JSON.parse(readFileSync(join(out, 'skill.json'), 'utf8')) as Uploaded).manifest.apis.custom.endpoint).toBeUndefined();
+    const live = join(repo, 'managed-live');
+    writeSkillPackageWithoutEndpoint('skill-package', live, true);
+    expect(model(live).interactionModel._nameFreeInteraction).toBeDefined();
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CfnOutput, DockerImage, SecretValue } from 'aws-cdk-lib';
 import { CfnSkill } from 'aws-cdk-lib/alexa-ask';
@@ -31,13 +31,24 @@ export interface ManagedSkillProps extends SkillManagementProps {
   readonly trigger?: IConstruct;
 }
 
-/** Copies a skill package, leaving out `apis.custom.endpoint` (the override sets it once the trigger exists). */
-export function writeSkillPackageWithoutEndpoint(sourceDir: string, outputDir: string): void {
+/**
+ * Copies a skill package, leaving out `apis.custom.endpoint` (the override sets it once the trigger exists) and,
+ * unless `nameFree`, the models' `_nameFreeInteraction` block: Amazon opens name-free routing only to skills already
+ * live with a record of quality and engagement (docs/deploy.md, "Name-free interaction"; `-c nameFree=true` adds it).
+ */
+export function writeSkillPackageWithoutEndpoint(sourceDir: string, outputDir: string, nameFree = false): void {
   cpSync(sourceDir, outputDir, { recursive: true });
   const file = join(outputDir, 'skill.json');
   const skill = JSON.parse(readFileSync(file, 'utf8')) as { manifest?: { apis?: { custom?: { endpoint?: unknown } } } };
   if (skill.manifest?.apis?.custom) delete skill.manifest.apis.custom.endpoint;
   writeFileSync(file, `${JSON.stringify(skill, null, 2)}\n`);
+  if (nameFree) return;
+  const models = join(outputDir, 'interactionModels', 'custom');
+  for (const name of readdirSync(models).filter((n) => n.endsWith('.json'))) {
+    const model = JSON.parse(readFileSync(join(models, name), 'utf8')) as { interactionModel: { _nameFreeInteraction?: unknown } };
+    delete model.interactionModel._nameFreeInteraction;
+    writeFileSync(join(models, name), `${JSON.stringify(model, null, 2)}\n`);
+  }
 }
 
 /**
@@ -57,7 +68,7 @@ export class ManagedSkill extends Construct {
       bundling: {
         // Never used: the local copy below always succeeds, so no Docker is needed.
         image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-alpine'),
-        local: { tryBundle: (outputDir) => { writeSkillPackageWithoutEndpoint(skillPackageDir, outputDir); return true; } },
+        local: { tryBundle: (outputDir) => { writeSkillPackageWithoutEndpoint(skillPackageDir, outputDir, String(this.node.tryGetContext('nameFree')) === 'true'); return true; } },
       },
     });
 

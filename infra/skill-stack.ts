@@ -15,6 +15,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { LAMBDA_BUNDLE } from './bundling.js';
 import { ManagedSkill, type SkillManagementProps } from './managed-skill.js';
+import { PolicySite } from './policy-site.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -169,6 +170,8 @@ export class SkillStack extends Stack {
       const alarm = new Alarm(this, id, { ...props_, alarmDescription, treatMissingData: TreatMissingData.NOT_BREACHING });
       if (topic) alarm.addAlarmAction(new SnsAction(topic));
     }
+
+    new PolicySite(this, 'PolicySite');
 
     new CfnOutput(this, 'FunctionArn', { value: this.function.functionArn, description: 'Skill endpoint: apis.custom.endpoint.uri in skill.json' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

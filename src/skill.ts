@@ -20,7 +20,7 @@ import { eventOf } from './alexa/events.js';
 import { loadVoice } from './alexa/i18n.js';
 import { errorFields, log } from './alexa/log.js';
 import { renderResponse, renderTurn } from './alexa/render.js';
-import { applicationIdOf, hasScreen, isSessionless, requestTypeOf, timestampOf } from './alexa/request.js';
+import { applicationIdOf, hasScreen, intentNameIn, isSessionless, requestTypeOf, slotsOf, timestampOf } from './alexa/request.js';
 import { describeRequest, logRequest } from './alexa/request-log.js';
 import { eraseForUser, loadForSession, noteChanges, readStoreMeta, saveForSession, type RecordStore, type StoreMeta } from './alexa/store-session.js';
 
@@ -59,7 +59,7 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
   const type = requestTypeOf(envelope);
   if (isSessionless(envelope)) {
     // No state, no store, no speech; CanFulfill answers whether we can take the intent.
-    const response: Response = type === 'CanFulfillIntentRequest' ? { canFulfillIntent: canFulfillIntent(envelope) } : {};
+    const response: Response = type === 'CanFulfillIntentRequest' ? { canFulfillIntent: canFulfillIntent(intentNameIn(envelope), slotsOf(envelope)) } : {};
     if (type !== 'CanFulfillIntentRequest') log('info', 'request.ignored', { requestType: type || 'none' });
     logRequest(envelope, response, startedAt, type === 'CanFulfillIntentRequest' ? `canFulfill.${response.canFulfillIntent?.canFulfill}` : 'silent');
     return envelopeOf(response);

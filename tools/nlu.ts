@@ -131,3 +131,56 @@ export function resolveUtterance(text: string, locale = 'en-US'): Resolution {
   if (!best) return { kind: 'intent', intent: 'AMAZON.FallbackIntent', slots: {}, oneShot };
   return { kind: 'intent', intent: best.intent, slots: best.slots, oneShot };
 }
+
+/**
+ * Every sample of a locale's model with its slots filled in by every value and synonym of the slot's type
+ * (lower-cased, spaces collapsed, nothing else changed), and the intents each one belongs to. This is what a
+ * certification reviewer compares example phrases with, and what tells whether one utterance can reach two intents.
+ */
+export function expandedSamples(locale = 'en-US'): ReadonlyMap<string, ReadonlySet<string>> {
+  const lm = modelOf(locale).interactionModel.languageModel;
+  const words = new Map(lm.types.map((t) => [t.name, t.values.flatMap((v) => [v.name.value, ...(v.name.synonyms ?? [])])]));
+  const owners = new Map<string, Set<string>>();
+  for (const intent of lm.intents) {
+    for (const sample of intent.samples) {
+      let forms = [sample];
+      for (const [slot, slotName] of sample.matchAll(/\{(\w+)\}/g)) {
+        const type = intent.slots?.find((s) => s.name === slotName)?.type ?? '';
+        // A built-in slot type (AMAZON.NUMBER…) has no values here: it stays a placeholder.
+        const values = words.get(type) ?? [slot];
+        forms = forms.flatMap((form) => values.map((value) => form.replace(slot, value)));
+      }
+      for (const form of forms) {
+        const key = form.toLocaleLowerCase(locale).replace(/\s+/g, ' ').trim();
+        owners.set(key, (owners.get(key) ?? new Set()).add(intent.name));
+      }
+    }
+  }
+  return owners;
+}
+
+/**
+ * How an example phrase may open, per language: the wake word, a launch phrase or a question word, the
+ * invocation name and a connecting word (Amazon's list:
+ * https://developer.amazon.com/en-US/docs/alexa/custom-skills/understanding-how-users-invoke-custom-skills.html).
+ */
+const EXAMPLE_FORMS: Readonly<Record<string, { readonly open: string; readonly oneShot: string }>> = {
+  en: { open: '(?:open|launch|start)', oneShot: '(?:ask|tell) NAME (?:to |for |about |if |whether )?' },
+  de: { open: '(?:öffne|starte)', oneShot: '(?:frag|sag) NAME,? (?:nach |ob |dass )?' },
+  es: { open: '(?:abre|inicia)', oneShot: '(?:pide a|pregunta a|dile a) NAME (?:que |por |si )?' },
+  fr: { open: '(?:ouvre|lance)', oneShot: '(?:demande à|dis à) NAME (?:de |d\'|si )?' },
+};
+
+/**
+ * An example phrase split the way certification reads it: `launch` when it only opens the skill, otherwise
+ * the words after the wake word, the invocation and its connecting word, exactly as written (only lower-cased).
+ * Undefined when the phrase does not start with "Alexa, " and the invocation name.
+ */
+export function examplePhraseRequest(phrase: string, locale = 'en-US'): { launch: true } | { launch: false; words: string } | undefined {
+  const forms = EXAMPLE_FORMS[locale.split('-')[0] as string]!;
+  const name = invocationName(locale).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lower = phrase.toLocaleLowerCase(locale);
+  if (new RegExp(`^alexa, ${forms.open} ${name}$`, 'u').test(lower)) return { launch: true };
+  const m = new RegExp(`^alexa, ${forms.oneShot.replace('NAME', name)}(.+)$`, 'u').exec(lower);
+  return m ? { launch: false, words: m[1] as string } : undefined;
+}

@@ -68,6 +68,12 @@ export function readRawSlot(slot: RawSlot | null | undefined): SlotReading {
   return { status: 'noMatch', heard: heard.slice(0, 200) };
 }
 
+/** The request's slots as Alexa sent them (an IntentRequest's or a CanFulfillIntentRequest's), by name. */
+export function slotsOf(envelope: RequestEnvelope): Readonly<Record<string, RawSlot>> {
+  const slots = obj(obj(obj(envelope.request)?.intent)?.slots);
+  return Object.fromEntries(Object.entries(slots ?? {}).filter((e): e is [string, RawSlot] => obj(e[1]) !== undefined));
+}
+
 /** Reads a custom slot of the request's intent. */
 export function readSlot(envelope: RequestEnvelope, name: string): SlotReading {
   const slots = obj(obj(obj(envelope.request)?.intent)?.slots);

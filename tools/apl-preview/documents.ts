@@ -76,12 +76,13 @@ function text(t: string, size: string, extra: J = {}): J {
 /** One or two foot maps side by side; for both feet at once, the view and its mirror image. */
 function maps(height: string | number, width: string): J {
   const pair = "${screen.panels.length > 1 || screen.foot == 'both'}";
-  const vg = (panel: number, mirror: string, when?: string): J => ({
+  // The AVG's parameters go in the VectorGraphic's `parameters` map, the current form; named properties on the
+  // component were the APL <= 1.5 form (https://developer.amazon.com/docs/alexa/alexa-presentation-language/apl-vectorgraphic.html).
+  const vg = (panel: number, mirror: string | boolean, when?: string): J => ({
     type: 'VectorGraphic',
     ...(when ? { when } : {}),
     source: `\${screen.panels[${panel}].view}`,
-    lit: `\${screen.panels[${panel}].lit}`,
-    mirror,
+    parameters: { lit: `\${screen.panels[${panel}].lit}`, mirror },
     scale: 'best-fit',
     width: `\${${pair.slice(2, -1)} ? '50%' : '100%'}`,
     height: '100%',
@@ -91,7 +92,7 @@ function maps(height: string | number, width: string): J {
     items: [
       vg(0, "${screen.foot == 'left'}"),
       vg(1, "${screen.foot == 'left'}", '${screen.panels.length > 1}'),
-      vg(0, 'true', "${screen.foot == 'both' && screen.panels.length == 1}"),
+      vg(0, true, "${screen.foot == 'both' && screen.panels.length == 1}"),
     ],
   };
 }
@@ -101,7 +102,10 @@ function countdown(round: boolean): J {
     type: 'Container',
     display: "${total > 0 ? 'normal' : 'none'}",
     alignItems: round ? 'center' : 'start',
-    width: round ? '100%' : '100%',
+    // Beside the map the parent grows into the row with an automatic width: a percentage width there is
+    // undefined (apl-suggester: "Container width must be an absolute value when the parent width is set to
+    // auto"), so the column's default alignItems, stretch, gives the countdown the parent's width instead.
+    ...(round ? { width: '100%' } : {}),
     spacing: '@gap',
     items: [
       {
@@ -114,7 +118,7 @@ function countdown(round: boolean): J {
       {
         // Width and height are not dynamic on the device (apl-core-library: kPropIn only), so SetValue
         // could not move a bar drawn by width. Opacity is dynamic: light one tick per 5 % elapsed.
-        type: 'Container', direction: 'row', width: round ? '@barW' : '100%', height: '@barH', spacing: 4,
+        type: 'Container', direction: 'row', ...(round ? { width: '@barW' } : { alignSelf: 'stretch' }), height: '@barH', spacing: 4,
         items: Array.from({ length: TICKS }, (_, i) => ({
           type: 'Frame', grow: 1, height: '100%', borderRadius: '@barH', backgroundColor: '@accent', ...(i ? { spacing: 3 } : {}),
           opacity: `\${total > 0 && (total - remaining) * ${TICKS} >= ${i + 1} * total ? 1 : 0.22}`,

@@ -165,7 +165,9 @@ export function graphicFor(id: ViewId): Record<string, unknown> {
     viewportHeight: v.height,
     parameters: [
       { name: 'lit', type: 'any', default: [] },
-      { name: 'mirror', type: 'boolean', default: false },
+      // AVG parameter types are any, color, number and string (apl-avg-format.html; apl-suggester rejects
+      // "boolean"): the flag is passed as a real boolean and read as a truth value.
+      { name: 'mirror', type: 'any', default: false },
     ],
     items: [{
       type: 'group',

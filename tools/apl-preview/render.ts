@@ -39,7 +39,7 @@ const KEYS: Record<string, string[]> = {
   Container: [...COMMON, 'direction', 'alignItems', 'justifyContent', 'item', 'items', 'data'],
   Frame: [...COMMON, 'backgroundColor', 'borderRadius', 'borderWidth', 'borderColor', 'item', 'items'],
   Text: [...COMMON, 'text', 'fontSize', 'fontWeight', 'color', 'textAlign', 'textAlignVertical', 'maxLines', 'lineHeight'],
-  VectorGraphic: [...COMMON, 'source', 'scale', 'align'],
+  VectorGraphic: [...COMMON, 'source', 'scale', 'align', 'parameters'],
   TouchWrapper: [...COMMON, 'item', 'items', 'onPress'],
 };
 const STRUCTURAL = new Set(['type', 'when', 'bind', 'item', 'items', 'data', 'onPress']);
@@ -380,7 +380,12 @@ function paint(c: Comp, ctx: Ctx): string {
       if (scale !== 'best-fit' && scale !== 'none') throw new UnsupportedError(`VectorGraphic scale "${scale}"`);
       const vw = Number(g.viewportWidth ?? g.width); const vh = Number(g.viewportHeight ?? g.height);
       const params: Record<string, unknown> = {};
-      for (const p of avgParameterNames(g)) if (p.name in c.props) params[p.name] = c.props[p.name];
+      // Parameters as the `parameters` map (current APL) or, the APL <= 1.5 form, as named properties.
+      const map = (c.props.parameters ?? {}) as Record<string, unknown>;
+      for (const p of avgParameterNames(g)) {
+        if (p.name in map) params[p.name] = map[p.name];
+        else if (p.name in c.props) params[p.name] = c.props[p.name];
+      }
       const body = avgToSvg(g, params, c.scope);
       const [gw, gh] = scale === 'none' ? [Number(g.width), Number(g.height)] : [b.w, b.h];
       const gx = b.x + (b.w - gw) / 2; const gy = b.y + (b.h - gh) / 2;

@@ -56,7 +56,7 @@ describe('bench harness', () => {
       .filter(([, v]) => v.bytesInOutput > 0).map(([f]) => f);
     expect(inOutput.some((f) => f.includes('dynamo-http'))).toBe(true);
     expect(inOutput.some((f) => f.includes('node_modules/aws4'))).toBe(true);
-    expect(inOutput.some((f) => f.includes('persistence/sigv4') || f.includes('persistence/sha256'))).toBe(false);
+    expect(inOutput.some((f) => f.includes('persistence/sigv4'))).toBe(false);
   });
 
   it('reduces warm samples per kind and per process, then takes the median over processes', () => {

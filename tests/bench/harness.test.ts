@@ -34,9 +34,11 @@ beforeAll(async () => {
 });
 
 describe('bench harness', () => {
-  it('builds the minimal skill as a CommonJS bundle with a source map', () => {
+  it('builds the minimal skill as a CommonJS bundle, its source map beside the output directory', () => {
     expect(readFileSync(join(dir, 'minimal', 'package.json'), 'utf8')).toContain('"commonjs"');
-    expect(readFileSync(minimal.file, 'utf8')).toMatch(/sourceMappingURL=index\.js\.map/);
+    expect(readFileSync(minimal.file, 'utf8')).not.toMatch(/sourceMappingURL/);
+    expect(minimal.sourceMap).toBe(join(dir, 'sourcemaps', 'index.js.map'));
+    expect(existsSync(minimal.sourceMap)).toBe(true);
     expect(minimal.gzipBytes).toBeLessThan(minimal.bytes);
   });
 

@@ -67,7 +67,7 @@ export async function buildVariant(entry: string, outdir: string, adapterFile?: 
   });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const code = readFileSync(file);
-  return { file: resolve(file), bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
+  return { file: resolve(file), sourceMap: `${resolve(file)}.map`, bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
 }
 
 export interface BenchBundles {

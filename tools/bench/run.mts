@@ -215,7 +215,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     printPackages(bundles.ours.metafile, bundles.minimal.metafile);
 
     lines = budgetLines({
-      storeVsNoStore: paired(kept, row(COLD.ours)),
       storeVsMinimalStore: paired(kept, row(COLD.minimalStore)),
       coldVsMinimal: paired(row(COLD.ours), minimal),
       warmP99Ms: warmRows[1]!.p99Ms,

@@ -37,7 +37,7 @@ export function budgetLines(f: Figures): BudgetLine[] {
   const line = (what: string, value: number, limit: number, unit: '×' | 'ms'): BudgetLine =>
     ({ what, value, limit, unit, pass: Number.isFinite(value) && value <= limit });
   return [
-    line(`cold launch reading the store ≤ ${BUDGET.storeVsMinimalStore}× the sample-style skill's (SDK v3; paired, HTTPS)`, f.storeVsMinimalStore, BUDGET.storeVsMinimalStore, '×'),
+    line(`cold launch reading the store ≤ ${BUDGET.storeVsMinimalStore}× the sample-style skill's (SDK v3, paired)`, f.storeVsMinimalStore, BUDGET.storeVsMinimalStore, '×'),
     line(`cold first response without a store ≤ ${BUDGET.coldVsMinimal}× minimal (paired)`, f.coldVsMinimal, BUDGET.coldVsMinimal, '×'),
     line(`warm p99, no store call ≤ ${BUDGET.warmP99Ms} ms`, f.warmP99Ms, BUDGET.warmP99Ms, 'ms'),
     line(`gzipped bundle ≤ ${BUDGET.gzipVsMinimal}× minimal`, f.gzipVsMinimal, BUDGET.gzipVsMinimal, '×'),

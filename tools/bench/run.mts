@@ -221,6 +221,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       gzipVsMinimal: ratio(bundles.ours.gzipBytes, bundles.minimal.gzipBytes),
     });
     printBudget(lines);
+    if (!s.storeTls) notes.push('the store line was measured over plain HTTP (--store=http): it does not describe production, and its verdict is not the budget\'s');
     const problems = sanity.filter((x) => x.problem).length;
     const failed = lines.filter((l) => !l.pass).length;
     console.log(`\nSummary: ${lines.length - failed}/${lines.length} budget lines PASS${failed ? `, ${failed} FAIL` : ''}${problems ? `; ${problems} sanity problem(s) above` : ''}.`

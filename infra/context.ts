@@ -7,7 +7,8 @@ export const STACK_NAME = 'FootAcupressureSkill';
 /**
  * Reads the app's context (`-c key=value` or cdk.json):
  * - `skillId`: amzn1.ask.skill.…; restricts the Alexa trigger and is checked by the handler.
- * - `alarmEmail`: where alarms are sent (optional).
+ * - `alarmEmail`: who is told when an alarm fires (infra/alarms.ts). Required: an address, or `none` to deploy
+ *   alarms with no subscriber on purpose (`npm run synth` passes `none`; docs/deploy.md, "Alarms").
  * - `vendorId` + `lwaSecretName`: let CloudFormation manage the skill itself (optional, both or neither).
  */
 export function stackFromContext(node: Node): { readonly id: string; readonly props: SkillStackProps } {
@@ -18,7 +19,7 @@ export function stackFromContext(node: Node): { readonly id: string; readonly pr
     return value.trim();
   };
   const skillId = get('skillId');
-  const alarmEmail = get('alarmEmail');
+  const alarmEmail = alarmEmailOf(get('alarmEmail'));
   const vendorId = get('vendorId');
   const lwaSecretName = get('lwaSecretName');
   if (Boolean(vendorId) !== Boolean(lwaSecretName)) {
@@ -34,4 +35,17 @@ export function stackFromContext(node: Node): { readonly id: string; readonly pr
       ...(skillManagement ? { skillManagement } : {}),
     },
   };
+}
+
+/** The value of `-c alarmEmail=…` that deploys the alarms without a subscriber, on purpose. */
+export const NO_ALARM_EMAIL = 'none';
+
+/** An email address, or undefined for an explicit `none`; anything else (nothing at all included) stops the synth. */
+export function alarmEmailOf(value: string | undefined): string | undefined {
+  if (value === undefined) {
+    throw new Error(`Alarms need someone to tell: pass -c alarmEmail=you@example.com (or -c alarmEmail=${NO_ALARM_EMAIL} to deploy them without a subscriber on purpose). See docs/deploy.md, "Alarms".`);
+  }
+  if (value.toLowerCase() === NO_ALARM_EMAIL) return undefined;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) throw new Error(`Context alarmEmail "${value}" is not an email address (or ${NO_ALARM_EMAIL})`);
+  return value;
 }

@@ -1,6 +1,6 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CfnOutput, DockerImage, SecretValue } from 'aws-cdk-lib';
+import { Aws, CfnOutput, DockerImage, SecretValue } from 'aws-cdk-lib';
 import { CfnSkill } from 'aws-cdk-lib/alexa-ask';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -72,9 +72,15 @@ export class ManagedSkill extends Construct {
       },
     });
 
-    // Alexa reads the package with this role: one object, nothing else.
+    // Alexa reads the package with this role: one object, nothing else. The trust names Alexa's service principal, as
+    // the S3BucketRole property asks (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/alexa-properties-ask-skill-skillpackage.html).
+    // Neither that page nor Alexa's documentation names a condition key Alexa sets when it assumes the role, so the
+    // account is checked only if the request carries one: aws:SourceAccount is present only when an AWS service
+    // principal calls on behalf of an account, and IAM advises the IfExists operators for such keys
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). A condition that
+    // required the key could lock Alexa out of its own skill package on a deploy nobody can test offline.
     const readRole = new Role(this, 'PackageReadRole', {
-      assumedBy: new ServicePrincipal('alexa-appkit.amazon.com'),
+      assumedBy: new ServicePrincipal('alexa-appkit.amazon.com', { conditions: { StringEqualsIfExists: { 'aws:SourceAccount': Aws.ACCOUNT_ID } } }),
       description: 'Lets Alexa read this skill package object from the CDK asset bucket',
     });
     readRole.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [pkg.bucket.arnForObjects(pkg.s3ObjectKey)] }));

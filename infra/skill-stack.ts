@@ -3,16 +3,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, Aws, CfnOutput, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData, type AlarmProps } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Alias } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { SkillAlarms, STORE_OPERATIONS } from './alarms.js';
 import { LAMBDA_BUNDLE } from './bundling.js';
 import { ManagedSkill, type SkillManagementProps } from './managed-skill.js';
 import { PolicySite } from './policy-site.js';
@@ -47,8 +43,9 @@ export interface SkillStackProps extends StackProps {
    */
   readonly logRetention?: RetentionDays;
   /**
-   * Email address that receives alarm notifications.
-   * @default undefined: alarms are created without actions
+   * Email address subscribed to the alarm topic (infra/alarms.ts). Every alarm sends to the topic either way.
+   * `npm run deploy` requires it, or an explicit `-c alarmEmail=none` (infra/context.ts).
+   * @default undefined: the topic has no subscriber
    */
   readonly alarmEmail?: string;
   /**
@@ -62,6 +59,7 @@ export interface SkillStackProps extends StackProps {
 export class SkillStack extends Stack {
   readonly function: LambdaFunction;
   readonly table: Table;
+  readonly alarms: SkillAlarms;
   /** Only with `skillManagement`. */
   readonly skill?: ManagedSkill;
 
@@ -94,6 +92,8 @@ export class SkillStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Items whose `expiresAt` (epoch seconds) has passed are deleted by DynamoDB: the deletion tombstones.
+      timeToLiveAttribute: 'expiresAt',
     });
 
     const logGroup = new LogGroup(this, 'SkillFunctionLogs', {
@@ -121,13 +121,21 @@ export class SkillStack extends Stack {
       timeout,
       role,
       logGroup,
+      // One JSON record per console call, with the request id; the skill's own record is its `message` (src/alexa/log.ts).
+      loggingFormat: LoggingFormat.JSON,
       environment: {
         SKILL_ID: skillId ?? '',
         TABLE_NAME: this.table.tableName,
         ...((LAMBDA_BUNDLE.nodeOptions as string) ? { NODE_OPTIONS: LAMBDA_BUNDLE.nodeOptions as string } : {}),
       },
     });
-    this.table.grantReadWriteData(this.function);
+    // The three calls the store client makes (src/alexa/persistence), not grantReadWriteData's twelve (Scan, Query,
+    // Batch*…): a compromised dependency cannot list every user's record. Conditional writes need no other action.
+    role.addToPolicy(new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: STORE_OPERATIONS.map((operation) => `dynamodb:${operation}`),
+      resources: [this.table.tableArn],
+    }));
 
     // Only this skill may invoke the function. Without a skill id there is no trigger at all, never an open one.
     if (skillId) {
@@ -146,30 +154,7 @@ export class SkillStack extends Stack {
       });
     }
 
-    const topic = props.alarmEmail
-      ? new Topic(this, 'AlarmTopic', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') })
-      : undefined;
-    if (topic && props.alarmEmail) topic.addSubscription(new EmailSubscription(props.alarmEmail));
-    const period = Duration.minutes(5);
-    const alarms: [string, string, Omit<AlarmProps, 'treatMissingData'>][] = [
-      ['ErrorsAlarm', 'The skill function threw: users heard an error or nothing', {
-        metric: this.function.metricErrors({ period, statistic: 'Sum' }), threshold: 1, evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      }],
-      ['ThrottlesAlarm', 'The skill function was throttled: requests went unanswered', {
-        metric: this.function.metricThrottles({ period, statistic: 'Sum' }), threshold: 1, evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      }],
-      ['DurationAlarm', 'p99 duration is above 80% of the timeout: Alexa gives up at about 8 s', {
-        metric: this.function.metricDuration({ period, statistic: 'p99' }),
-        threshold: Math.round(timeout.toMilliseconds() * 0.8), evaluationPeriods: 3, datapointsToAlarm: 2,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      }],
-    ];
-    for (const [id, alarmDescription, props_] of alarms) {
-      const alarm = new Alarm(this, id, { ...props_, alarmDescription, treatMissingData: TreatMissingData.NOT_BREACHING });
-      if (topic) alarm.addAlarmAction(new SnsAction(topic));
-    }
+    this.alarms = new SkillAlarms(this, 'Alarms', { function: this.function, table: this.table, logGroup, timeout, email: props.alarmEmail });
 
     new PolicySite(this, 'PolicySite');
 

@@ -2,8 +2,8 @@
  * Builds the Lambda bundle exactly as the CDK stack does (infra/bundling.ts): `npm run build`.
  * Also used by the artifact tests and the benchmark.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -12,6 +12,8 @@ import { SKILL_PLUGINS } from './bundle-plugins.js';
 
 export interface BuiltBundle {
   readonly file: string;
+  /** The bundle's source map, outside the output directory (so never in the Lambda asset). */
+  readonly sourceMap: string;
   readonly bytes: number;
   readonly gzipBytes: number;
   readonly metafile: Metafile;
@@ -22,9 +24,11 @@ export interface BuildOptions {
   readonly plugins?: readonly Plugin[];
   /** Writes `{ "type": "commonjs" }` beside the bundle, for running it inside this "type": "module" repository (default). */
   readonly packageJson?: boolean;
+  /** Where index.js.map goes. @default `sourcemaps/` beside `outdir` (dist/lambda → dist/sourcemaps) */
+  readonly sourceMapDir?: string;
 }
 
-/** Bundles an entry with the Lambda settings into `outdir/index.js` (+ map), marked CommonJS for Node. */
+/** Bundles an entry with the Lambda settings into `outdir/index.js`, marked CommonJS for Node; its map goes beside `outdir`. */
 export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, outdir = 'dist/lambda', options: BuildOptions = {}): Promise<BuiltBundle> {
   const plugins = options.plugins ?? (entry === LAMBDA_BUNDLE.entry ? SKILL_PLUGINS : []);
   mkdirSync(outdir, { recursive: true });
@@ -45,13 +49,18 @@ export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, out
   });
   // The repository is "type": "module"; the bundle is CommonJS, as Lambda loads it.
   if (options.packageJson !== false) writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
+  // The map leaves the output directory, which CDK zips as the function's code (infra/skill-stack.ts).
+  const mapDir = options.sourceMapDir ?? join(dirname(resolve(outdir)), 'sourcemaps');
+  mkdirSync(mapDir, { recursive: true });
+  const sourceMap = join(mapDir, 'index.js.map');
+  renameSync(`${file}.map`, sourceMap);
   const code = readFileSync(file);
-  return { file: resolve(file), bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
+  return { file: resolve(file), sourceMap, bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // `tsx tools/build.mts [outdir]`: the CDK stack's local bundling passes its asset directory (no package.json there).
   const outdir = process.argv[2];
   const out = await buildLambdaBundle(LAMBDA_BUNDLE.entry, outdir ?? 'dist/lambda', { packageJson: outdir === undefined });
-  console.log(`${out.file}: ${(out.bytes / 1024).toFixed(1)} KiB, ${(out.gzipBytes / 1024).toFixed(1)} KiB gzipped`);
+  console.log(`${out.file}: ${(out.bytes / 1024).toFixed(1)} KiB, ${(out.gzipBytes / 1024).toFixed(1)} KiB gzipped; source map ${out.sourceMap}`);
 }

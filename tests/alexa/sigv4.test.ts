@@ -1,50 +1,11 @@
 /**
- * The store's request signer (src/alexa/persistence/sigv4.ts) and its SHA-256 (sha256.ts), against the
- * references they replace: node:crypto for the hashes, aws4 (through the bench candidate that signs with it,
- * a devDependency kept as the oracle) for the headers, and Date#toISOString for the date.
+ * The store's request signer (src/alexa/persistence/sigv4.ts, hashing with node:crypto) against the references
+ * it replaces: aws4 (through the bench candidate that signs with it, a devDependency kept as the oracle) for the
+ * headers, and Date#toISOString for the date.
  */
-import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { signDynamoRequest as signWithAws4 } from '../../bench/candidates/sigv4-aws4.js';
-import { hex, hmacSha256, sha256, utf8 } from '../../src/alexa/persistence/sha256.js';
 import { amzDate, signDynamoRequest, type SignedRequest } from '../../src/alexa/persistence/sigv4.js';
-
-/** A small deterministic generator, so a failure can be replayed. */
-function bytes(seed: number, length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let x = seed * 2654435761 + 1;
-  for (let i = 0; i < length; i += 1) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
-
-describe('SHA-256 and HMAC-SHA256', () => {
-  it('match the FIPS 180-4 examples', () => {
-    expect(hex(sha256(utf8('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(hex(sha256(utf8('')))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
-    expect(hex(sha256(utf8('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
-  });
-
-  it('match RFC 4231 test case 2 (a key shorter than the block)', () => {
-    expect(hex(hmacSha256(utf8('Jefe'), utf8('what do ya want for nothing?')))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
-  });
-
-  it('equal node:crypto for every length from 0 to 300 bytes (each block boundary) and keys up to 130 bytes', () => {
-    for (let n = 0; n <= 300; n += 1) {
-      const data = bytes(n, n);
-      const key = bytes(n + 1000, n % 131);
-      expect(hex(sha256(data)), `sha256 of ${n} bytes`).toBe(createHash('sha256').update(data).digest('hex'));
-      expect(hex(hmacSha256(key, data)), `hmac of ${n} bytes, key ${key.length}`).toBe(createHmac('sha256', key).update(data).digest('hex'));
-    }
-  });
-
-  it('hashes a store-sized body (a saved routine, 40 KB) as node:crypto does', () => {
-    const data = bytes(7, 40_000);
-    expect(hex(sha256(data))).toBe(createHash('sha256').update(data).digest('hex'));
-  });
-});
 
 describe('amzDate', () => {
   it('writes YYYYMMDDTHHMMSSZ as Date#toISOString would, from 1970 to 2100 and at the edges', () => {

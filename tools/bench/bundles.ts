@@ -23,8 +23,8 @@ export interface Candidate {
 
 /** The store clients measured behind the same PersistenceAdapter; the first is the one that ships. */
 export const CANDIDATES: readonly Candidate[] = [
-  { id: 'own', label: 'own SigV4 + node:https (shipped)' },
-  { id: 'aws4', label: 'aws4 + node:https (before)', signer: 'bench/candidates/sigv4-aws4.ts' },
+  { id: 'own', label: 'own SigV4, node:crypto (shipped)' },
+  { id: 'aws4', label: 'aws4 signing (before)', signer: 'bench/candidates/sigv4-aws4.ts' },
   { id: 'sdk-import', label: 'SDK v3 via import() (before)', adapter: 'bench/candidates/sdk-import.ts' },
   { id: 'sdk-require', label: 'SDK v3 via require()', adapter: 'bench/candidates/sdk-require.ts' },
   { id: 'aws-lite', label: '@aws-lite bundled', adapter: 'bench/candidates/aws-lite.ts' },
@@ -67,7 +67,7 @@ export async function buildVariant(entry: string, outdir: string, adapterFile?: 
   });
   writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
   const code = readFileSync(file);
-  return { file: resolve(file), bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
+  return { file: resolve(file), sourceMap: `${resolve(file)}.map`, bytes: code.length, gzipBytes: gzipSync(code).length, metafile: result.metafile };
 }
 
 export interface BenchBundles {

@@ -6,8 +6,24 @@
 //         (the parent takes the quantiles, with tools/bench/stats.ts)
 // script: runs input in order, once; a step with `from: i` gets the session attributes of step i's
 //         response (a conversation); returns what each step said, for the sanity check
-// The skill's own log lines go to stdout/stderr as in Lambda; a marker on stderr before each script
+// The skill's own log lines go to stdout/stderr through a console patched as Lambda's; a marker on stderr before each script
 // step lets the parent attribute error lines to steps. Results go to <result.json>.
+
+// What Lambda's Node runtime has done before it requires the handler, so that what is timed below is what a
+// cold start costs the skill there (aws-lambda-ric, github.com/aws/aws-lambda-nodejs-runtime-interface-client):
+// - built-ins it has loaded: http (src/RAPIDClient.js; 4.x: src/client/rapid-client.ts), net (src/ResponseStream.js),
+//   assert (src/InvokeContext.js), util and fs (src/LogPatch.js), path (src/UserFunction.js), and in the 4.x client
+//   worker_threads (src/worker/worker-manager.ts) and os (src/utils/worker.ts); stream comes with http;
+// - console replaced by a function that writes each record synchronously with its time, request id and level
+//   (src/LogPatch.js; TEXT format, to stdout here, warnings and errors to stderr for the sanity check).
+for (const name of ['http', 'net', 'stream', 'assert', 'os', 'worker_threads', 'util', 'fs', 'path']) require(name);
+{
+  const { format } = require('util');
+  const { writeSync } = require('fs');
+  const line = (fd, level) => (...args) => writeSync(fd, `${new Date().toISOString()}\tbench-request\t${level}\t${format(...args).replace(/\n/g, '\r')}\n`);
+  Object.assign(console, { trace: line(1, 'TRACE'), debug: line(1, 'DEBUG'), info: line(1, 'INFO'), log: line(1, 'INFO'), warn: line(2, 'WARN'), error: line(2, 'ERROR') });
+}
+
 const t0 = process.hrtime.bigint();
 const [mode, bundle, inputFile, resultFile, iterationsArg, warmupArg] = process.argv.slice(2);
 const { handler: lambda } = require(bundle);

@@ -112,7 +112,7 @@ export function printWarm(rows: readonly WarmRow[]): void {
 }
 
 export function printBudget(lines: readonly BudgetLine[]): void {
-  console.log('\nBudget (issue 13)');
+  console.log('\nBudget (issues 13 and 19)');
   for (const l of lines) console.log(`  ${l.pass ? 'PASS' : 'FAIL'}  ${l.what.padEnd(70)} ${num(l.value, 3)} ${l.unit}`);
 }
 

@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --check] [-- --node=machine]`: bundle size, cold start, warm latency and peak RSS
- * of the skill against a minimal ask-sdk-core + i18next skill (bench/fixtures/), all built with the
- * stack's esbuild settings and measured in the same run, cold cases interleaved in rounds. The store
- * is dynalite on loopback; the skill is measured with each store client candidate (bench/candidates/)
- * swapped in behind the same PersistenceAdapter. Checks the budget of issue 13 (budget.ts).
+ * `npm run bench [-- --check] [-- --node=machine] [-- --store=http]`: bundle size, cold start, warm latency and
+ * peak RSS of the skill against a minimal ask-sdk-core + i18next skill (bench/fixtures/), all built with the
+ * stack's esbuild settings and measured in the same run, cold cases interleaved in rounds. The store is dynalite
+ * on loopback over HTTPS with a test CA made at start (store.ts, tls.ts), as production reaches DynamoDB only over
+ * HTTPS; `--store=http` gives the plain-HTTP stand-in of earlier runs. Each child first loads what Lambda's
+ * runtime has loaded before the handler (child.cjs). The skill is measured with each store client candidate
+ * (bench/candidates/) swapped in behind the same PersistenceAdapter. Checks the budget (budget.ts).
  *
  * Children run on Lambda's Node 22 (the npm package, tools/bench/node-runtimes.ts), or with
  * `--node=machine` on the machine's own Node (the first `node` on PATH outside node_modules).
@@ -48,10 +50,13 @@ interface Settings {
   readonly nodeOptions: string;
   readonly node: string;
   readonly check: boolean;
+  /** The store stand-in speaks HTTPS (as DynamoDB), or plain HTTP with `--store=http`. */
+  readonly storeTls: boolean;
 }
 
 function settings(argv: readonly string[]): Settings {
-  const { values } = parseArgs({ args: [...argv], options: { check: { type: 'boolean' }, node: { type: 'string' } }, allowPositionals: true });
+  const { values } = parseArgs({ args: [...argv], options: { check: { type: 'boolean' }, node: { type: 'string' }, store: { type: 'string' } }, allowPositionals: true });
+  if (values.store !== undefined && values.store !== 'http' && values.store !== 'https') throw new Error(`--store=${values.store}: http or https`);
   // npm scripts put node_modules/.bin/node (Node 22) first on PATH: "machine" is the first node outside node_modules.
   const node22 = values.node === 'machine' ? undefined : node22Path();
   if (values.node !== 'machine' && !node22) console.log('(Node 22 from npm is not installed: children run on this Node; run npm ci)');
@@ -66,6 +71,7 @@ function settings(argv: readonly string[]): Settings {
     nodeOptions: process.env.BENCH_NODE_OPTIONS ?? LAMBDA_BUNDLE.nodeOptions,
     node: node22 ?? machine ?? process.execPath,
     check: values.check === true,
+    storeTls: values.store !== 'http',
   };
 }
 
@@ -85,7 +91,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   let store: BenchStore | undefined;
   try {
     const nodeVersion = execFileSync(s.node, ['--version'], { encoding: 'utf8' }).trim();
-    Object.assign(report, { node: nodeVersion, nodeOptions: s.nodeOptions, coldRuns: s.coldRuns, warmRuns: s.warmRuns, warmIterations: s.warmIterations });
+    Object.assign(report, { node: nodeVersion, nodeOptions: s.nodeOptions, store: s.storeTls ? 'https' : 'http', coldRuns: s.coldRuns, warmRuns: s.warmRuns, warmIterations: s.warmIterations });
 
     console.log('Building the bundles with the stack\'s esbuild settings (infra/bundling.ts)…');
     const bundles = await buildBenchBundles(out);
@@ -95,7 +101,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     report.bundles = Object.fromEntries(built.map(([k, b]) => [k, { bytes: b.bytes, gzipBytes: b.gzipBytes }]));
 
     try {
-      store = await startStore();
+      store = await startStore({ tls: s.storeTls, tlsDir: join(out, 'tls') });
     } catch (e) {
       notes.push(`store not measured: dynalite did not start (${(e as Error).message})`);
     }
@@ -186,10 +192,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       warmRow(`ours: ${mix.length} kinds, no store call`, warmResults.ours, warmErrors.ours),
       warmRow(`minimal, early: after ${s.earlyWarmup} requests`, warmResults.minimalEarly, warmErrors.minimalEarly),
       warmRow(`ours, early: after ${s.earlyWarmup} requests`, warmResults.oursEarly, warmErrors.oursEarly),
-      ...(store ? [warmRow('ours: launch reading the store (loopback)', warmResults.store, warmErrors.store)] : []),
+      ...(store ? [warmRow(`ours: launch reading the store (${s.storeTls ? 'HTTPS' : 'HTTP'}, loopback)`, warmResults.store, warmErrors.store)] : []),
     ];
     const load = [report.loadAverageAtStart as number, loadavg()[0]!];
-    console.log(`\nChildren on Node ${nodeVersion} (${s.node === node22Path() ? 'the npm package, Lambda\'s major' : 'the machine\'s Node'}), NODE_OPTIONS="${s.nodeOptions}" (as the stack sets). Shared machine: read the ratios.`);
+    if (store) console.log(`\nStore: dynalite on loopback over ${s.storeTls ? 'HTTPS (test CA, NODE_EXTRA_CA_CERTS), as DynamoDB is reached in production' : 'plain HTTP (--store=http): no TLS, which production never has'}.`);
+    console.log(`Children on Node ${nodeVersion} (${s.node === node22Path() ? 'the npm package, Lambda\'s major' : 'the machine\'s Node'}), NODE_OPTIONS="${s.nodeOptions}" (as the stack sets). Shared machine: read the ratios.`);
     console.log(`Load average (1 min) ${load.map((l) => l.toFixed(1)).join(' → ')} on ${cpus().length} cores${Math.max(...load) > cpus().length ? ': busy, expect noisier figures' : ''}.`);
     console.log('\nSanity check (what was answered)');
     for (const x of sanity) console.log(`  ${x.problem ? '!!' : 'ok'}  ${`${x.who}: ${x.kind}`.padEnd(58)} ${x.problem ?? x.speech.slice(0, 70)}`);
@@ -208,13 +215,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     printPackages(bundles.ours.metafile, bundles.minimal.metafile);
 
     lines = budgetLines({
-      storeVsNoStore: paired(kept, row(COLD.ours)),
       storeVsMinimalStore: paired(kept, row(COLD.minimalStore)),
       coldVsMinimal: paired(row(COLD.ours), minimal),
       warmP99Ms: warmRows[1]!.p99Ms,
       gzipVsMinimal: ratio(bundles.ours.gzipBytes, bundles.minimal.gzipBytes),
     });
     printBudget(lines);
+    if (!s.storeTls) notes.push('the store line was measured over plain HTTP (--store=http): it does not describe production, and its verdict is not the budget\'s');
     const problems = sanity.filter((x) => x.problem).length;
     const failed = lines.filter((l) => !l.pass).length;
     console.log(`\nSummary: ${lines.length - failed}/${lines.length} budget lines PASS${failed ? `, ${failed} FAIL` : ''}${problems ? `; ${problems} sanity problem(s) above` : ''}.`

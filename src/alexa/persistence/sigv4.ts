@@ -2,13 +2,17 @@
  * AWS Signature Version 4 for DynamoDB's JSON protocol: a POST with a JSON body, no query string.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
  *
- * Our own instead of aws4 (which the bench keeps as a candidate): aws4 loads node:crypto (7–10 ms of a
- * cold store read) and formats its date with `toISOString` (1–2 ms on first use); this computes the same
- * headers with the SHA-256 of ./sha256.ts and integer date arithmetic. tests/alexa/sigv4.test.ts
- * holds every header equal to aws4's for the same request, time and credentials.
+ * Hashes and HMACs come from the platform (node:crypto). Every real call goes over node:https, which loads
+ * tls and crypto anyway, so a hand-written SHA-256 saved nothing in production (docs/performance.md, "The
+ * store path"). The signer itself stays ours instead of aws4 (kept as a devDependency: the oracle and a
+ * bench candidate) because it is small and formats the date without `toISOString`.
+ * tests/alexa/sigv4.test.ts holds every header equal to aws4's for the same request, time and credentials.
  */
+import { createHash, createHmac } from 'node:crypto';
 import type { Credentials } from './dynamo-http.js';
-import { hex, hmacSha256, sha256, utf8 } from './sha256.js';
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const hmac = (key: string | Buffer, text: string): Buffer => createHmac('sha256', key).update(text, 'utf8').digest();
 
 export interface SignedRequest {
   /** host[:port], as sent in the Host header. */
@@ -46,13 +50,13 @@ export function amzDate(ms: number): string {
 }
 
 /** The derived signing key of one day, region and secret: four HMACs, kept for the next request. */
-let signingKey: { readonly id: string; readonly key: Uint8Array } | undefined;
-function keyOf(secret: string, date: string, region: string): Uint8Array {
+let signingKey: { readonly id: string; readonly key: Buffer } | undefined;
+function keyOf(secret: string, date: string, region: string): Buffer {
   const id = `${date}/${region}/${secret}`;
   if (signingKey?.id !== id) {
-    const kDate = hmacSha256(utf8(`AWS4${secret}`), utf8(date));
-    const kService = hmacSha256(hmacSha256(kDate, utf8(region)), utf8(SERVICE));
-    signingKey = { id, key: hmacSha256(kService, utf8('aws4_request')) };
+    const kDate = hmac(`AWS4${secret}`, date);
+    const kService = hmac(hmac(kDate, region), SERVICE);
+    signingKey = { id, key: hmac(kService, 'aws4_request') };
   }
   return signingKey.key;
 }
@@ -74,10 +78,10 @@ export function signDynamoRequest(request: SignedRequest): Record<string, string
     .map(([name, value]) => [name.toLowerCase(), value.trim().replace(/\s+/g, ' ')] as const)
     .sort(([a], [b]) => (a < b ? -1 : 1));
   const signedHeaders = canonical.map(([name]) => name).join(';');
-  const canonicalRequest = ['POST', request.path, '', ...canonical.map(([name, value]) => `${name}:${value}`), '', signedHeaders, hex(sha256(utf8(request.body)))].join('\n');
+  const canonicalRequest = ['POST', request.path, '', ...canonical.map(([name, value]) => `${name}:${value}`), '', signedHeaders, sha256Hex(request.body)].join('\n');
   const scope = `${date}/${request.region}/${SERVICE}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, hex(sha256(utf8(canonicalRequest)))].join('\n');
-  const signature = hex(hmacSha256(keyOf(credentials.secretAccessKey, date, request.region), utf8(stringToSign)));
+  const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256Hex(canonicalRequest)].join('\n');
+  const signature = hmac(keyOf(credentials.secretAccessKey, date, request.region), stringToSign).toString('hex');
   headers.Authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;
 }

@@ -1,109 +1,114 @@
 /**
- * Memory across sessions: the store is read once per session and written only when the persisted view
- * changed, from {@link finish} (shared by the response interceptor and the error handler).
- * After a failure the store is left alone for {@link STORE_RETRY_AFTER_MS}, the state lives on in the
- * session, and it is saved once the store answers again (at the latest when the session ends).
+ * The ask-sdk interceptors of the store, as thin wrappers over ./store-session.ts (where the semantics
+ * live): the record is read once per session, changes are noted per request and saved at its end, on top
+ * of the record as it is, and erasure leaves a tombstone. These go once the turn function calls
+ * store-session.ts itself.
+ *
+ * The adapter is reached through the AttributesManager: our adapters attach the item as found to the
+ * attributes they read, and do a conditional write or an erasure when given one (persistence/record-store.ts);
+ * any other adapter gets plain reads and saves.
  */
 import type { HandlerInput, RequestInterceptor, ResponseInterceptor } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
 import { getRequestType } from './sdk.js';
-import { parseState } from '../core/state-parse.js';
-import { INITIAL_STATE, withSessionChanges, type SkillState } from '../core/state.js';
+import { INITIAL_STATE, type SkillState } from '../core/state.js';
 import { contextOf, maybeContextOf, writeSessionState, type RequestContext } from './context.js';
 import { loadVoice } from './i18n.js';
-import { errorFields, log } from './log.js';
-import { isStoreUnavailable } from './persistence/errors.js';
+import { LEGACY_FOUND, LEGACY_WRITE, type Found, type LegacyWrite, type RecordStore } from './persistence/record-store.js';
+import { eraseForUser, loadForSession, newStoreMeta, noteChanges, readStoreMeta, saveForSession, type StoreMeta } from './store-session.js';
 
-/** Persistent-attribute key of the saved state. */
-const PERSISTED_KEY = 'state';
-/** After a store failure, how long the session leaves the store alone before trying again, in ms. */
-export const STORE_RETRY_AFTER_MS = 60_000;
+export { persistedView } from '../core/state-merge.js';
+export { STORE_RETRY_AFTER_MS } from './store-session.js';
 
-/** What outlives the session: preferences, the leave-out choice, the disclaimer flag, and routine progress. */
-export function persistedView(state: SkillState): SkillState {
-  const { pending: _p, last: _l, ...rest } = state;
-  return rest;
+/** Session-attribute key of the store bookkeeping (as context.ts writes it back). */
+const META_KEY = 'store';
+
+/** Per request: the state after the load (what the handler started from) and the bookkeeping so far. */
+const started = new WeakMap<RequestContext, SkillState>();
+const metas = new WeakMap<RequestContext, StoreMeta>();
+
+function metaOf(input: HandlerInput, ctx: RequestContext): StoreMeta {
+  const known = metas.get(ctx);
+  if (known) return known;
+  const raw = input.requestEnvelope.session ? input.attributesManager.getSessionAttributes<Record<string, unknown>>()?.[META_KEY] : undefined;
+  return readStoreMeta(raw) ?? newStoreMeta(ctx.nowMs);
 }
 
-const snapshot = (state: SkillState): string => JSON.stringify(persistedView(state));
-const clock = (ctx: RequestContext) => (Number.isFinite(ctx.nowMs) ? ctx.nowMs : Date.now());
-const resting = (ctx: RequestContext) => ctx.store?.retryAtMs !== undefined && clock(ctx) < ctx.store.retryAtMs;
+function setMeta(ctx: RequestContext, meta: StoreMeta): void {
+  metas.set(ctx, meta);
+  const kept = { ...meta, saved: '' }; // context.ts's reader of the old shape wants `saved`; nothing reads it
+  ctx.store = kept;
+}
+
+/** A RecordStore over the request's AttributesManager (the user is the request's). */
+function bridge(input: HandlerInput): RecordStore {
+  const manager = input.attributesManager;
+  const send = async (request: LegacyWrite, plain: Record<string, unknown>): Promise<void> => {
+    Object.defineProperty(plain, LEGACY_WRITE, { value: request, enumerable: false });
+    manager.setPersistentAttributes(plain);
+    await manager.savePersistentAttributes();
+  };
+  return {
+    async read(): Promise<Found> {
+      const attributes = await manager.getPersistentAttributes(false);
+      const found = (attributes as Record<symbol, Found | undefined> | undefined)?.[LEGACY_FOUND];
+      if (found) return found;
+      return attributes && Object.keys(attributes).length > 0 ? { kind: 'record', state: attributes.state, mapped: true } : { kind: 'none' };
+    },
+    async write(_userId, state, rev, expect): Promise<boolean> {
+      const request: LegacyWrite = { write: { state, rev, expect } };
+      await send(request, { state });
+      return request.outcome !== 'conflict';
+    },
+    async erase(_userId, tombstone): Promise<void> {
+      const request: LegacyWrite = { erase: tombstone };
+      await send(request, {});
+      if (request.outcome !== 'written') await manager.deletePersistentAttributes?.();
+    },
+  };
+}
 
 /** Reads the user's saved state once per session. What the user already changed in the session wins over it. */
 export const loadPersistedState: RequestInterceptor = {
   async process(input) {
     const ctx = contextOf(input);
-    if (!ctx.session || !ctx.storeEnabled || ctx.store?.loaded || resting(ctx)) return;
-    const baseline = ctx.store?.saved ?? snapshot(INITIAL_STATE);
-    try {
-      const attrs = await input.attributesManager.getPersistentAttributes(true);
-      const remote = parseState(attrs?.[PERSISTED_KEY]);
-      const pace = ctx.state.prefs.pace;
-      ctx.state = snapshot(ctx.state) === baseline ? { ...remote, ...(ctx.state.pending ? { pending: ctx.state.pending } : {}) } : withSessionChanges(remote, ctx.state);
-      ctx.store = { loaded: true, saved: snapshot(remote) };
-      // The voice was looked up at the session's pace: a saved slow pace holds from this first answer on.
-      if (ctx.state.prefs.pace !== pace) ctx.voice = await loadVoice(input.requestEnvelope.request?.locale, ctx.state.prefs.pace);
-    } catch (error) {
-      // Unreachable: rest the store for a while. Rejected (a bug, not an outage): say so loudly, don't rest it.
-      const down = isStoreUnavailable(error);
-      log(down ? 'warn' : 'error', 'store.load_failed', errorFields(error));
-      ctx.storeDown = true;
-      ctx.store = { loaded: false, saved: baseline, ...(down ? { retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS } : {}) };
-    }
+    if (!ctx.session || !ctx.storeEnabled) return;
+    const pace = ctx.state.prefs.pace;
+    const { state, meta, down } = await loadForSession(bridge(input), '', ctx.state, metaOf(input, ctx), ctx.nowMs);
+    ctx.state = state;
+    setMeta(ctx, meta);
+    started.set(ctx, state);
+    if (down && !meta.loaded) ctx.storeDown = true;
+    // The voice was looked up at the session's pace: a saved slow pace holds from this first answer on.
+    if (ctx.state.prefs.pace !== pace) ctx.voice = await loadVoice(input.requestEnvelope.request?.locale, ctx.state.prefs.pace);
   },
 };
 
-async function savePersistedState(input: HandlerInput): Promise<void> {
+async function savePersistedState(input: HandlerInput, response: Response | undefined): Promise<void> {
   const ctx = maybeContextOf(input);
   if (!ctx?.session || !ctx.storeEnabled) return;
-  const ending = getRequestType(input.requestEnvelope) === 'SessionEndedRequest';
-  if (resting(ctx) && !ending) return;
-  let meta = ctx.store ?? { loaded: false, saved: snapshot(INITIAL_STATE) };
-  if (!meta.loaded) {
-    if (snapshot(ctx.state) === meta.saved) return; // nothing changed: no reason to read the store
-    // Never read this session (the store was down): read it now, so the session's changes go on top of the
-    // record instead of replacing it. Still unreadable: nothing is written (the session keeps its state).
-    try {
-      const remote = parseState((await input.attributesManager.getPersistentAttributes(false))?.[PERSISTED_KEY]);
-      ctx.state = withSessionChanges(remote, ctx.state);
-      meta = { loaded: true, saved: snapshot(remote) };
-      ctx.store = meta;
-    } catch (error) {
-      const down = isStoreUnavailable(error);
-      log(down ? 'warn' : 'error', 'store.load_failed', errorFields(error));
-      ctx.store = down ? { ...meta, retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS } : meta;
-      return;
-    }
-  }
-  const current = snapshot(ctx.state);
-  if (current === meta.saved) return;
-  try {
-    input.attributesManager.setPersistentAttributes({ [PERSISTED_KEY]: persistedView(ctx.state) });
-    await input.attributesManager.savePersistentAttributes();
-    ctx.store = { loaded: meta.loaded, saved: current };
-  } catch (error) {
-    const down = isStoreUnavailable(error);
-    log(down ? 'warn' : 'error', 'store.save_failed', errorFields(error));
-    ctx.store = down ? { ...meta, retryAtMs: clock(ctx) + STORE_RETRY_AFTER_MS } : meta;
-  }
+  const ending = getRequestType(input.requestEnvelope) === 'SessionEndedRequest' || response?.shouldEndSession === true;
+  const meta = noteChanges(metaOf(input, ctx), started.get(ctx) ?? ctx.state, ctx.state);
+  const saved = await saveForSession(bridge(input), '', ctx.state, meta, ctx.nowMs, { ending });
+  ctx.state = saved.state;
+  setMeta(ctx, saved.meta);
 }
 
 /** Saves when due, then writes the session state: the one write of every request. */
-export async function finish(input: HandlerInput): Promise<void> {
-  await savePersistedState(input);
+export async function finish(input: HandlerInput, response?: Response): Promise<void> {
+  await savePersistedState(input, response);
   writeSessionState(input);
 }
 
-export const finishResponse: ResponseInterceptor = { process: (input) => finish(input) };
+export const finishResponse: ResponseInterceptor = { process: (input, response) => finish(input, response) };
 
-/** Erases the user's record. Returns false when the store could not be reached. */
+/** Erases the user's record (a tombstone). Returns false when the store could not be reached. */
 export async function deletePersistedState(input: HandlerInput): Promise<boolean> {
   const ctx = contextOf(input);
-  try {
-    await input.attributesManager.deletePersistentAttributes?.();
-    ctx.store = { loaded: true, saved: snapshot(INITIAL_STATE) };
-    return true;
-  } catch (error) {
-    log('warn', 'store.delete_failed', errorFields(error));
-    return false;
+  const { ok, meta } = await eraseForUser(bridge(input), '', ctx.nowMs, metaOf(input, ctx));
+  if (ok) {
+    setMeta(ctx, meta);
+    started.set(ctx, INITIAL_STATE); // the session's reset after the erasure is not a change to save
   }
+  return ok;
 }

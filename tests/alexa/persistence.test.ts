@@ -88,8 +88,9 @@ describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server'
   it('rejects when the store goes down, without the user id in the error, and works again once it is back', async () => {
     await adapter.saveAttributes(bob, { x: 1 });
     await db.stop();
-    for (const call of [adapter.getAttributes(bob), adapter.saveAttributes(bob, { x: 2 }), adapter.deleteAttributes(bob)]) {
-      const error = await failureOf(call);
+    // One call at a time: each one's rejection is awaited before the next starts.
+    for (const call of [() => adapter.getAttributes(bob), () => adapter.saveAttributes(bob, { x: 2 }), () => adapter.deleteAttributes(bob)]) {
+      const error = await failureOf(call());
       expect(`${error.name} ${error.message} ${error.stack ?? ''}`).not.toContain(BOB);
     }
     await db.restart(); // dynalite keeps data in memory: it comes back with an empty table

@@ -148,6 +148,8 @@ function rebase(found: Found, session: SkillState, meta: StoreMeta, nowMs: numbe
       base = { kind: 'none' };
       break;
     case 'tombstone': {
+      // TTL removes an expired item some time later (typically within two days), and reads still return it until
+      // then: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html
       const live = found.expiresAtS * 1000 > nowMs;
       if (live && (m.base?.kind === 'record' || m.base?.kind === 'none' || predates(m, found.deletedAtS))) return blocked(session, m, 'erased');
       base = { kind: 'tombstone', deletedAtS: found.deletedAtS };

@@ -49,3 +49,41 @@ describe('persistence sync', () => {
     expect(again.text).toContain('Would you like to pick up where you left off?');
   });
 });
+
+describe('persistence sync: the same user on two devices, through the whole skill', () => {
+  const user = (n: string) => ({ userId: `amzn1.ask.account.DEVICES${n}` });
+  const stateOf = (store: MemoryPersistenceAdapter, id: string) => (store.items[id]?.attributes as { state?: Record<string, unknown> } | undefined)?.state;
+
+  it('keeps both devices\' changes, and the pregnancy choice said last (the review\'s scripted run)', async () => {
+    const store = new MemoryPersistenceAdapter();
+    const envelope = user('A');
+    const a = new CheckedConversation({ store, envelope });
+    const b = new CheckedConversation({ store, envelope });
+    await a.say('open foot acupressure');
+    await b.say('open foot acupressure');
+    await a.say('make the holds shorter');
+    await b.say('turn off the chimes');
+    await a.say('start the heel routine');
+    await a.say('no');
+    await b.say('I\'m pregnant');
+    await b.say('stop');
+    await a.say('pause');
+    expect(stateOf(store, envelope.userId)).toMatchObject({ prefs: { holdLength: 'short', chimes: false }, leaveOut: true, progress: { routineId: 'heel' } });
+  });
+
+  it('"delete my data" on one device is not undone by the other device\'s next turn', async () => {
+    const store = new MemoryPersistenceAdapter();
+    const envelope = user('B');
+    const a = new CheckedConversation({ store, envelope });
+    const b = new CheckedConversation({ store, envelope });
+    await b.say('make the holds longer');
+    await b.say('start the heel routine');
+    await b.say('yes');
+    await a.say('delete my data');
+    await a.say('yes');
+    await b.say('turn on the chimes');
+    await b.say('stop');
+    expect(store.items[envelope.userId]).toEqual({ id: envelope.userId, deletedAt: expect.any(Number), expiresAt: expect.any(Number) });
+    expect((await new CheckedConversation({ store, envelope }).say('open foot acupressure')).text).not.toMatch(/pick up where you left off/);
+  });
+});

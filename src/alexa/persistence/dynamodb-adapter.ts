@@ -129,6 +129,12 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
     };
   }
 
+  /**
+   * UpdateItem with a condition on what was read: a write against a changed item fails with
+   * ConditionalCheckFailedException (a 400, not retried by the client) and nothing is written; optimistic
+   * locking as https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/BestPractices_OptimisticLocking.html
+   * describes it. Only `attributes.state` and `rev` are set, so attributes this code does not know stay.
+   */
   private async writeState(id: string, requestId: string | undefined, state: Readonly<Record<string, unknown>>, rev: number, expect: Expect): Promise<boolean> {
     try {
       await this.call(id, requestId, 'UpdateItem', (codec) => {

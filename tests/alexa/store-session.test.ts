@@ -31,8 +31,8 @@ const T0 = Date.UTC(2026, 11, 7, 12);
 
 beforeAll(async () => {
   db = await startDynalite();
-  const records = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, credentials: TEST_CREDENTIALS, timeoutMs: 1_000, maxAttempts: 1 }).records();
-  store = { ...records, write: async (...args) => { const ok = await records.write(...args); if (!ok) conflicts += 1; return ok; } };
+  const dynamo = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, credentials: TEST_CREDENTIALS, timeoutMs: 1_000, maxAttempts: 1 }).records();
+  store = { ...dynamo, write: async (...args) => { const ok = await dynamo.write(...args); if (!ok) conflicts += 1; return ok; } };
   raw = new DynamoJsonClient({ endpoint: db.endpoint, region: 'us-east-1', credentials: TEST_CREDENTIALS, attemptTimeoutMs: 2_000, maxAttempts: 1 });
 });
 afterAll(async () => { await db.stop(); });
@@ -55,10 +55,10 @@ async function storedState(id: string): Promise<SkillState> {
 class Session {
   state: SkillState = INITIAL_STATE;
   meta: StoreMeta | undefined;
-  constructor(readonly user: string, readonly store: RecordStore = globalThis.store) {}
+  constructor(readonly user: string, readonly backend: RecordStore = store) {}
 
   async open(nowMs: number): Promise<{ down: boolean }> {
-    const r = await loadForSession(this.store, this.user, this.state, this.meta, nowMs);
+    const r = await loadForSession(this.backend, this.user, this.state, this.meta, nowMs);
     this.state = r.state;
     this.meta = r.meta;
     return { down: r.down };
@@ -69,7 +69,7 @@ class Session {
     await this.open(nowMs);
     const after = change(this.state);
     this.meta = noteChanges(this.meta!, this.state, after, opts.touched);
-    const r = await saveForSession(this.store, this.user, after, this.meta, nowMs, { ending: opts.ending ?? false });
+    const r = await saveForSession(this.backend, this.user, after, this.meta, nowMs, { ending: opts.ending ?? false });
     this.state = r.state;
     this.meta = r.meta;
     return r;
@@ -77,8 +77,6 @@ class Session {
 
   end(nowMs: number) { return this.turn((s) => s, nowMs, { ending: true }); }
 }
-declare global { var store: RecordStore }
-beforeAll(() => { globalThis.store = store; });
 
 const setPref = <K extends keyof Preferences>(key: K, value: Preferences[K]) => (s: SkillState): SkillState => ({ ...s, prefs: { ...s.prefs, [key]: value } });
 const setLeaveOut = (value: boolean | undefined) => (s: SkillState): SkillState => {

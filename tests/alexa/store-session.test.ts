@@ -347,6 +347,15 @@ describe('honest saves', () => {
     expect((await storedState(user)).prefs).toMatchObject({ chimes: true, pace: 'normal' });
   });
 
+  it('reads the bookkeeping from session attributes field by field, whatever was sent', () => {
+    for (const raw of [undefined, null, 'x', 3, []]) expect(readStoreMeta(raw)).toBeUndefined();
+    expect(readStoreMeta({ loaded: true, base: { kind: 'record', rev: 'seven' }, changed: 'prefs.chimes', retryAtMs: Infinity, blocked: 'maybe' }))
+      .toEqual({ loaded: false, changed: [] });
+    const meta = JSON.parse('{"loaded":true,"base":{"kind":"tombstone","deletedAtS":5,"__proto__":{"kind":"none"}},"changed":["heard","heard","toString"],"startedAtMs":1,"retryAtMs":2}');
+    expect(readStoreMeta(meta)).toEqual({ loaded: true, base: { kind: 'tombstone', deletedAtS: 5 }, changed: ['heard'], startedAtMs: 1, retryAtMs: 2 });
+    expect(({} as Record<string, unknown>).kind).toBeUndefined();
+  });
+
   it('tampered bookkeeping can neither skip the read nor overwrite the record', async () => {
     const user = newUser();
     await new Session(user).turn(setPref('holdLength', 'long'), T0);

@@ -37,7 +37,7 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'store: keeps calling a store that is down', file: 'src/alexa/store-session.ts',
     from: '  if (!opts.ending && m.retryAtMs !== undefined && now < m.retryAtMs) return', to: '  if (false) return', tests: ['tests/conversation/memory.test.ts'] },
   { name: 'store: the end of a session waits out the back-off (and says the place is kept)', file: 'src/alexa/store-session.ts',
-    from: '  if (!opts.ending && m.retryAtMs !== undefined', to: '  if (m.retryAtMs !== undefined', tests: ['tests/alexa/store-session.test.ts'] },
+    from: '  if (!opts.ending && m.retryAtMs !== undefined', to: '  if (m.retryAtMs !== undefined', tests: ['tests/alexa/store-session.test.ts', 'tests/alexa/persistence-sync.test.ts'] },
   { name: 'store: writes are not conditional on the revision', file: 'src/alexa/persistence/dynamodb-adapter.ts',
     from: "condition = '#r = :seen AND attribute_not_exists(#del)';", to: "condition = 'attribute_not_exists(#del) OR #r = :seen';", tests: ['tests/alexa/store-session.test.ts'] },
   { name: 'store: a leave-out choice both devices made goes to the later one, not to true', file: 'src/core/state-merge.ts',

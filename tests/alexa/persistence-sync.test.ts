@@ -2,6 +2,7 @@
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '../../src/alexa/persistence/errors.js';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { CheckedConversation } from '../support/talk.js';
 
@@ -85,5 +86,27 @@ describe('persistence sync: the same user on two devices, through the whole skil
     await b.say('stop');
     expect(store.items[envelope.userId]).toEqual({ id: envelope.userId, deletedAt: expect.any(Number), expiresAt: expect.any(Number) });
     expect((await new CheckedConversation({ store, envelope }).say('open foot acupressure')).text).not.toMatch(/pick up where you left off/);
+  });
+});
+
+describe('persistence sync: one brief store error', () => {
+  it('does not stop the "stop" in the next minute from saving the place', async () => {
+    const inner = new MemoryPersistenceAdapter();
+    let failNext = false;
+    const store: PersistenceAdapter = {
+      getAttributes: (e: RequestEnvelope) => inner.getAttributes(e),
+      saveAttributes: (e: RequestEnvelope, a: Record<string, unknown>) => {
+        if (failNext) { failNext = false; return Promise.reject(new StoreUnavailableError('PutItem: 400 ThrottlingException')); }
+        return inner.saveAttributes(e, a);
+      },
+      deleteAttributes: (e: RequestEnvelope) => inner.deleteAttributes(e),
+    };
+    const envelope = { userId: 'amzn1.ask.account.THROTTLED' };
+    const c = new CheckedConversation({ store, envelope });
+    await c.say('start the ball release');
+    failNext = true;
+    await c.say('make the holds shorter', { afterMs: 20_000 }); // throttled: the store is left alone for a minute
+    await c.say('stop', { afterMs: 20_000 });
+    expect((inner.items[envelope.userId]?.attributes as { state?: unknown }).state).toMatchObject({ prefs: { holdLength: 'short' }, progress: { routineId: 'ballRelease' } });
   });
 });

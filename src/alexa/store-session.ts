@@ -2,7 +2,7 @@
  * The user's record across sessions and devices, as plain functions (no ask-sdk, no request objects).
  *
  * A turn calls, in order:
- *   1. `meta = readStoreMeta(sessionAttributes.store)` (undefined for a new or tampered session);
+ *   1. `meta = readStoreMeta(sessionAttributes.store)` (undefined for a new session; checked field by field);
  *   2. `{ state, meta, down } = await loadForSession(store, userId, state, meta, nowMs)`: reads the record once
  *      per session (`down`: it could not be read; say so at launch);
  *   3. the reducer: `after = next(state, event)`; then `meta = noteChanges(meta, state, after, touchedBy(event))`;
@@ -204,8 +204,9 @@ export async function saveForSession(
   const now = clockOf(nowMs);
   let m = meta ?? newStoreMeta(now);
   let current = state;
-  if (m.changed.length === 0) return { state, meta: m, result: 'unchanged' };
+  // Blocked first: after an erasure elsewhere nothing of this session's place is kept, changed or not.
   if (m.blocked) return { state, meta: m, result: 'failed', reason: m.blocked };
+  if (m.changed.length === 0) return { state, meta: m, result: 'unchanged' };
   if (!opts.ending && m.retryAtMs !== undefined && now < m.retryAtMs) return { state, meta: m, result: 'failed', reason: 'resting' };
   try {
     if (!m.loaded) ({ state: current, meta: m } = rebase(await store.read(userId), current, m, now));

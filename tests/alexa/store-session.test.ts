@@ -223,7 +223,7 @@ describe('erasure is final', () => {
 
     // Device B's next turn and its end: nothing written, and it says so.
     expect(await b.turn(setPref('chimes', false), T0 + 3_000)).toMatchObject({ result: 'failed', reason: 'erased' });
-    expect(await b.end(T0 + 4_000)).toMatchObject({ result: 'unchanged' });
+    expect(await b.end(T0 + 4_000)).toMatchObject({ result: 'failed', reason: 'erased' }); // so no "your place is kept"
     expect(await itemOf(user)).toEqual({ id: user, deletedAt: (T0 + 2_000) / 1000, expiresAt: (T0 + 2_000) / 1000 + TOMBSTONE_TTL_S });
 
     // A new session reads the tombstone, starts from nothing and may save what the user says now.

@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 export const STORE_FAILURE_EVENTS = ['store.load_failed', 'store.save_failed', 'store.delete_failed'] as const;
 
 /** The store operations the function calls (its role allows these and no others). */
-export const STORE_OPERATIONS = [Operation.GET_ITEM, Operation.PUT_ITEM, Operation.DELETE_ITEM] as const;
+export const STORE_OPERATIONS = [Operation.GET_ITEM, Operation.PUT_ITEM, Operation.UPDATE_ITEM] as const;
 
 export const ALARM_METRIC_NAMESPACE = 'FootAcupressureSkill';
 
@@ -88,8 +88,8 @@ export class SkillAlarms extends Construct {
       }],
       // Three failed store calls in five minutes: an outage or a bug, not one unlucky request.
       ['StoreFailuresAlarm', 'The skill could not read, save or erase saved data (store.*_failed log lines): users lose their place or settings', atLeast(storeFailures, 3)],
-      ['TableThrottlesAlarm', 'The user table throttled GetItem/PutItem/DeleteItem requests', atLeast(props.table.metricThrottledRequestsForOperations({ operations, period }), 1)],
-      ['TableSystemErrorsAlarm', 'DynamoDB answered GetItem/PutItem/DeleteItem with a server error (5xx)', atLeast(props.table.metricSystemErrorsForOperations({ operations, period }), 1)],
+      ['TableThrottlesAlarm', 'The user table throttled GetItem/PutItem/UpdateItem requests', atLeast(props.table.metricThrottledRequestsForOperations({ operations, period }), 1)],
+      ['TableSystemErrorsAlarm', 'DynamoDB answered GetItem/PutItem/UpdateItem with a server error (5xx)', atLeast(props.table.metricSystemErrorsForOperations({ operations, period }), 1)],
     ];
     const action = new SnsAction(this.topic);
     this.alarms = specs.map(([alarmId, alarmDescription, alarmProps]) => {

@@ -22,13 +22,18 @@ import { errorFields, log } from './alexa/log.js';
 import { renderResponse, renderTurn } from './alexa/render.js';
 import { applicationIdOf, hasScreen, intentNameIn, isSessionless, requestTypeOf, slotsOf, timestampOf } from './alexa/request.js';
 import { describeRequest, logRequest } from './alexa/request-log.js';
+import { userIdOf } from './alexa/persistence/user-id.js';
 import { eraseForUser, loadForSession, noteChanges, readStoreMeta, saveForSession, type RecordStore, type StoreMeta } from './alexa/store-session.js';
+import { touchedBy } from './core/state-merge.js';
 
 export interface SkillOptions {
   /** Verified against every request; omit only in the simulator and tests. */
   readonly skillId?: string;
-  /** Where preferences and progress outlive the session; without one the skill keeps state per session only. */
-  readonly store?: RecordStore;
+  /**
+   * Where preferences and progress outlive the session (the user's record, with conditional writes); without
+   * one the skill keeps state per session only. `records(requestId)` gives the store for one request.
+   */
+  readonly store?: { records(requestId?: string): RecordStore };
 }
 
 export interface Skill {
@@ -77,8 +82,11 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
     let state = parsed;
     let meta = parsedMeta;
     let down = false;
-    if (options.store) {
-      ({ state, meta, down } = await loadForSession(options.store, envelope, parsed, parsedMeta, clockMs));
+    const requestId = (envelope.request as { requestId?: unknown }).requestId;
+    const records = options.store?.records(typeof requestId === 'string' ? requestId : undefined);
+    const userId = records ? userIdOf(envelope) : '';
+    if (records) {
+      ({ state, meta, down } = await loadForSession(records, userId, parsed, parsedMeta, clockMs));
       // The voice was looked up at the session's pace: a saved slow pace holds from this first answer on.
       if (state.prefs.pace !== parsed.prefs.pace) voice = await loadVoice(locale, state.prefs.pace);
     }
@@ -86,26 +94,31 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
       const r = envelope.request as { reason?: string; error?: { type?: string } };
       log(r.reason === 'ERROR' ? 'warn' : 'info', 'session.ended', { reason: String(r.reason ?? 'none'), ...(r.error?.type ? { errorType: String(r.error.type) } : {}) });
     }
-    result = respond(voice, state, eventOf(envelope, voice, down), nowMs, device);
+    const event = eventOf(envelope, voice, down);
+    result = respond(voice, state, event, nowMs, device);
     // Effects that decide the words come first: "deleted" only once erased, "your place is kept" only once saved.
     let saved = false;
-    if (result.effects.erase && options.store) {
-      const erased = await eraseForUser(options.store, envelope);
-      if (erased.ok) meta = erased.meta;
+    let erased = false;
+    if (records && meta && result.effects.erase) {
+      const erasure = await eraseForUser(records, userId, clockMs, meta);
+      meta = erasure.meta;
+      if (erasure.ok) erased = true;
       else result = respond(voice, state, { type: 'eraseFailed' }, nowMs, device);
     }
-    meta = noteChanges(meta, state, result.state);
-    if (result.effects.confirmSave && options.store) {
-      const save = await saveForSession(options.store, envelope, result.state, meta, clockMs, { ending: true });
-      result = withSaveResult(voice, { ...result, state: save.state }, save.result !== 'failed');
-      meta = save.meta;
-      saved = true;
+    if (records && meta && !erased) {
+      meta = noteChanges(meta, state, result.state, touchedBy(event));
+      if (result.effects.confirmSave) {
+        const save = await saveForSession(records, userId, result.state, meta, clockMs, { ending: true });
+        result = withSaveResult(voice, { ...result, state: save.state }, save.result !== 'failed');
+        meta = save.meta;
+        saved = true;
+      }
     }
     const response = renderResponse(result, voice, device);
-    // Commit what was rendered: the store when the persisted view changed, then the session, once.
+    // Commit what was rendered: the store when this session changed something, then the session, once.
     let committed = result.state;
-    if (options.store && !saved && !result.effects.erase) {
-      const save = await saveForSession(options.store, envelope, committed, meta, clockMs, { ending: type === 'SessionEndedRequest' || response.shouldEndSession === true });
+    if (records && meta && !saved && !erased) {
+      const save = await saveForSession(records, userId, committed, meta, clockMs, { ending: type === 'SessionEndedRequest' || response.shouldEndSession === true });
       committed = save.state;
       meta = save.meta;
     }

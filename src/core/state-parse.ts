@@ -90,3 +90,56 @@ export function parseState(raw: unknown): SkillState {
     ...(last ? { last } : {}),
   };
 }
+
+/** What a stored record's `state` attribute turned out to be. */
+export type StoredState =
+  /** No `state` in the record. */
+  | { readonly kind: 'absent' }
+  /** This version's state, validated field by field. */
+  | { readonly kind: 'current'; readonly state: SkillState }
+  /** An older version's state, carried over to this version (see {@link migrateState}). */
+  | { readonly kind: 'migrated'; readonly from: number; readonly state: SkillState }
+  /** A newer version's state (a later deploy, before a rollback): never to be overwritten by this code. */
+  | { readonly kind: 'newer'; readonly v: number }
+  /** Not a state of any version: replaced by this version's on the next save. */
+  | { readonly kind: 'unreadable' };
+
+/**
+ * Version 1's stored state (until commit d2e2ee9): preferences without pace or waiting, the place as a
+ * segment index (words-dependent), and `pregnant` where version 2 keeps the leave-out choice.
+ */
+function fromV1(raw: Record<string, unknown>): Record<string, unknown> {
+  const p = isObject(raw.progress) ? raw.progress : undefined;
+  // A segment index depends on the words of its day: the step is kept, from its start, paused.
+  const progress = p && Number.isInteger(p.stepIndex) ? { routineId: p.routineId, at: { stepIndex: p.stepIndex, atMs: 0 }, paused: true } : undefined;
+  return {
+    v: 2,
+    prefs: isObject(raw.prefs) ? raw.prefs : {},
+    ...(progress ? { progress } : {}),
+    // v1 asked "are you pregnant?"; its yes is v2's choice to leave the points out, its no the choice to keep them.
+    ...(typeof raw.pregnant === 'boolean' ? { leaveOut: raw.pregnant } : {}),
+    ...(raw.disclaimed === true ? { disclaimed: true } : {}),
+  };
+}
+
+/** Older versions this code reads, each to the next one. */
+const MIGRATIONS: Readonly<Record<number, (raw: Record<string, unknown>) => Record<string, unknown>>> = { 1: fromV1 };
+
+/**
+ * Reads a stored record's state of any version: this version's as {@link parseState} does, older ones
+ * migrated, newer ones recognised (and not read). Session-only fields are never taken from the store.
+ */
+export function parseStoredState(raw: unknown): StoredState {
+  if (raw === undefined) return { kind: 'absent' };
+  if (!isObject(raw) || !Number.isInteger(raw.v) || (raw.v as number) < 1) return { kind: 'unreadable' };
+  const v = raw.v as number;
+  if (v > STATE_VERSION) return { kind: 'newer', v };
+  let current = raw;
+  for (let from = v; from < STATE_VERSION; from += 1) {
+    const step = MIGRATIONS[from];
+    if (!step) return { kind: 'unreadable' };
+    current = step(current);
+  }
+  const { pending: _p, last: _l, ...state } = parseState(current);
+  return v === STATE_VERSION ? { kind: 'current', state } : { kind: 'migrated', from: v, state };
+}

@@ -94,31 +94,3 @@ export type LastAnswer =
   | { readonly kind: 'technique'; readonly techniqueId: TechniqueId };
 
 export const INITIAL_STATE: SkillState = { v: STATE_VERSION, prefs: DEFAULT_PREFERENCES };
-
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * The stored state with the session's changes on top, for a session that began without reading the store
- * (it was down, so the session started from {@link INITIAL_STATE}): each preference, the leave-out choice and
- * the routine's place are the session's where it changed them, the stored ones otherwise; "heard the
- * disclaimer" and the routines heard in full are kept from both. Session-only fields stay the session's.
- * Without this, the session's near-default state (it has only heard the disclaimer) replaced the record.
- */
-export function withSessionChanges(stored: SkillState, session: SkillState): SkillState {
-  const keys = Object.keys(session.prefs) as (keyof Preferences)[];
-  const prefs = Object.fromEntries(keys.map((k) => [k, same(session.prefs[k], INITIAL_STATE.prefs[k]) ? stored.prefs[k] : session.prefs[k]])) as unknown as Preferences;
-  const changed = <K extends 'leaveOut' | 'progress'>(k: K): SkillState[K] => (same(session[k], INITIAL_STATE[k]) ? stored[k] : session[k]);
-  const leaveOut = changed('leaveOut');
-  const progress = changed('progress');
-  const heard = [...new Set([...(stored.heard ?? []), ...(session.heard ?? [])])];
-  const { pending, last } = session;
-  return {
-    v: STATE_VERSION, prefs,
-    ...(leaveOut !== undefined ? { leaveOut } : {}),
-    ...(progress ? { progress } : {}),
-    ...(stored.disclaimed || session.disclaimed ? { disclaimed: true } : {}),
-    ...(heard.length ? { heard } : {}),
-    ...(pending ? { pending } : {}),
-    ...(last ? { last } : {}),
-  };
-}

@@ -88,8 +88,9 @@ describe('DynamoDbPersistenceAdapter against a local DynamoDB-compatible server'
   it('rejects when the store goes down, without the user id in the error, and works again once it is back', async () => {
     await adapter.saveAttributes(bob, { x: 1 });
     await db.stop();
-    for (const call of [adapter.getAttributes(bob), adapter.saveAttributes(bob, { x: 2 }), adapter.deleteAttributes(bob)]) {
-      const error = await failureOf(call);
+    // One call at a time: each one's rejection is awaited before the next starts.
+    for (const call of [() => adapter.getAttributes(bob), () => adapter.saveAttributes(bob, { x: 2 }), () => adapter.deleteAttributes(bob)]) {
+      const error = await failureOf(call());
       expect(`${error.name} ${error.message} ${error.stack ?? ''}`).not.toContain(BOB);
     }
     await db.restart(); // dynalite keeps data in memory: it comes back with an empty table
@@ -222,5 +223,56 @@ describe('local adapters', () => {
     await new FilePersistenceAdapter(path).saveAttributes(alice, { state: { step: 2 } });
     expect(await new FilePersistenceAdapter(path).getAttributes(alice)).toEqual({ state: { step: 2 } });
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ [ALICE]: { id: ALICE, attributes: { state: { step: 2 } } } });
+  });
+});
+
+describe('the local stores as record stores (as DynamoDB does it)', () => {
+  const newFile = () => join(mkdtempSync(join(tmpdir(), 'fa-records-')), 'store.json');
+  it.each<[string, () => MemoryPersistenceAdapter | FilePersistenceAdapter]>([
+    ['memory', () => new MemoryPersistenceAdapter()],
+    ['file', () => new FilePersistenceAdapter(newFile())],
+  ])('%s: writes only over the item as read, keeps other attributes, erases to a tombstone and begins anew after it', async (_, make) => {
+    const adapter = make();
+    const records = adapter.records();
+    await adapter.saveAttributes(alice, { state: { v: 2 }, streak: 3 }); // an item from before revisions
+    const legacy = await records.read(ALICE);
+    expect(legacy).toEqual({ kind: 'record', state: { v: 2 }, mapped: true });
+    expect(await records.write(ALICE, { v: 2, leaveOut: true }, 10, { kind: 'record', rev: 9, mapped: true })).toBe(false);
+    expect(await records.write(ALICE, { v: 2, leaveOut: true }, 10, { kind: 'record', mapped: true })).toBe(true);
+    expect(await records.write(ALICE, { v: 2 }, 11, { kind: 'record', mapped: true })).toBe(false);
+    expect(await records.read(ALICE)).toEqual({ kind: 'record', rev: 10, state: { v: 2, leaveOut: true }, mapped: true });
+    expect(await adapter.getAttributes(alice)).toEqual({ state: { v: 2, leaveOut: true }, streak: 3 });
+    await records.erase(ALICE, { deletedAtS: 100, expiresAtS: 200 });
+    expect(await records.read(ALICE)).toEqual({ kind: 'tombstone', deletedAtS: 100, expiresAtS: 200 });
+    expect(await adapter.getAttributes(alice)).toEqual({});
+    expect(await records.write(ALICE, { v: 2 }, 12, { kind: 'record', rev: 10, mapped: true })).toBe(false);
+    expect(await records.write(ALICE, { v: 2 }, 12, { kind: 'tombstone', deletedAtS: 100 })).toBe(true);
+    expect(await records.read(ALICE)).toEqual({ kind: 'record', rev: 12, erasedAtS: 100, state: { v: 2 }, mapped: true });
+    expect(await records.write(BOB, { v: 2 }, 1, { kind: 'none' })).toBe(true);
+    expect(await records.write(BOB, { v: 2 }, 1, { kind: 'none' })).toBe(false);
+  });
+
+  it('DynamoDB: the same calls against dynalite', async () => {
+    const db = await startDynalite('RecordShapes');
+    try {
+      const adapter = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, ...fast });
+      const records = adapter.records();
+      await adapter.saveAttributes(alice, { state: { v: 2 }, streak: 3 });
+      expect(await records.read(ALICE)).toEqual({ kind: 'record', state: { v: 2 }, mapped: true });
+      expect(await records.write(ALICE, { v: 2, leaveOut: true }, 10, { kind: 'record', rev: 9, mapped: true })).toBe(false);
+      expect(await records.write(ALICE, { v: 2, leaveOut: true }, 10, { kind: 'record', mapped: true })).toBe(true);
+      expect(await records.write(ALICE, { v: 2 }, 11, { kind: 'record', mapped: true })).toBe(false);
+      expect(await adapter.getAttributes(alice)).toEqual({ state: { v: 2, leaveOut: true }, streak: 3 });
+      await records.erase(ALICE, { deletedAtS: 100, expiresAtS: 200 });
+      expect(await records.read(ALICE)).toEqual({ kind: 'tombstone', deletedAtS: 100, expiresAtS: 200 });
+      expect(await rawItem(db, ALICE)).toEqual({ id: { S: ALICE }, deletedAt: { N: '100' }, expiresAt: { N: '200' } });
+      expect(await records.write(ALICE, { v: 2 }, 12, { kind: 'record', rev: 10, mapped: true })).toBe(false);
+      expect(await records.write(ALICE, { v: 2 }, 12, { kind: 'tombstone', deletedAtS: 100 })).toBe(true);
+      expect(await records.read(ALICE)).toEqual({ kind: 'record', rev: 12, erasedAtS: 100, state: { v: 2 }, mapped: true });
+      expect(await records.write(BOB, { v: 2 }, 1, { kind: 'none' })).toBe(true);
+      expect(await records.write(BOB, { v: 2 }, 1, { kind: 'none' })).toBe(false);
+    } finally {
+      await db.stop();
+    }
   });
 });

@@ -2,8 +2,7 @@
  * Requests that are not conversation turns, shaped as in Amazon's documented examples, with the store
  * configured against a real DynamoDB-compatible server: sessionless requests never touch it.
  */
-import type { PersistenceAdapter } from 'ask-sdk-core';
-import type { RequestEnvelope } from 'ask-sdk-model';
+import type { RecordStore } from '../../src/alexa/persistence/record-store.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { createSkill } from '../../src/skill.js';
@@ -16,16 +15,17 @@ afterEach(() => { vi.restoreAllMocks(); process.env.LOG_LEVEL = 'silent'; });
 
 let db: LocalDynamo;
 let calls: string[];
-let store: PersistenceAdapter;
+let store: { records(): RecordStore };
 beforeAll(async () => {
   db = await startDynalite();
-  const real = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, credentials: TEST_CREDENTIALS });
+  const real = new DynamoDbPersistenceAdapter({ tableName: db.tableName, endpoint: db.endpoint, credentials: TEST_CREDENTIALS }).records();
   calls = [];
-  store = {
-    getAttributes: (e: RequestEnvelope) => { calls.push('get'); return real.getAttributes(e); },
-    saveAttributes: (e: RequestEnvelope, a: Record<string, unknown>) => { calls.push('save'); return real.saveAttributes(e, a); },
-    deleteAttributes: (e: RequestEnvelope) => { calls.push('delete'); return real.deleteAttributes(e); },
+  const counted: RecordStore = {
+    read: (id) => { calls.push('get'); return real.read(id); },
+    write: (id, state, rev, expect) => { calls.push('save'); return real.write(id, state, rev, expect); },
+    erase: (id, tombstone) => { calls.push('delete'); return real.erase(id, tombstone); },
   };
+  store = { records: () => counted };
 });
 afterAll(async () => { await db.stop(); });
 

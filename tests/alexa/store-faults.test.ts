@@ -10,6 +10,8 @@ import { DynamoDbPersistenceAdapter, STORE_TURN_BUDGET_MS, type DynamoDbAdapterO
 import { endpointOf } from '../../src/alexa/persistence/dynamo-http.js';
 import { isStoreUnavailable, StoreRejectedError, StoreUnavailableError, UnstorableValueError } from '../../src/alexa/persistence/errors.js';
 import { persistenceFromEnv } from '../../src/alexa/persistence/index.js';
+import { loadForSession, noteChanges, saveForSession } from '../../src/alexa/store-session.js';
+import { INITIAL_STATE } from '../../src/core/state.js';
 import { launchRequest } from '../../tools/envelopes.js';
 import { logged } from '../support/outcomes.js';
 import { failureOf, withEnv } from '../support/env.js';
@@ -132,6 +134,38 @@ describe('fake DynamoDB answers', () => {
       v: { N: '1' }, prefs: { M: { holdLength: { S: 'long' } } }, list: { L: [{ N: '1' }, { BOOL: true }] },
     } } } } } });
     expect(fake.seen[1]!.body).toEqual({ TableName: 'Skill', Key: { id: { S: USER } } });
+  });
+
+  it('reads an item with a part it cannot decode (an unknown AttributeValue type), and saves again: only the state and rev, if unchanged', async () => {
+    const records = new DynamoDbPersistenceAdapter(options()).records();
+    fake.script(ok({ Item: { id: { S: USER }, rev: { N: '7' }, attributes: { M: {
+      streak: { N: '3' },
+      state: { M: { v: { N: '2' }, prefs: { M: { holdLength: { S: 'long' }, chimes: { X: 'from nowhere' } } }, heard: { L: [{ S: 'ankle' }, { Y: '?' }] } } },
+    } } } }), ok());
+    const loaded = await loadForSession(records, USER, INITIAL_STATE, undefined, 1_000_000);
+    expect(loaded).toMatchObject({ down: false, state: { prefs: { holdLength: 'long', chimes: true }, heard: ['ankle'] } });
+    const after = { ...loaded.state, prefs: { ...loaded.state.prefs, pace: 'slow' as const } };
+    const saved = await saveForSession(records, USER, after, noteChanges(loaded.meta, loaded.state, after), 2_000_000, { ending: true });
+    expect(saved.result).toBe('saved');
+    expect(fake.seen.map((s) => s.headers['x-amz-target'])).toEqual(['DynamoDB_20120810.GetItem', 'DynamoDB_20120810.UpdateItem']);
+    expect(fake.seen[1]!.body).toMatchObject({
+      Key: { id: { S: USER } }, UpdateExpression: 'SET #a.#s = :s, #r = :r', ConditionExpression: '#r = :seen AND attribute_not_exists(#del)',
+      ExpressionAttributeNames: { '#a': 'attributes', '#s': 'state', '#r': 'rev', '#del': 'deletedAt' },
+      ExpressionAttributeValues: { ':seen': { N: '7' }, ':r': { N: '2000000' }, ':s': { M: expect.objectContaining({ v: { N: '2' } }) } },
+    });
+  });
+
+  it('on a failed condition reads the item again and writes on top of it, within the same save', async () => {
+    const records = new DynamoDbPersistenceAdapter(options()).records();
+    const item = (rev: string, holdLength: string) => ok({ Item: { id: { S: USER }, rev: { N: rev }, attributes: { M: { state: { M: { v: { N: '2' }, prefs: { M: { holdLength: { S: holdLength } } } } } } } } });
+    fake.script(item('1', 'long'));
+    const loaded = await loadForSession(records, USER, INITIAL_STATE, undefined, 1_000);
+    const after = { ...loaded.state, prefs: { ...loaded.state.prefs, chimes: false } };
+    fake.script({ status: 400, body: error('ConditionalCheckFailedException', 'The conditional request failed') }, item('2', 'short'), ok());
+    const saved = await saveForSession(records, USER, after, noteChanges(loaded.meta, loaded.state, after), 2_000, { ending: false });
+    expect(saved).toMatchObject({ result: 'saved', state: { prefs: { holdLength: 'short', chimes: false } } });
+    expect(fake.seen.map((s) => s.headers['x-amz-target'])).toEqual(['DynamoDB_20120810.UpdateItem', 'DynamoDB_20120810.GetItem', 'DynamoDB_20120810.UpdateItem']);
+    expect(fake.seen[2]!.body).toMatchObject({ ExpressionAttributeValues: { ':seen': { N: '2' } } });
   });
 
   it('retries a 500 once, then reports the store unavailable', async () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import manifest from '../../skill-package/skill.json';
 import { createSkill } from '../../src/skill.js';
 import { canFulfillIntent } from '../../src/alexa/can-fulfill.js';
-import { persistedView } from '../../src/alexa/store-session.js';
+import { persistedView } from '../../src/core/state-merge.js';
 import { parseState } from '../../src/core/state-parse.js';
 import { INITIAL_STATE } from '../../src/core/state.js';
 import { canFulfillRequest, intentRequest, sessionEndedRequest } from '../../tools/envelopes.js';

@@ -1,24 +1,58 @@
-/** withSessionChanges: the stored record with what a session that could not read it changed on top. */
+/** One session's changes on top of a record another session may have changed (src/core/state-merge.ts). */
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, withSessionChanges, type SkillState } from '../../src/core/state.js';
+import { applyChanges, changedFields, persistedView, touchedBy, TRACKED_FIELDS } from '../../src/core/state-merge.js';
+import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 
-const stored: SkillState = {
-  ...INITIAL_STATE, prefs: { ...INITIAL_STATE.prefs, holdLength: 'long', pace: 'slow' }, leaveOut: true, disclaimed: true, heard: ['ankle'],
+const record: SkillState = {
+  ...INITIAL_STATE, prefs: { ...INITIAL_STATE.prefs, holdLength: 'long', pace: 'slow' }, leaveOut: true, keepChoice: true, disclaimed: true, heard: ['ankle'],
   progress: { routineId: 'ankle', at: { stepIndex: 2, atMs: 40_000 }, paused: true },
-} as SkillState;
+};
 
-describe('withSessionChanges', () => {
-  it('is the stored state when the session changed nothing but hearing the disclaimer', () => {
-    expect(withSessionChanges(stored, { ...INITIAL_STATE, disclaimed: true })).toEqual(stored);
+describe('changedFields', () => {
+  it('names each preference on its own and each other persisted field, never a session-only one', () => {
+    const after: SkillState = { ...record, prefs: { ...record.prefs, chimes: false }, heard: ['ankle', 'heel'], pending: { question: 'resume' } };
+    expect(changedFields(record, after)).toEqual(['prefs.chimes', 'heard']);
+    expect(TRACKED_FIELDS).toEqual(['prefs.holdLength', 'prefs.chimes', 'prefs.countdown', 'prefs.pace', 'prefs.waitBetweenSteps', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard']);
   });
 
-  it('takes each preference, the leave-out choice and the place from the session only where it changed them', () => {
-    const session = { ...INITIAL_STATE, prefs: { ...INITIAL_STATE.prefs, holdLength: 'short' }, leaveOut: false, heard: ['heel'] } as SkillState;
-    const merged = withSessionChanges(stored, session);
-    expect(merged.prefs).toEqual({ ...stored.prefs, holdLength: 'short' });
-    expect(merged.leaveOut).toBe(false);
-    expect(merged.progress).toEqual(stored.progress);
+  it('touchedBy names what an event sets even when the value does not change (a default chosen out loud)', () => {
+    expect(touchedBy({ type: 'setPrefs', prefs: { chimes: true } })).toEqual(['prefs.chimes']);
+    expect(touchedBy({ type: 'notPregnant' })).toEqual(['leaveOut']);
+    expect(touchedBy({ type: 'resetSettings' })).toContain('leaveOut');
+    expect(touchedBy({ type: 'next' })).toEqual([]);
+  });
+});
+
+describe('applyChanges', () => {
+  it('takes only the changed fields from the session, the rest from the record, and session-only fields from the session', () => {
+    const session: SkillState = { ...INITIAL_STATE, prefs: { ...INITIAL_STATE.prefs, chimes: false }, pending: { question: 'resume' } };
+    const merged = applyChanges(record, session, ['prefs.chimes'], { leaveOut: true });
+    expect(merged).toEqual({ ...record, prefs: { ...record.prefs, chimes: false }, pending: { question: 'resume' } });
+  });
+
+  it('keeps a choice equal to the default when the session made it (not compared with defaults)', () => {
+    const merged = applyChanges({ ...record, prefs: { ...record.prefs, pace: 'slow' } }, INITIAL_STATE, ['prefs.pace'], { leaveOut: 'unknown' });
+    expect(merged.prefs.pace).toBe('normal');
+  });
+
+  it('adds heard routines and keeps the disclaimer from both', () => {
+    const merged = applyChanges(record, { ...INITIAL_STATE, heard: ['heel'] }, ['heard', 'disclaimed'], { leaveOut: true });
     expect(merged.heard).toEqual(['ankle', 'heel']);
     expect(merged.disclaimed).toBe(true);
+  });
+
+  it('resolves a leave-out choice both sessions made toward leaving the points out', () => {
+    // The record's choice changed since this session read it (undefined → true), and this session chose false.
+    expect(applyChanges(record, { ...INITIAL_STATE, leaveOut: false }, ['leaveOut'], { leaveOut: undefined }).leaveOut).toBe(true);
+    // Only this session chose: its choice stands, false included.
+    expect(applyChanges(record, { ...INITIAL_STATE, leaveOut: false }, ['leaveOut'], { leaveOut: true }).leaveOut).toBe(false);
+    // Both chose, neither true: the later one (this session's).
+    const forgot = applyChanges({ ...record, leaveOut: false }, INITIAL_STATE, ['leaveOut'], { leaveOut: true });
+    expect(forgot).not.toHaveProperty('leaveOut');
+  });
+
+  it('persists what it always did: no pending question or last answer', () => {
+    const view = persistedView({ ...record, pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' } });
+    expect(Object.keys(view).sort()).toEqual(['disclaimed', 'heard', 'keepChoice', 'leaveOut', 'prefs', 'progress', 'v']);
   });
 });

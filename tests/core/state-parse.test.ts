@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseState } from '../../src/core/state-parse.js';
+import { parseState, parseStoredState } from '../../src/core/state-parse.js';
+import v1 from '../support/fixtures/record-v1.json';
 import { INITIAL_STATE, STATE_VERSION, type SkillState } from '../../src/core/state.js';
 import { DEFAULT_PREFERENCES } from '../../src/core/timeline.js';
 
@@ -47,5 +48,30 @@ describe('parseState', () => {
     expect(parsed.leaveOut).toBeUndefined();
     expect(parsed.heard).toEqual(['ankle']);
     expect(parsed.last).toBeUndefined();
+  });
+});
+
+describe('parseStoredState', () => {
+  it('migrates a version 1 record: its preferences, the place (from the step\'s start, paused), pregnant → leaveOut, the disclaimer', () => {
+    const read = parseStoredState(structuredClone(v1.attributes.state));
+    expect(read).toEqual({
+      kind: 'migrated', from: 1,
+      state: {
+        v: STATE_VERSION, prefs: { ...DEFAULT_PREFERENCES, holdLength: 'long', chimes: false, countdown: false },
+        progress: { routineId: 'heel', at: { stepIndex: 2, atMs: 0 }, paused: true }, leaveOut: true, disclaimed: true,
+      },
+    });
+    expect(parseStoredState({ ...v1.attributes.state, pregnant: false })).toMatchObject({ state: { leaveOut: false } });
+  });
+
+  it('recognises a newer version without reading it, and tells an unreadable state from a missing one', () => {
+    expect(parseStoredState({ v: 3, prefs: {}, goals: ['sleep'] })).toEqual({ kind: 'newer', v: 3 });
+    expect(parseStoredState(undefined)).toEqual({ kind: 'absent' });
+    for (const raw of [null, 'x', { v: 'two' }, { v: 0 }, { v: 1.5 }]) expect(parseStoredState(raw)).toEqual({ kind: 'unreadable' });
+  });
+
+  it('reads the current version as parseState does, without the session-only fields', () => {
+    const { pending: _p, last: _l, ...stored } = full;
+    expect(parseStoredState(JSON.parse(JSON.stringify(full)))).toEqual({ kind: 'current', state: stored });
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import manifest from '../../skill-package/skill.json';
-import { persistedView } from '../../src/alexa/store-session.js';
+import { persistedView } from '../../src/core/state-merge.js';
 import { parseState } from '../../src/core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 

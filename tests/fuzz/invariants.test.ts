@@ -14,7 +14,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { renderResponse } from '../../src/alexa/render.js';
 import { StoreUnavailableError } from '../../src/alexa/persistence/errors.js';
-import { persistedView } from '../../src/alexa/store-session.js';
+import type { RecordStore } from '../../src/alexa/persistence/record-store.js';
+import { persistedView } from '../../src/core/state-merge.js';
 import type { RoutineEvent } from '../../src/core/events.js';
 import { FIRM_CUES } from '../../src/core/lighter.js';
 import { modeOf } from '../../src/core/modes.js';
@@ -112,15 +113,17 @@ describe('invariants over random orders of events', () => {
     );
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(req, fc.integer({ min: 0, max: 300 })), { minLength: 1, maxLength: 25 }), fc.boolean(), async (reqs, screen) => {
       sequences += 1;
-      const memory = new MemoryPersistenceAdapter();
+      const memory = new MemoryPersistenceAdapter().records();
       let fault = false;
       let writes = 0;
       let lastWrite: unknown;
-      const store = {
-        getAttributes: async (e: RequestEnvelope) => { if (fault) throw new StoreUnavailableError('down', { status: 503 }); return memory.getAttributes(e); },
-        saveAttributes: async (e: RequestEnvelope, a: Record<string, unknown>) => { if (fault) throw new StoreUnavailableError('down', { status: 503 }); writes += 1; lastWrite = a.state; return memory.saveAttributes(e, a); },
-        deleteAttributes: async (e: RequestEnvelope) => memory.deleteAttributes(e),
+      const down = () => new StoreUnavailableError('down', { status: 503 });
+      const records: RecordStore = {
+        read: async (id) => { if (fault) throw down(); return memory.read(id); },
+        write: async (id, state, rev, expect) => { if (fault) throw down(); const ok = await memory.write(id, state, rev, expect); if (ok) { writes += 1; lastWrite = state; } return ok; },
+        erase: async (id, tombstone) => { if (fault) throw down(); return memory.erase(id, tombstone); },
       };
+      const store = { records: () => records };
       const skill = createSkill({ store });
       let attributes: Record<string, unknown> | undefined;
       let now = T0;

@@ -69,12 +69,12 @@ describe('SkillAlarms', () => {
     for (const event of STORE_FAILURE_EVENTS) expect(source, event).toContain(`'${event}'`);
   });
 
-  it.each([['ThrottledRequests'], ['SystemErrors']])('alarms on the table\'s %s for GetItem, PutItem and DeleteItem', (metric) => {
+  it.each([['ThrottledRequests'], ['SystemErrors']])('alarms on the table\'s %s for GetItem, PutItem and UpdateItem', (metric) => {
     const alarm = alarms.find((a) => JSON.stringify(a.Properties.Metrics ?? '').includes(`"MetricName":"${metric}"`));
     expect(alarm, metric).toBeDefined();
     const operations = (alarm!.Properties.Metrics as { MetricStat?: { Metric: { Dimensions: { Name: string; Value: unknown }[] } } }[])
       .flatMap((m) => m.MetricStat?.Metric.Dimensions.filter((d) => d.Name === 'Operation').map((d) => d.Value) ?? []);
-    expect(operations.sort()).toEqual(['DeleteItem', 'GetItem', 'PutItem']);
+    expect(operations.sort()).toEqual(['GetItem', 'PutItem', 'UpdateItem']);
     expect(alarm!.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
   });
 

@@ -7,7 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PolicySite } from '../../infra/policy-site.js';
 import { SkillStack } from '../../infra/skill-stack.js';
-import { persistedView } from '../../src/alexa/store-session.js';
+import { persistedView } from '../../src/core/state-merge.js';
 import { parseState } from '../../src/core/state-parse.js';
 import { INITIAL_STATE } from '../../src/core/state.js';
 import { examplePhraseRequest, expandedSamples } from '../../tools/nlu.js';

@@ -1,5 +1,4 @@
-import type { PersistenceAdapter } from 'ask-sdk-core';
-import { createSkill } from '../../src/skill.js';
+import { createSkill, type SkillOptions } from '../../src/skill.js';
 import { Conversation, type ConversationOptions, type Reply } from '../../tools/conversation.js';
 import { expectValidResponse, silenceOf } from './response-checks.js';
 
@@ -10,7 +9,7 @@ import { expectValidResponse, silenceOf } from './response-checks.js';
 export class CheckedConversation extends Conversation {
   readonly replies: Reply[] = [];
 
-  constructor(opts: { store?: PersistenceAdapter; envelope?: ConversationOptions } = {}) {
+  constructor(opts: { store?: SkillOptions['store']; envelope?: ConversationOptions } = {}) {
     super(createSkill(opts.store ? { store: opts.store } : {}), opts.envelope);
   }
 

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { PersistenceAdapter } from 'ask-sdk-core';
 import { createSkill } from '../../src/skill.js';
 import { Conversation, sendEventArgs, type Reply } from '../conversation.js';
 import { createLocalTable } from '../local-dynamo.js';
@@ -57,7 +56,7 @@ async function ensureLocalTable(endpoint: string, tableName: string): Promise<vo
   }
 }
 
-async function store(spec: string): Promise<PersistenceAdapter> {
+async function store(spec: string): Promise<ReturnType<typeof createPersistenceAdapter>> {
   const [kind, arg] = spec.split('=', 2) as [string, string | undefined];
   if (kind === 'memory') return createPersistenceAdapter({ kind: 'memory' });
   if (kind === 'file') return createPersistenceAdapter({ kind: 'file', path: arg ?? '.sim-store.json' });

@@ -1,54 +1,56 @@
 /**
  * The local stores of the simulator and the tests, with the same item shape as the table, and
  * `createPersistenceAdapter` to pick one of them or DynamoDB. Not part of the Lambda bundle.
+ * Each offers the ask-sdk PersistenceAdapter calls and, through `records()`, the store session's
+ * RecordStore (src/alexa/persistence/record-store.ts): conditional writes on `rev`, tombstones, and every
+ * other attribute of the item kept, as DynamoDB does it.
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDbPersistenceAdapter, userIdOf, type DynamoDbAdapterOptions } from '../../src/alexa/persistence/dynamodb-adapter.js';
+import { foundOf, itemMatches, serveLegacyWrite, withFound, writtenItem, type RecordStore } from '../../src/alexa/persistence/record-store.js';
 
-type Items = Record<string, { id: string; attributes: Record<string, unknown> }>;
+type Item = Record<string, unknown> & { id: string };
+type Items = Record<string, Item>;
 
-/** In memory, for tests and the simulator. Same item shape as the table. */
-export class MemoryPersistenceAdapter implements PersistenceAdapter {
-  readonly items: Items = {};
+const attributesOf = (item: Item | undefined): Record<string, unknown> =>
+  item && typeof item.attributes === 'object' && item.attributes !== null && item.deletedAt === undefined ? (item.attributes as Record<string, unknown>) : {};
+
+/** The shared logic of the local stores over a read and a write of all items (one at a time, so each call is atomic). */
+abstract class LocalStore implements PersistenceAdapter {
+  protected abstract read(): Items;
+  protected abstract write(items: Items): void;
+
+  /** The store session's view of the items. */
+  records(): RecordStore {
+    return {
+      read: async (id) => foundOf(structuredClone(this.read()[id])),
+      write: async (id, state, rev, expect) => {
+        const items = this.read();
+        if (!itemMatches(items[id], expect)) return false;
+        items[id] = writtenItem(id, items[id], structuredClone(state), rev, expect) as Item;
+        this.write(items);
+        return true;
+      },
+      erase: async (id, tombstone) => {
+        const items = this.read();
+        items[id] = { id, deletedAt: tombstone.deletedAtS, expiresAt: tombstone.expiresAtS };
+        this.write(items);
+      },
+    };
+  }
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    return structuredClone(this.items[userIdOf(envelope)]?.attributes ?? {});
+    const item = this.read()[userIdOf(envelope)];
+    return withFound(structuredClone(attributesOf(item)), foundOf(structuredClone(item)));
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
     const id = userIdOf(envelope);
-    this.items[id] = { id, attributes: structuredClone(attributes) };
-  }
-
-  async deleteAttributes(envelope: RequestEnvelope): Promise<void> {
-    delete this.items[userIdOf(envelope)];
-  }
-}
-
-/** A JSON file (items keyed by user id), so `npm start` remembers progress between runs without AWS. */
-export class FilePersistenceAdapter implements PersistenceAdapter {
-  constructor(private readonly path: string) {}
-
-  private read(): Items {
-    return existsSync(this.path) ? (JSON.parse(readFileSync(this.path, 'utf8')) as Items) : {};
-  }
-
-  /** Written aside and renamed, so a run stopped mid-write leaves the old file whole. */
-  private write(items: Items): void {
-    writeFileSync(`${this.path}.tmp`, JSON.stringify(items, null, 2));
-    renameSync(`${this.path}.tmp`, this.path);
-  }
-
-  async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    return this.read()[userIdOf(envelope)]?.attributes ?? {};
-  }
-
-  async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
+    if (await serveLegacyWrite(this.records(), id, attributes)) return;
     const items = this.read();
-    const id = userIdOf(envelope);
-    items[id] = { id, attributes };
+    items[id] = { id, attributes: structuredClone(attributes) };
     this.write(items);
   }
 
@@ -59,13 +61,36 @@ export class FilePersistenceAdapter implements PersistenceAdapter {
   }
 }
 
+/** In memory, for tests and the simulator. Same item shape as the table; hands out copies only. */
+export class MemoryPersistenceAdapter extends LocalStore {
+  readonly items: Items = {};
+
+  protected read(): Items { return this.items; }
+  protected write(): void { /* the items are changed in place */ }
+}
+
+/** A JSON file (items keyed by user id), so `npm start` remembers progress between runs without AWS. */
+export class FilePersistenceAdapter extends LocalStore {
+  constructor(private readonly path: string) { super(); }
+
+  protected read(): Items {
+    return existsSync(this.path) ? (JSON.parse(readFileSync(this.path, 'utf8')) as Items) : {};
+  }
+
+  /** Written aside and renamed, so a run stopped mid-write leaves the old file whole. */
+  protected write(items: Items): void {
+    writeFileSync(`${this.path}.tmp`, JSON.stringify(items, null, 2));
+    renameSync(`${this.path}.tmp`, this.path);
+  }
+}
+
 export type PersistenceOptions =
   | { readonly kind: 'memory' }
   | { readonly kind: 'file'; readonly path: string }
   | ({ readonly kind: 'dynamodb' } & DynamoDbAdapterOptions);
 
 /** One of the three stores: in memory (tests), a JSON file (`npm start` across runs), or DynamoDB. */
-export function createPersistenceAdapter(opts: PersistenceOptions): PersistenceAdapter {
+export function createPersistenceAdapter(opts: PersistenceOptions): PersistenceAdapter & { records(requestId?: string): RecordStore } {
   switch (opts.kind) {
     case 'memory': return new MemoryPersistenceAdapter();
     case 'file': return new FilePersistenceAdapter(opts.path);

@@ -111,3 +111,37 @@ export function unmarshallRecord(map: unknown): Record<string, unknown> {
   for (const [key, v] of Object.entries(map)) Object.defineProperty(out, key, { value: unmarshallValue(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
+
+/** Left out of a lenient read: an AttributeValue of a type this code does not know. */
+const DROPPED = Symbol('dropped');
+
+function lenient(av: unknown): unknown {
+  if (typeof av !== 'object' || av === null) return DROPPED;
+  const v = av as Record<string, unknown>;
+  if (Array.isArray(v.L)) return v.L.map(lenient).filter((x) => x !== DROPPED);
+  if (typeof v.M === 'object' && v.M !== null && !Array.isArray(v.M)) return lenientRecord(v.M);
+  try {
+    return unmarshallValue(av);
+  } catch {
+    return DROPPED;
+  }
+}
+
+function lenientRecord(map: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(map)) {
+    const value = lenient(v);
+    if (value !== DROPPED) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/**
+ * An AttributeValue back to a plain value, leaving out what cannot be read (an unknown type, at any depth)
+ * instead of failing: the rest of a damaged item is still read, and the item can be saved again.
+ * Undefined when the value itself cannot be read.
+ */
+export function unmarshallLenient(av: unknown): unknown {
+  const value = lenient(av);
+  return value === DROPPED ? undefined : value;
+}

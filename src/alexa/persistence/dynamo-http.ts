@@ -16,7 +16,7 @@ import { StoreRejectedError, StoreUnavailableError } from './errors.js';
 import { monotonicMs } from './clock.js';
 import { signDynamoRequest } from './sigv4.js';
 
-export type Operation = 'GetItem' | 'PutItem' | 'DeleteItem' | 'CreateTable' | 'DescribeTable';
+export type Operation = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'CreateTable' | 'DescribeTable';
 
 export interface Credentials {
   readonly accessKeyId: string;

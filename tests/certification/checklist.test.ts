@@ -126,6 +126,52 @@ describe.each(LOCALES)('certification checklist, %s', (locale) => {
   });
 });
 
+describe.each(LOCALES)('certification: screens and touch, %s', (locale) => {
+  const l = locale.split('-')[0];
+  const start = l === 'de' ? 'knöchel routine' : l === 'es' ? 'rutina de tobillos' : l === 'fr' ? 'la routine des chevilles' : 'start the ankle routine';
+  const no = l === 'de' ? 'nein' : l === 'es' ? 'no' : l === 'fr' ? 'non' : 'no';
+  const hasApl = (r: { directives: readonly { type: string }[] }) => r.directives.some((d) => d.type.startsWith('Alexa.Presentation.APL'));
+
+  it('sends APL only to devices that support it (a speaker gets none, a screen gets its document)', async () => {
+    const speaker = new CheckedConversation({ envelope: { locale } });
+    await speaker.say(start);
+    expect(hasApl(await speaker.say(no))).toBe(false);
+    const screen = new CheckedConversation({ envelope: { locale, screen: true } });
+    await screen.say(start);
+    expect(hasApl(await screen.say(no))).toBe(true);
+  });
+
+  it.each([['paused', 'AMAZON.PauseIntent'], ['told it hurts', 'PainIntent'], ['asked to confirm erasing', 'DeleteDataIntent']])(
+    'a UserEvent from the screen while %s paces nothing and says nothing', async (_state, intent) => {
+      const c = new CheckedConversation({ envelope: { locale, screen: true } });
+      await c.say(start);
+      const first = await c.say(no);
+      const detour = await c.intent(intent, {}, { afterMs: 30_000 });
+      const stale = await (c.screenDone(first, { afterMs: first.lengthMs }) as Promise<Awaited<ReturnType<typeof c.say>>>);
+      expect(stale.response).toEqual({});
+      expect(stale.sessionAttributes).toEqual(detour.sessionAttributes);
+    });
+
+  it('answers a touch with playBehavior REPLACE_ALL, so it is heard at once and not after the queued cues', async () => {
+    const c = new CheckedConversation({ envelope: { locale, screen: true } });
+    await c.say(start);
+    await c.say(no);
+    for (const touch of ['pause', 'repeat', 'next']) {
+      const r = await c.userEvent([touch], { afterMs: 20_000 });
+      expect(r.response.outputSpeech, touch).toMatchObject({ type: 'SSML', playBehavior: 'REPLACE_ALL' });
+    }
+  });
+
+  it('gives an Alexa.Presentation.APL.RuntimeError no speech and leaves the session as it was', async () => {
+    const c = new CheckedConversation({ envelope: { locale, screen: true } });
+    await c.say(start);
+    const before = await c.say(no);
+    const r = await c.raw('Alexa.Presentation.APL.RuntimeError', { token: 'footAcupressure', errors: [{ type: 'LINK_ERROR', message: 'x' }] });
+    expect(r.response).toEqual({});
+    expect(r.sessionAttributes).toEqual(before.sessionAttributes);
+  });
+});
+
 describe('certification: the manifest', () => {
   it('describes the skill as self-care, not medical advice, in every locale', () => {
     for (const [locale, words] of Object.entries(manifest.manifest.publishingInformation.locales)) {

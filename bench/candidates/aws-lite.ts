@@ -3,8 +3,9 @@
  * the skill (not external), loaded on the first store call. aws-lite marshals plain values itself.
  */
 import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { RecordStore } from '../../src/alexa/persistence/record-store.js';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { STORE_MAX_ATTEMPTS, userIdOf, type DynamoDbAdapterOptions } from './common.js';
+import { STORE_MAX_ATTEMPTS, userIdOf, benchRecords, type DynamoDbAdapterOptions } from './common.js';
 
 export { userIdOf };
 
@@ -15,6 +16,9 @@ interface Dynamo {
 }
 
 export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
+  /** The record calls the skill makes, over this client's get and put (bench/candidates/common.ts). */
+  records(): RecordStore { return benchRecords(this); }
+
   private client: Promise<Dynamo> | undefined;
 
   constructor(private readonly options: DynamoDbAdapterOptions) {}

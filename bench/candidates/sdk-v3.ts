@@ -5,14 +5,18 @@
  * own, since that is what they measure.
  */
 import type { PersistenceAdapter } from 'ask-sdk-core';
+import type { RecordStore } from '../../src/alexa/persistence/record-store.js';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { STORE_MAX_ATTEMPTS, STORE_TIMEOUT_MS, userIdOf, type DynamoDbAdapterOptions } from './common.js';
+import { STORE_MAX_ATTEMPTS, STORE_TIMEOUT_MS, userIdOf, benchRecords, type DynamoDbAdapterOptions } from './common.js';
 
 export type SdkModules = readonly [typeof import('@aws-sdk/client-dynamodb'), typeof import('@aws-sdk/lib-dynamodb')];
 type Sdk = { readonly doc: DynamoDBDocumentClient; readonly lib: typeof import('@aws-sdk/lib-dynamodb') };
 
 export class SdkV3Adapter implements PersistenceAdapter {
+  /** The record calls the skill makes, over this client's get and put (bench/candidates/common.ts). */
+  records(): RecordStore { return benchRecords(this); }
+
   private sdk: Promise<Sdk> | undefined;
 
   constructor(private readonly options: DynamoDbAdapterOptions, private readonly load: () => Promise<SdkModules>) {}

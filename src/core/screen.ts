@@ -9,7 +9,7 @@ import type { FootView, Method, PointId, RoutineId, Step, TechniqueId } from './
 import type { Segment } from './pacing.js';
 import { planRoutine } from './plan.js';
 import type { SkillState } from './state.js';
-import { pointCode, pointName, routineName, stepTitle, upperFirst, type Voice } from './voice.js';
+import { pointCode, pointName, routineName, stepTitle, stepWord, upperFirst, type Voice } from './voice.js';
 
 export interface ScreenPanel { readonly view: FootView; readonly lit: readonly PointId[] }
 
@@ -56,6 +56,20 @@ const labels = (voice: Voice) => ({
 
 const textOf = (parts: Segment['onsets'][number]['words']) => parts.map((p) => ('text' in p ? p.text : '')).join(' ').trim();
 
+/** A caption is shown from its cue's onset; before the first one, while the introduction is spoken, the point's whereabouts. */
+const INTRO_CAPTION_FROM_MS = 1_500;
+
+/**
+ * Which foot (or leg) a cue of a step done one side at a time belongs to, as the screen says it: the first side until
+ * the switch cue, the second from it (the switch announces the other side).
+ */
+function sideLabel(voice: Voice, step: Step, plannedMs: number, switchAtMs: number | undefined): string | undefined {
+  if (step.side !== 'each' || switchAtMs === undefined) return undefined;
+  const second = plannedMs >= switchAtMs;
+  const limb = step.limb === 'leg' ? 'Leg' : 'Foot';
+  return voice.t(second ? `common:screen.left${limb}` : `common:screen.right${limb}`);
+}
+
 /** The screen of a routine segment: its first step, the countdown of that step, captions at the cue onsets. */
 export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillState, segment: Segment): { data: ScreenData; events: ScreenEvent[] } {
   const first = segment.steps[0];
@@ -68,12 +82,22 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
   const title = stepTitle(voice, routineId, stepIndex);
   const durationMs = first?.durationMs ?? 0;
   const remainingAt = (realMs: number) => (first ? Math.max(0, Math.ceil((durationMs - (first.planStartMs + (realMs - first.realStartMs))) / 1000)) : 0);
+  const switchAtMs = plan.steps.find((s) => s.index === stepIndex)?.cues.find((c) => c.cue === 'switchFoot' || c.cue === 'switchLeg')?.atMs;
+  const captionOf = (o: Segment['onsets'][number]) => {
+    const side = sideLabel(voice, step, o.plannedMs, switchAtMs);
+    return side ? voice.t('common:screen.captionWithSide', { side, caption: textOf(o.words) }) : textOf(o.words);
+  };
+  // While the introduction is spoken the first cue has not been said: the screen shows where the point is, then each
+  // cue from its own onset.
+  const introFirst = !onsets[0] || onsets[0].realMs > INTRO_CAPTION_FROM_MS;
   const data: ScreenData = {
     kind: 'routine',
-    title: codes.length && !title.includes(codes[0] as string) ? voice.t('common:screen.titleWithCode', { title: upperFirst(title), code: voice.list(codes) }) : upperFirst(title),
+    // Step titles name their points' codes as they are said ("Gallbladder 40"): the screen shows that, whole, and adds
+    // a code only to a title that has none.
+    title: codes.length && !/\d/.test(title) ? voice.t('common:screen.titleWithCode', { title: upperFirst(title), code: voice.list(codes) }) : upperFirst(title),
     subtitle: voice.t('common:screen.step', { name: upperFirst(routineName(voice, routineId)), position, count: plan.steps.length }),
     technique: voice.t(`techniques:${TECHNIQUE_OF[step.method]}.name`),
-    caption: onsets[0] ? textOf(onsets[0].words) : '',
+    caption: introFirst ? stepWord(voice, routineId, stepIndex, 'reminder') : onsets[0] ? captionOf(onsets[0]) : '',
     body: '',
     panels: panelsOf(step.points),
     foot: step.side === 'both' ? 'both' : step.side === 'each' ? 'right' : '',
@@ -81,7 +105,7 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
     remainingSeconds: first ? remainingAt(first.realStartMs) : 0,
     labels: labels(voice),
   };
-  const events: ScreenEvent[] = onsets.map((o) => ({ atMs: Math.round(o.realMs), set: 'caption' as const, value: textOf(o.words) }));
+  const events: ScreenEvent[] = onsets.map((o) => ({ atMs: Math.round(o.realMs), set: 'caption' as const, value: captionOf(o) }));
   if (first) {
     for (let realMs = first.realStartMs + 1000; realMs <= Math.min(first.realEndMs, segment.estimatedMs); realMs += 1000) {
       const value = remainingAt(realMs);

@@ -17,6 +17,7 @@ const commandsOf = (r: Reply): Command[] => {
   const exec = r.directives.find((d) => d.type === 'Alexa.Presentation.APL.ExecuteCommands') as (Directive & { commands: { commands: Command[] }[] }) | undefined;
   return exec?.commands[0]?.commands ?? [];
 };
+const SIDES = [common.screen.rightFoot, common.screen.leftFoot, common.screen.rightLeg, common.screen.leftLeg];
 const screenOf = (r: Reply) => (r.directives.find((d) => d.type === 'Alexa.Presentation.APL.RenderDocument') as unknown as { datasources: { payload: { screen: Record<string, unknown> } }; document: { src: string } } | undefined);
 
 /** Walks a routine on a screen device: the user answers the one question, then only the screen's events follow. */
@@ -76,7 +77,10 @@ describe('screens: the whole routine without a word', () => {
       const text = ssmlToText(r.ssml);
       let from = 0;
       for (const point of timeline.filter((t) => t.caption)) {
-        const index = r.ssml.indexOf(point.caption!.replace(/'/g, '&apos;'), from);
+        // A step done one side at a time names the side first ("Right foot · …"): the words after it are the cue's.
+        const side = SIDES.find((s) => point.caption!.startsWith(`${s} · `));
+        const words = side ? point.caption!.slice(side.length + 3) : point.caption!;
+        const index = r.ssml.indexOf(words.replace(/'/g, '&apos;'), from);
         expect(index, point.caption).toBeGreaterThan(0);
         from = index + 1;
         const before = r.ssml.slice(0, index).replace(/<audio[^>]*\/>$/, '');
@@ -90,6 +94,16 @@ describe('screens: the whole routine without a word', () => {
       for (let i = 1; i < ticks.length; i += 1) expect(ticks[i - 1]! - ticks[i]!).toBe(1);
       if (ticks.length) expect(Math.min(...ticks)).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it('shows where the point is while the introduction is spoken, and which foot each cue is for', async () => {
+    const { events } = await walkOnScreen('ankle');
+    const gb40 = events.find((r) => String(screenOf(r)?.datasources.payload.screen.title).includes('40'))!;
+    const screen = screenOf(gb40)!.datasources.payload.screen;
+    expect(screen.caption).toBe(routines.ankle.steps.gb40.reminder);
+    const captions = commandsOf(gb40).filter((c) => c.property === 'caption').map((c) => String(c.value));
+    expect(captions[0]?.startsWith(`${common.screen.rightFoot} · `)).toBe(true);
+    expect(captions.some((c) => c.startsWith(`${common.screen.leftFoot} · `))).toBe(true);
   });
 
   it('shows the foot map with the current point lit, the technique, and the step', async () => {

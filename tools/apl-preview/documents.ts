@@ -42,27 +42,27 @@ const RESOURCES: J[] = [
   },
   {
     description: 'Landscape hub, 1280×800 dp and larger',
-    dimensions: { pad: 48, gap: 20, titleSize: 48, subSize: 28, techSize: 32, captionSize: 30, bodySize: 30, countSize: 96, barH: 14, btnW: 184, btnH: 80, btnText: 28, iconSize: 36 },
+    dimensions: { pad: 48, gap: 20, titleSize: 48, subSize: 28, techSize: 32, captionSize: 38, bodySize: 30, countSize: 96, barH: 14, btnW: 184, btnH: 80, btnText: 28, iconSize: 36 },
   },
   {
     description: 'Shorter landscape hubs (1024×600) and TVs (960×540 dp)',
     when: '${viewport.height < 700}',
-    dimensions: { pad: 32, gap: 12, titleSize: 38, subSize: 22, techSize: 26, captionSize: 24, bodySize: 24, countSize: 72, barH: 12, btnW: 160, btnH: 64, btnText: 24, iconSize: 28 },
+    dimensions: { pad: 32, gap: 12, titleSize: 38, subSize: 22, techSize: 26, captionSize: 30, bodySize: 24, countSize: 72, barH: 12, btnW: 160, btnH: 64, btnText: 24, iconSize: 28 },
   },
   {
     description: 'Small landscape hubs (960×480)',
     when: '${viewport.height < 560}',
-    dimensions: { pad: 24, gap: 8, titleSize: 30, subSize: 20, techSize: 22, captionSize: 22, bodySize: 22, countSize: 56, barH: 10, btnW: 150, btnH: 56, btnText: 22, iconSize: 26 },
+    dimensions: { pad: 24, gap: 8, titleSize: 30, subSize: 20, techSize: 22, captionSize: 26, bodySize: 22, countSize: 56, barH: 10, btnW: 150, btnH: 56, btnText: 22, iconSize: 26 },
   },
   {
     description: 'TV: seen from across the room; no touch, but the buttons take focus',
     when: '${@viewportProfile == @tvLandscapeXLarge}',
-    dimensions: { titleSize: 40, captionSize: 26, bodySize: 26, countSize: 80 },
+    dimensions: { titleSize: 40, captionSize: 32, bodySize: 26, countSize: 80 },
   },
   {
     description: 'Small round hub (480×480)',
     when: "${@viewportProfile == @hubRoundSmall || viewport.shape == 'round'}",
-    dimensions: { gap: 6, titleSize: 24, subSize: 18, techSize: 20, captionSize: 18, bodySize: 19, countSize: 52, barH: 8, barW: 200, btnW: 64, btnH: 64, btnText: 18, iconSize: 30, mapH: 130 },
+    dimensions: { gap: 6, titleSize: 24, subSize: 18, techSize: 20, captionSize: 20, bodySize: 19, countSize: 52, barH: 8, barW: 200, btnW: 64, btnH: 64, btnText: 18, iconSize: 30, mapH: 130 },
   },
 ];
 
@@ -183,13 +183,14 @@ export function routineDocument(): J {
       { ...maps('@mapH', '80%'), spacing: '@gap' },
       text('${screen.title}', '@titleSize', { width: '66%', textAlign: 'center', fontWeight: 'bold', maxLines: 2, spacing: '@gap' }),
       text('${screen.technique}', '@techSize', { width: '70%', textAlign: 'center', color: '@accent', maxLines: 1, spacing: 2 }),
-      text('${caption}', '@captionSize', { width: '64%', textAlign: 'center', maxLines: 2, color: '@muted', spacing: '@gap' }),
+      // The instruction line is read from about 2 m: large, in the main text colour, with room for the side label.
+      text('${caption}', '@captionSize', { width: '72%', textAlign: 'center', maxLines: 3, spacing: '@gap' }),
       { ...buttons(true), spacing: 10 },
     ],
   };
   const wide = wideLayout('44%', [
     text('${screen.subtitle}', '@subSize', { color: '@muted', maxLines: 1 }),
-    text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 2, spacing: 4 }),
+    text('${screen.title}', '@titleSize', { fontWeight: 'bold', maxLines: 3, spacing: 4 }),
     text('${screen.technique}', '@techSize', { color: '@accent', maxLines: 1, spacing: '@gap' }),
     text('${caption}', '@captionSize', { maxLines: 3, spacing: '@gap' }),
     { ...countdown(false), spacing: '@gap' },

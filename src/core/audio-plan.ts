@@ -166,6 +166,8 @@ export interface PlacedClip {
   readonly startMs: number;
   /** Where its sound starts: `startMs + leadMs`. */
   readonly onsetMs: number;
+  /** Where its frames end. */
+  readonly endMs: number;
   /** For a cue: where the plan puts its onset, ms from the stream start. */
   readonly plannedMs?: number;
   readonly cue?: string;
@@ -198,7 +200,7 @@ export function layoutStream(plan: StreamPlan, lengthOf: (clip: Clip) => ClipLen
       plannedMs = anchorMs + item.cue.planMs - plan.anchorPlanMs;
       start = Math.max(end, grid(plannedMs - length.leadMs));
     }
-    placed.push({ clip: item.clip, startMs: start, onsetMs: start + length.leadMs, ...(plannedMs === undefined ? {} : { plannedMs, cue: item.cue?.cue as string }) });
+    placed.push({ clip: item.clip, startMs: start, onsetMs: start + length.leadMs, endMs: start + length.ms, ...(plannedMs === undefined ? {} : { plannedMs, cue: item.cue?.cue as string }) });
     end = start + length.ms;
   }
   return { clips: placed, anchorMs, durationMs: end + grid(plan.tailMs) };

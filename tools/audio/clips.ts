@@ -8,7 +8,7 @@
  * Which clips: every clip of every step of every routine, for every hold length, pace and leave-out choice.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { clipText, distinctClips, type Clip, type StreamPlan } from '../../src/core/audio-plan.js';
@@ -121,7 +121,11 @@ export interface ClipStore {
 
 export function dirClipStore(dir: string): ClipStore {
   mkdirSync(dir, { recursive: true });
-  return { has: async (key) => existsSync(join(dir, key)), put: async (key, mp3) => writeFileSync(join(dir, key), mp3) };
+  return {
+    has: async (key) => existsSync(join(dir, key)),
+    // Written aside and renamed, so a reader (or a second renderer of the same folder) never sees half a clip.
+    put: async (key, mp3) => { const tmp = join(dir, `.${key}.${process.pid}`); writeFileSync(tmp, mp3); renameSync(tmp, join(dir, key)); },
+  };
 }
 
 /** S3 PutObject / HeadObject under clips/, path-style when an endpoint is given (a fake). */

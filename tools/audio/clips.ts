@@ -8,7 +8,8 @@
  * Which clips: every clip of every step of every routine, for every hold length, pace and leave-out choice.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { clipText, distinctClips, type Clip, type StreamPlan } from '../../src/core/audio-plan.js';
@@ -41,8 +42,23 @@ export async function allStreamPlans(locale: string, voice: string, only?: Parti
 const NORMALISE = [
   '-hide_banner', '-loglevel', 'error', '-i', 'pipe:0',
   '-af', 'silenceremove=start_periods=1:start_threshold=-50dB,areverse,silenceremove=start_periods=1:start_threshold=-50dB,areverse',
-  '-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k', '-map_metadata', '-1', '-id3v2_version', '0', '-f', 'mp3', 'pipe:1',
+  '-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k', '-map_metadata', '-1', '-id3v2_version', '0', '-f', 'mp3',
 ];
+
+/**
+ * Runs ffmpeg with its output in a file: the muxer writes the Info frame's frame count and LAME padding when it
+ * can seek back to it at the end, which a pipe cannot.
+ */
+async function ffmpegToMp3(args: readonly string[], input?: Uint8Array): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'clip-'));
+  try {
+    const out = join(dir, 'clip.mp3');
+    await pipe('ffmpeg', [...args, '-y', out], input);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function pipe(command: string, args: readonly string[], input?: Uint8Array): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -58,7 +74,7 @@ function pipe(command: string, args: readonly string[], input?: Uint8Array): Pro
 }
 
 /** Any audio to the stream format (ffmpeg). */
-export const normalise = (audio: Uint8Array): Promise<Buffer> => pipe('ffmpeg', NORMALISE, audio);
+export const normalise = (audio: Uint8Array): Promise<Buffer> => ffmpegToMp3(NORMALISE, audio);
 
 /**
  * The chime of the press and release cues. The skill's SSML uses a sound-library bell that cannot be downloaded,
@@ -67,8 +83,8 @@ export const normalise = (audio: Uint8Array): Promise<Buffer> => pipe('ffmpeg', 
 export async function renderSound(src: string): Promise<Buffer> {
   if (!src.includes('chime')) throw new Error(`no stream rendering for sound ${src}`);
   const bell = 'aevalsrc=0.35*sin(2*PI*880*t)*exp(-3.5*t)+0.15*sin(2*PI*2217*t)*exp(-6*t):s=24000:d=1.2';
-  return pipe('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', bell, '-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k',
-    '-map_metadata', '-1', '-id3v2_version', '0', '-f', 'mp3', 'pipe:1']);
+  return ffmpegToMp3(['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', bell, '-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k',
+    '-map_metadata', '-1', '-id3v2_version', '0', '-f', 'mp3']);
 }
 
 /** A TTS: the clip's SSML (inside `<speak>`) to audio in any format ffmpeg reads. */

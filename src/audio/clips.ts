@@ -4,7 +4,7 @@
  * a stale recording. Production reads them from the clip bucket (S3 GetObject over node:https, signed by
  * ./sigv4.ts); locally and in CI `CLIPS_DIR` points at a folder rendered by `npm run clips` (espeak-ng).
  */
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import type * as Https from 'node:https';
 import type { RequestOptions } from 'node:https';
 import { credentialsFromEnv, signAwsRequest, type AwsCredentials } from './sigv4.js';
@@ -16,7 +16,7 @@ export const CLIP_PREFIX = 'clips/';
 
 /** The file name of a clip: a hash of voice, format and text (`sound:<src>` for sounds). */
 export function clipKey(voice: string, clipText: string): string {
-  return `${createHash('sha256').update(`${voice}\n${CLIP_FORMAT}\n${clipText}`).digest('hex').slice(0, 40)}.mp3`;
+  return `${(process.getBuiltinModule('node:crypto') as typeof Crypto).createHash('sha256').update(`${voice}\n${CLIP_FORMAT}\n${clipText}`).digest('hex').slice(0, 40)}.mp3`;
 }
 
 export class ClipMissingError extends Error {}

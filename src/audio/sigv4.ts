@@ -8,7 +8,7 @@
  * its cold path is dominated by reading clips, not by loading crypto. tests/audio/sigv4.test.ts holds these
  * headers equal to aws4's.
  */
-import { createHash, createHmac } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { amzDate } from '../alexa/persistence/sigv4.js';
 
 export interface AwsCredentials {
@@ -32,8 +32,9 @@ export interface AwsRequest {
   readonly nowMs: number;
 }
 
-const sha256Hex = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: Uint8Array | string, data: string) => createHmac('sha256', key).update(data).digest();
+const crypto = () => process.getBuiltinModule('node:crypto') as typeof Crypto;
+const sha256Hex = (data: Uint8Array | string) => crypto().createHash('sha256').update(data).digest('hex');
+const hmac = (key: Uint8Array | string, data: string) => crypto().createHmac('sha256', key).update(data).digest();
 
 /** The request's headers with X-Amz-Date, the payload hash (S3), the session token, and Authorization. */
 export function signAwsRequest(request: AwsRequest): Record<string, string> {
@@ -57,7 +58,7 @@ export function signAwsRequest(request: AwsRequest): Record<string, string> {
   const scope = `${date}/${request.region}/${request.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256Hex(canonicalRequest)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${request.credentials.secretAccessKey}`, date), request.region), request.service), 'aws4_request');
-  const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
+  const signature = crypto().createHmac('sha256', key).update(stringToSign).digest('hex');
   headers.Authorization = `AWS4-HMAC-SHA256 Credential=${request.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;
 }

@@ -5,7 +5,7 @@
  * function, which checks). Anything else is refused with 403. Light on purpose: the skill imports this
  * module (node:crypto only), never the stream handler.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { HOLD_LENGTHS, ROUTINE_IDS, type HoldLength, type RoutineId } from '../core/content/types.js';
 import { PACES, type Pace } from '../core/timeline.js';
 
@@ -29,6 +29,9 @@ export const STREAM_PATH = '/step.mp3';
 /** Shortest key accepted, in bytes: HMAC-SHA256 wants at least its output length. */
 export const MIN_KEY_BYTES = 32;
 
+/** node:crypto, loaded on the first signature: this module is in the skill's bundle, whose cold start stays without it. */
+const crypto = () => process.getBuiltinModule('node:crypto') as typeof Crypto;
+
 const bit = (b: boolean) => (b ? '1' : '0');
 
 function queryOf(params: StreamParams, expiresAtS: number): [string, string][] {
@@ -44,7 +47,7 @@ function canonical(path: string, pairs: readonly (readonly [string, string])[]):
   return `${path}?${sorted.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
 }
 
-const mac = (key: string, data: string) => createHmac('sha256', key).update(data).digest('base64url');
+const mac = (key: string, data: string) => crypto().createHmac('sha256', key).update(data).digest('base64url');
 
 /**
  * A stream URL for the skill's AudioPlayer.Play: `base` is AUDIO_BASE_URL (the function URL), `key` AUDIO_URL_KEY,
@@ -73,7 +76,7 @@ export function verifyStreamRequest(rawPath: string, rawQuery: string, key: stri
   const rest = pairs.filter(([k]) => k !== 'sig');
   const expected = Buffer.from(mac(key, canonical(rawPath, rest)));
   const given = Buffer.from((sigs[0] as [string, string])[1]);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
+  if (given.length !== expected.length || !crypto().timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' };
   const q = new Map(rest);
   if (rest.length !== q.size) return { ok: false, reason: 'repeated parameter' };
   const expiresAtS = Number(q.get('e'));

@@ -7,13 +7,14 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { streamVoice } from '../../src/audio/stream.js';
-import { clipsOf, dirClipStore, espeakTts, renderClips } from '../../tools/audio/clips.js';
+import { clipsOf, dirClipStore, espeakTts, haveLocalRenderer, renderClips } from '../../tools/audio/clips.js';
 
 /** The folder the audio tests share (CLIPS_DIR for the handler). */
 export const CLIPS_DIR = process.env.TEST_CLIPS_DIR ?? join(tmpdir(), 'foot-acupressure-test-clips');
 
 /** Renders (or finds) the clips of every routine at the default preferences in one locale, with both leave-out choices. */
 export async function ensureClips(locale = 'en-US'): Promise<{ voice: string; dir: string }> {
+  if (!(await haveLocalRenderer())) throw new Error('the audio tests need espeak-ng and ffmpeg (Debian: apt-get install espeak-ng ffmpeg; .ci/run installs them)');
   const voice = streamVoice(locale, 'espeak');
   const clips = await clipsOf(locale, voice, { hold: 'standard', pace: 'normal' });
   await renderClips(clips, voice, espeakTts(voice.slice('espeak:'.length)), dirClipStore(CLIPS_DIR));

@@ -10,9 +10,14 @@
  * imports ./url.ts only.
  */
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
-import { ClipMissingError, sourceFromEnv, type ClipSource } from './clips.js';
-import { renderStream, StreamNotFoundError } from './stream.js';
+import type { ClipSource } from './clips.js';
 import { verifyStreamRequest, type StreamParams } from './url.js';
+
+/**
+ * What makes a stream (plan, clips, MP3, S3), loaded by the first request that passed the signature check: when
+ * the skill's bundle exports this handler too (src/index.ts), none of it runs on the skill's cold start.
+ */
+const renderer = () => Promise.all([import('./stream.js'), import('./clips.js')]).then(([stream, clips]) => ({ ...stream, ...clips }));
 
 /** Largest body sent, in bytes: 6 MB of response less base64's third and room for the headers. */
 export const MAX_BODY_BYTES = 4_400_000;
@@ -34,7 +39,7 @@ async function streamBytes(params: StreamParams, source: ClipSource): Promise<Ui
   const id = JSON.stringify(params);
   let bytes = recent.get(id);
   if (!bytes) {
-    bytes = (await renderStream(params, source)).bytes;
+    bytes = (await (await renderer()).renderStream(params, source)).bytes;
     if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
     recent.set(id, bytes);
   }
@@ -69,6 +74,7 @@ export async function audio(event: LambdaFunctionURLEvent, nowMs = Date.now()): 
     log({ outcome: 'refused', reason: verdict.reason });
     return plain(403, 'Forbidden');
   }
+  const { sourceFromEnv, ClipMissingError, StreamNotFoundError } = await renderer();
   const source = sourceFromEnv();
   if (!source) {
     log({ outcome: 'error', reason: 'neither CLIPS_DIR nor CLIPS_BUCKET is set' });

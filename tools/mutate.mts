@@ -63,6 +63,12 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'safety: tingling mid-routine keeps pacing', file: 'src/core/routine-state.ts',
     from: "return { state: { ...keep(withoutPending(state)), pending: { question: 'pain' } }, outcome: { kind: 'tingling', inRoutine: true } };",
     to: "return segment(state, now.progress.routineId, resumeEntry(now.plan, at), 'resume');", tests: ['tests/conversation/safety.test.ts'] },
+  { name: 'audio: a cue follows the words before it instead of its planned time', file: 'src/core/audio-plan.ts',
+    from: 'start = Math.max(end, grid(plannedMs - length.leadMs));', to: 'start = free;', tests: ['tests/audio/audio-plan.test.ts', 'tests/audio/streams.test.ts'] },
+  { name: 'audio: a stream URL past its expiry is served', file: 'src/audio/url.ts',
+    from: "if (!Number.isInteger(expiresAtS) || nowS > expiresAtS) return { ok: false, reason: 'expired' };", to: '', tests: ['tests/audio/handler.test.ts'] },
+  { name: 'audio: silence is one frame short', file: 'src/audio/mp3.ts',
+    from: 'const silence = (n: number) => { for (let i = 0; i < n; i += 1) {', to: 'const silence = (n: number) => { for (let i = 1; i < n; i += 1) {', tests: ['tests/audio/audio-plan.test.ts', 'tests/audio/streams.test.ts'] },
 ];
 
 function runs(tests: readonly string[]): boolean {

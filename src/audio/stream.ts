@@ -5,39 +5,12 @@
  */
 import { clipText, distinctClips, layoutStream, stepSegment, streamPlan, streamWords, type Clip, type StreamLayout, type StreamPlan } from '../core/audio-plan.js';
 import { planRoutine } from '../core/plan.js';
-import type { Preferences } from '../core/timeline.js';
 import { loadVoice } from '../alexa/i18n.js';
 import { clipKey, type ClipSource } from './clips.js';
 import { FRAME_MS, joinFrames, leadMsOf, parseClip, type ParsedClip } from './mp3.js';
-import type { StreamParams } from './url.js';
+import { prefsOf, type StreamParams } from './url.js';
 
-export type { StreamParams } from './url.js';
-
-/**
- * The voice of each locale's clips. Polly neural voices, female like Alexa's own, each native to its market
- * (Amazon Polly available voices: https://docs.aws.amazon.com/polly/latest/dg/available-voices.html; Joanna,
- * Amy, Olivia, Kajal, Vicki, Lucia and Léa have neural variants). Canada has no Polly voice of its own: Joanna.
- */
-export const POLLY_VOICES: Readonly<Record<string, string>> = {
-  'en-US': 'Joanna', 'en-CA': 'Joanna', 'en-GB': 'Amy', 'en-AU': 'Olivia', 'en-IN': 'Kajal', 'de-DE': 'Vicki', 'es-ES': 'Lucia', 'fr-FR': 'Lea',
-};
-/** espeak-ng's voice for each locale (local and CI rendering). */
-export const ESPEAK_VOICES: Readonly<Record<string, string>> = {
-  'en-US': 'en-us', 'en-CA': 'en-us', 'en-GB': 'en-gb', 'en-AU': 'en-gb', 'en-IN': 'en-gb', 'de-DE': 'de', 'es-ES': 'es', 'fr-FR': 'fr-fr',
-};
-
-/** The voice id of a locale's clips: `polly:<VoiceId>` in production, `espeak:<voice>` locally. */
-export function streamVoice(locale: string, engine: 'polly' | 'espeak' = 'polly'): string {
-  return engine === 'polly' ? `polly:${POLLY_VOICES[locale] ?? 'Joanna'}` : `espeak:${ESPEAK_VOICES[locale] ?? 'en-us'}`;
-}
-
-export const prefsOf = (p: Pick<StreamParams, 'hold' | 'chimes' | 'countdown' | 'pace'>): Preferences =>
-  ({ holdLength: p.hold, chimes: p.chimes, countdown: p.countdown, pace: p.pace, waitBetweenSteps: false });
-
-/** The parameters of a step stream from what the skill holds: routine, step, the user's preferences and choice, locale. */
-export function streamParams(routine: StreamParams['routine'], step: number, prefs: Preferences, leaveOut: boolean | undefined, locale: string, voice = streamVoice(locale)): StreamParams {
-  return { routine, step, hold: prefs.holdLength, chimes: prefs.chimes, countdown: prefs.countdown, pace: prefs.pace, leaveOut: leaveOut === true, locale, voice };
-}
+export { ESPEAK_VOICES, POLLY_VOICES, prefsOf, streamParams, streamVoice, type StreamParams } from './url.js';
 
 export class StreamNotFoundError extends Error {}
 

@@ -1,10 +1,12 @@
 /**
  * MP3 at the frame level, enough to join pre-rendered clips with exact silence, without decoding anything.
  *
- * The streams are MPEG-2 Layer III, mono, 24 kHz, 48 kbps: 576 samples (24 ms) and 144 bytes a frame, the format
- * Polly writes at a 24 kHz sample rate and the one an SSML `<audio>` clip must have (MPEG-2, 48 kbps; SSML reference,
- * https://developer.amazon.com/en-US/docs/alexa/custom-skills/speech-synthesis-markup-language-ssml-reference.html#audio).
- * AudioPlayer plays MP3 over HTTPS (https://developer.amazon.com/en-US/docs/alexa/custom-skills/audioplayer-interface-reference.html).
+ * The streams are MPEG-2 Layer III, mono, 24 kHz, 48 kbps: 576 samples (24 ms) and 144 bytes a frame, the rate Polly
+ * writes MP3 at (SampleRate "24000", https://docs.aws.amazon.com/polly/latest/dg/API_SynthesizeSpeech.html).
+ * AudioPlayer streams MP3 over HTTPS (https://developer.amazon.com/en-US/docs/alexa/custom-skills/audioplayer-interface-reference.html;
+ * 16 to 384 kbps per /work/shared/docs/alexa-platform.md). SSML `<audio>` wants MPEG-2 at exactly 48 kbps; Amazon's
+ * announcement of the tag named 16 kHz (https://amazon.developer.forums.answerhub.com/articles/2758/new-ssml-tag-audio.html),
+ * later pages 16, 22.05 or 24 kHz (not verified here): only matters if these clips are ever reused in SSML.
  *
  * - A clip's first frame is often an Xing/Info frame (no audio: frame count, and LAME's encoder delay and padding).
  *   It is dropped when joining, or a decoder would take the whole stream's length from the first clip's; its

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadVoice } from '../../src/alexa/i18n.js';
-import { FRAME_MS, joinFrames, Mp3FormatError, parseClip, silentFrame } from '../../src/audio/mp3.js';
+import { MAX_BODY_BYTES } from '../../src/audio/handler.js';
+import { FRAME_MS, joinFrames, Mp3FormatError, parseClip, silentFrame, STREAM_FORMAT } from '../../src/audio/mp3.js';
 import { layoutStream, stepSegment, streamPlan, streamWords, type Clip } from '../../src/core/audio-plan.js';
-import { ROUTINE_IDS } from '../../src/core/content/types.js';
+import { HOLD_LENGTHS, ROUTINE_IDS } from '../../src/core/content/types.js';
 import { MAX_AUDIO_TAGS } from '../../src/core/limits.js';
 import { paceResponse, introAt } from '../../src/core/pacing.js';
 import { planRoutine } from '../../src/core/plan.js';
@@ -74,6 +75,30 @@ describe('stream plan of a step', () => {
     expect(chimes(bounded.parts)).toBeLessThanOrEqual(MAX_AUDIO_TAGS);
     expect(chimes(unbounded.parts)).toBe(bl60.cues.filter((c) => c.chime).length);
     expect(unbounded.parts.some((p) => p.kind === 'text' && /next/i.test(p.text))).toBe(false); // no "say next": the stream carries on
+  });
+
+  it('the longest stream of any step, locale and preference fits one function URL response (base64, 6 MB)', async () => {
+    let longest = { ms: 0, label: '' };
+    for (const locale of ['en-US', 'de-DE', 'es-ES', 'fr-FR']) {
+      for (const hold of HOLD_LENGTHS) {
+        for (const pace of ['normal', 'slow'] as const) {
+          const prefs = { ...DEFAULT_PREFERENCES, holdLength: hold, pace };
+          const voice = await loadVoice(locale, pace);
+          for (const routine of ROUTINE_IDS) {
+            const plan = planRoutine(routine, prefs, false);
+            for (const step of plan.steps) {
+              const segment = stepSegment({ plan, stepIndex: step.index, words: streamWords(voice, routine, prefs, false, plan), voice, prefs, chime: voice.chime });
+              // Words estimated, then half as long again for a slow TTS; the holds are exact.
+              const ms = step.durationMs + (segment.estimatedMs - step.durationMs) * 1.5;
+              if (ms > longest.ms) longest = { ms, label: `${locale} ${routine} ${step.step.id} ${hold} ${pace}` };
+            }
+          }
+        }
+      }
+    }
+    const bytes = (longest.ms / 1000) * (STREAM_FORMAT.kbps * 1000 / 8);
+    expect(bytes, longest.label).toBeLessThan(MAX_BODY_BYTES);
+    expect(Math.ceil(bytes / 3) * 4, 'base64').toBeLessThan(6 * 1024 * 1024 - 64 * 1024);
   });
 
   it('a cue whose words before it run long starts right after them, never on top', () => {

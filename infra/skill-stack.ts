@@ -13,6 +13,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { AudioStream } from './audio-stream.js';
 import { LAMBDA_BUNDLE } from './bundling.js';
 import { ManagedSkill, type SkillManagementProps } from './managed-skill.js';
 
@@ -127,6 +128,7 @@ export class SkillStack extends Stack {
       },
     });
     this.table.grantReadWriteData(this.function);
+    new AudioStream(this, 'AudioStream', { skillFunction: this.function, ...(props.logRetention ? { logRetention: props.logRetention } : {}) });
 
     // Only this skill may invoke the function. Without a skill id there is no trigger at all, never an open one.
     if (skillId) {

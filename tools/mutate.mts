@@ -85,6 +85,12 @@ const MUTATIONS: readonly Mutation[] = [
     from: '  if (!m.loaded) {\n', to: '  if (false) {\n', tests: ['tests/conversation/memory.test.ts'] },
   { name: 'store: keeps calling a store that is down', file: 'src/alexa/store-session.ts',
     from: 'const resting = (meta: StoreMeta | undefined, nowMs: number) => meta?.retryAtMs !== undefined && nowMs < meta.retryAtMs;', to: 'const resting = (_meta: StoreMeta | undefined, _nowMs: number) => false;', tests: ['tests/conversation/memory.test.ts'] },
+  { name: 'audio: a cue follows the words before it instead of its planned time', file: 'src/core/audio-plan.ts',
+    from: 'start = Math.max(end, grid(plannedMs - length.leadMs));', to: 'start = free;', tests: ['tests/audio/audio-plan.test.ts', 'tests/audio/streams.test.ts'] },
+  { name: 'audio: a stream URL past its expiry is served', file: 'src/audio/url.ts',
+    from: "if (!Number.isInteger(expiresAtS) || nowS > expiresAtS) return { ok: false, reason: 'expired' };", to: '', tests: ['tests/audio/handler.test.ts'] },
+  { name: 'audio: silence is one frame short', file: 'src/audio/mp3.ts',
+    from: 'const silence = (n: number) => { for (let i = 0; i < n; i += 1) {', to: 'const silence = (n: number) => { for (let i = 1; i < n; i += 1) {', tests: ['tests/audio/audio-plan.test.ts', 'tests/audio/streams.test.ts'] },
 ];
 
 function runs(tests: readonly string[]): boolean {

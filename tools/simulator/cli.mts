@@ -28,6 +28,8 @@ const HELP = `Usage: npm start -- [options]
   --locale <code>   en-US (default), en-GB, en-CA, en-AU, en-IN, de-DE, es-ES or fr-FR
   --screen          be an Echo Show: write each answer's APL screen as a PNG (needs chromium) and print its path;
                     the screen's own events carry the routine on, shown as "(screen) …" turns
+  --audio           write a routine's AudioPlayer step streams to dist/audio/ and play them (--routine <id>, default ankle;
+                    needs espeak-ng and ffmpeg)
   --verbose         show the skill's log lines
   --help            this text
 
@@ -38,12 +40,13 @@ const { values } = parseArgs({
   options: {
     script: { type: 'string' }, realtime: { type: 'boolean' }, speak: { type: 'boolean' },
     store: { type: 'string', default: 'memory' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
-    locale: { type: 'string', default: 'en-US' }, screen: { type: 'boolean' },
+    locale: { type: 'string', default: 'en-US' }, screen: { type: 'boolean' }, audio: { type: 'boolean' }, routine: { type: 'string', default: 'ankle' },
   },
 });
 if (values.help) { console.log(HELP); process.exit(0); }
 const locale = values.locale ?? 'en-US';
 if (!(LOCALES as readonly string[]).includes(locale)) { console.error(`Unknown --locale ${locale}\n\n${HELP}`); process.exit(2); }
+if (values.audio) process.exit(await (await import('./audio.js')).writeRoutineStreams(values.routine ?? 'ankle', locale));
 const INVOCATION_NAME = invocationName(locale);
 if (!values.verbose) process.env.LOG_LEVEL ??= 'warn';
 

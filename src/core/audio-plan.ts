@@ -6,16 +6,14 @@
  * The clips' real lengths come in as data (measured from the rendered MP3 by src/audio), so the layout is
  * exact to the frame where SSML can only estimate.
  */
-import { POINTS } from './content/points.js';
-import { getRoutine } from './content/routines.js';
-import { needsLightPressure } from './content/steps.js';
-import type { PointId, RoutineId, Step } from './content/types.js';
+import type { RoutineId } from './content/types.js';
 import { FIND_POINT_MIN_MS } from './limits.js';
 import { introAt, paceResponse, type Chime, type PaceWords, type Segment } from './pacing.js';
 import type { RoutinePlan } from './plan.js';
-import { phoneme, renderSsml, text, type SpeechPart } from './speech.js';
-import { alternationMs, type Preferences } from './timeline.js';
-import { say, stepTitle, stepWord, upperFirst, type Voice } from './voice.js';
+import { renderSsml, type SpeechPart } from './speech.js';
+import type { Preferences } from './timeline.js';
+import { paceWords, type Device } from './turn.js';
+import type { Voice } from './voice.js';
 
 /** Time to find a point after a step's introduction, as the spoken routine gives it (src/core/turn.ts), in ms. */
 export const STREAM_FIND_POINT_MS = 5_000;
@@ -52,39 +50,16 @@ export interface StreamPlan {
   readonly tailMs: number;
 }
 
-/** The words of a step stream: the skill's own words (src/core/turn.ts) with no prompt, since the stream carries on. */
+/**
+ * The words of a step stream: the skill's own words (`paceWords`, src/core/turn.ts) on a device that plays audio,
+ * so no "say next" prompt (the stream carries on) and every cue in the wording the spoken routine gives it.
+ */
 export function streamWords(voice: Voice, routineId: RoutineId, prefs: Preferences, leaveOut: boolean | undefined, plan: RoutinePlan): PaceWords {
-  const steps = getRoutine(routineId).steps;
-  const title = (i: number) => stepTitle(voice, routineId, i);
-  const pinyin = (id: PointId): SpeechPart[] => {
-    const point = POINTS[id];
-    if (voice.t(`points:${id}.name`).toLowerCase().includes(point.pinyin.toLowerCase())) return [];
-    return [...say(voice, 'common:chineseName'), phoneme(point.pinyin, voice.t(`points:${id}.ipa`)), text('.')];
-  };
-  return {
-    intro(i) {
-      const step = steps[i] as Step;
-      const parts: SpeechPart[] = [text(`${upperFirst(title(i))}.`)];
-      if (step.points.length === 1) parts.push(...pinyin(step.points[0] as PointId));
-      const ms = alternationMs(step, prefs);
-      const every = ms === 60_000 ? voice.t('common:every.minute') : voice.t('common:every.seconds', { count: Math.round(ms / 1000) });
-      parts.push(text(stepWord(voice, routineId, i, 'setup', { every })));
-      if (leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
-      parts.push(...say(voice, 'common:getReady'));
-      return parts;
-    },
-    reminder: (i) => [text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'reminder'))],
-    cue: (_i, cue) => say(voice, `cues:${cue.cue}`),
-    repress: () => say(voice, 'cues:repress'),
-    stepDone: () => say(voice, 'cues:stepDone'),
-    untimed: (i, after) => [
-      text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'setup')),
-      ...say(voice, after === undefined ? 'common:untimedLast' : 'common:untimed'),
-    ],
-    prompt: () => [],
-    routineDone: () => say(voice, 'common:routineDone', { name: voice.t(`routines:${plan.routineId}.name`) }),
-  };
+  return paceWords(voice, routineId, { prefs, ...(leaveOut === undefined ? {} : { leaveOut }) }, plan, STREAM_DEVICE);
 }
+
+/** The device a stream is rendered for: no screen, audio that carries on by itself. */
+export const STREAM_DEVICE: Device = { screen: false, audio: true };
 
 export interface StepStreamInput {
   readonly plan: RoutinePlan;

@@ -20,8 +20,11 @@ import { ask, pointCode, pointName, routineName, say, stepTitle, stepWord, upper
 
 export type { Turn, Voice } from './voice.js';
 
-/** How a device shows the routine: a screen keeps time by itself and ends each response at a step's end. */
-export interface Device { readonly screen: boolean }
+/**
+ * How a device shows the routine: a screen keeps time by itself and ends each response at a step's end; an audio
+ * stream (AudioPlayer, src/core/audio-plan.ts) carries on by itself too, so neither says "say next".
+ */
+export interface Device { readonly screen: boolean; readonly audio?: boolean }
 
 /** Pause to find a point after a step's full introduction (a location was just described), in ms. */
 const FIND_POINT_AFTER_SETUP_MS = 5_000;
@@ -35,13 +38,16 @@ const pinyinLine = (voice: Voice, id: PointId): SpeechPart[] => {
   return [...say(voice, 'common:chineseName'), phoneme(point.pinyin, voice.t(`points:${id}.ipa`)), text('.')];
 };
 
-function setupParams(voice: Voice, step: Step, state: SkillState): Record<string, string> {
+function setupParams(voice: Voice, step: Step, state: Pick<SkillState, 'prefs'>): Record<string, string> {
   const ms = alternationMs(step, state.prefs);
   return { every: ms === 60_000 ? voice.t('common:every.minute') : voice.t('common:every.seconds', { count: Math.round(ms / 1000) }) };
 }
 
-/** The words pacing needs, for one routine and state. */
-function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
+/**
+ * The words pacing needs, for one routine and state: the one source of the routine's words for every renderer
+ * (speech, screen, and the audio streams of src/core/audio-plan.ts), so all of them say the same wording of a cue.
+ */
+export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillState, 'prefs' | 'leaveOut'>, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
   const steps = getRoutine(routineId).steps;
   const title = (i: number) => stepTitle(voice, routineId, i);
   return {
@@ -62,8 +68,8 @@ function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: 
       text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'setup')),
       ...say(voice, after === undefined ? 'common:untimedLast' : 'common:untimed'),
     ],
-    // A screen carries on by itself (its document sends the next event): no word to say.
-    prompt: (boundary, after) => (device.screen ? [] : boundary === 'step'
+    // A screen carries on by itself (its document sends the next event), and so does a stream: no word to say.
+    prompt: (boundary, after) => (device.screen || device.audio ? [] : boundary === 'step'
       ? say(voice, 'cues:continue.step', { title: after === undefined ? '' : title(after) })
       : say(voice, `cues:continue.${boundary}`)),
     routineDone: () => say(voice, 'common:routineDone', { name: routineName(voice, plan.routineId) }),

@@ -43,7 +43,7 @@ export function streamVoice(locale: string, engine: 'polly' | 'espeak' = 'polly'
 }
 
 export const prefsOf = (p: Pick<StreamParams, 'hold' | 'chimes' | 'countdown' | 'pace'>): Preferences =>
-  ({ holdLength: p.hold, chimes: p.chimes, countdown: p.countdown, pace: p.pace, waitBetweenSteps: false });
+  ({ holdLength: p.hold, chimes: p.chimes, countdown: p.countdown, pace: p.pace, waitBetweenSteps: false, audio: true });
 
 /** The parameters of a step stream from what the skill holds: routine, step, the user's preferences and choice, locale. */
 export function streamParams(routine: StreamParams['routine'], step: number, prefs: Preferences, leaveOut: boolean | undefined, locale: string, voice = streamVoice(locale)): StreamParams {

@@ -187,3 +187,54 @@ export function distinctClips(plans: readonly StreamPlan[]): Clip[] {
   for (const plan of plans) for (const { clip } of plan.clips) if (!seen.has(clipText(clip))) seen.set(clipText(clip), clip);
   return [...seen.values()];
 }
+
+/** A step stream's clock as the skill knows it: where the step's plan time starts, and its cues, in stream time. */
+export interface StreamClock {
+  readonly stepIndex: number;
+  /** Stream time (ms from the stream's start) at which the step's plan time `anchorPlanMs` is reached. */
+  readonly anchorMs: number;
+  readonly anchorPlanMs: number;
+  /** Length of the step's timeline, in ms. */
+  readonly durationMs: number;
+  /** Every cue's onset, in plan time, in order. */
+  readonly cuePlanMs: readonly number[];
+}
+
+/**
+ * The clock of one step's stream, from the same layout the stream function renders (`stepSegment`): the words before
+ * the step's first press are timed by estimate, and from the first press on every cue sits where the plan puts it,
+ * so stream time and plan time advance together.
+ */
+export function streamClock(input: StepStreamInput): StreamClock {
+  const segment = stepSegment(input);
+  const step = segment.steps.find((s) => s.stepIndex === input.stepIndex);
+  const cuePlanMs = segment.onsets.filter((o) => o.stepIndex === input.stepIndex).map((o) => o.plannedMs);
+  return { stepIndex: input.stepIndex, anchorMs: Math.round(step?.realStartMs ?? 0), anchorPlanMs: step?.planStartMs ?? 0, durationMs: step?.durationMs ?? 0, cuePlanMs };
+}
+
+/** Where a stream's offset is in the step's plan: `atMs` (0 during the introduction), and the last cue's onset before it, in stream time. */
+export interface StreamPlace {
+  readonly atMs: number;
+  /** Stream time of the last cue said at or before the offset (0 before the first: the step from its start). */
+  readonly lastCueMs: number;
+}
+
+/**
+ * A stream offset (the device's `offsetInMilliseconds`) as plan time in its step.
+ * @example streamPlace(clock, clock.anchorMs + 35_000).atMs // 35_000 from the first press
+ */
+export function streamPlace(clock: StreamClock, offsetMs: number): StreamPlace {
+  const raw = clock.anchorPlanMs + Math.max(0, offsetMs) - clock.anchorMs;
+  const atMs = Math.round(Math.min(clock.durationMs, Math.max(0, raw)));
+  return { atMs: raw < 0 ? 0 : atMs, lastCueMs: streamOffset(clock, atMs) };
+}
+
+/**
+ * Where to start a step's stream to pick up at a plan time: at the onset of the last cue at or before it (the user
+ * hears the instruction again, as a resumed spoken routine repeats it), or from the stream's start before the first.
+ */
+export function streamOffset(clock: StreamClock, atMs: number): number {
+  const cue = clock.cuePlanMs.filter((ms) => ms <= atMs).at(-1);
+  if (cue === undefined || atMs <= 0) return 0;
+  return Math.max(0, Math.round(clock.anchorMs + cue - clock.anchorPlanMs));
+}

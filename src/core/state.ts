@@ -48,6 +48,11 @@ export interface Progress {
   readonly seq?: number;
   /** Steps the user chose to do at light pressure (after pain): no firmer cue in them. */
   readonly light?: readonly number[];
+  /**
+   * The place is played by an AudioPlayer stream (`seq` is the id of the last stream sent, played or queued):
+   * the device, not the clock, says where the user is (its token and offset, src/core/audio-plan.ts).
+   */
+  readonly stream?: boolean;
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */
@@ -77,6 +82,8 @@ export interface SkillState {
   readonly disclaimed?: boolean;
   /** Routines whose full introduction the user has heard: next time, one breath is enough. */
   readonly heard?: readonly RoutineId[];
+  /** The user has heard, once, how to talk to the skill while a routine plays as audio. */
+  readonly audioNoted?: boolean;
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }
@@ -110,6 +117,7 @@ export function withSessionChanges(stored: SkillState, session: SkillState): Ski
     ...(leaveOut !== undefined ? { leaveOut } : {}),
     ...(progress ? { progress } : {}),
     ...(stored.disclaimed || session.disclaimed ? { disclaimed: true } : {}),
+    ...(stored.audioNoted || session.audioNoted ? { audioNoted: true } : {}),
     ...(heard.length ? { heard } : {}),
     ...(pending ? { pending } : {}),
     ...(last ? { last } : {}),

@@ -1,0 +1,59 @@
+/**
+ * The device's AudioPlayer reports, reduced: where a step stream has got to, the next step queued behind the one
+ * playing, the routine's end, and the fallback to speech when a stream fails. These requests come without a
+ * session and may never be answered aloud, so every outcome here is `playback` (no words).
+ */
+import type { RoutineEvent } from './events.js';
+import type { Transition } from './outcomes.js';
+import { followingStep } from './pacing.js';
+import { holdAt, planOf, withoutProgress } from './reduce-kit.js';
+import type { SkillState } from './state.js';
+
+type Playback = Extract<RoutineEvent, { type: 'playback' }>;
+
+const quiet = (state: SkillState): Transition => ({ state, outcome: { kind: 'playback' } });
+
+/**
+ * One AudioPlayer report. A stream's token carries the id (`seq`) of the response that sent it; the state keeps the
+ * id of the last stream sent (played or queued), so a report about an older stream moves nothing.
+ * @example playback(state, { type: 'playback', what: 'nearlyFinished', stream, at }).outcome.enqueue?.stepIndex // the next step
+ */
+export function playback(state: SkillState, event: Playback): Transition {
+  const progress = state.progress;
+  const at = event.at ?? { stepIndex: event.stream.stepIndex, atMs: 0 };
+  if (event.what === 'failed') {
+    // The device cannot play our streams: speech from now on, on this account (the preference is persisted).
+    const prefs = { ...state.prefs, audio: false };
+    if (!progress?.stream || progress.routineId !== event.stream.routineId) return quiet({ ...state, prefs });
+    return quiet({ ...holdAt(state, progress, at, true), prefs });
+  }
+  // Only a stream of the routine that plays now, while it plays (a pause, pain or a question has stopped it).
+  if (!progress?.stream || progress.paused || progress.played || progress.routineId !== event.stream.routineId) return quiet(state);
+  const seq = progress.seq ?? 0;
+  const { stream } = event;
+  const plan = planOf(state, progress.routineId);
+  const after = followingStep(plan, stream.stepIndex);
+  switch (event.what) {
+    case 'started':
+      if (stream.seq !== seq) return quiet(state);
+      return quiet({ ...state, progress: { ...progress, at: at } });
+    case 'nearlyFinished': {
+      // Queue the next step behind this one, once (a second report for the same stream finds the id moved on).
+      if (stream.seq !== seq || !after || state.prefs.waitBetweenSteps) return quiet(state);
+      const next = seq + 1;
+      return {
+        state: { ...state, progress: { ...progress, seq: next } },
+        outcome: { kind: 'playback', enqueue: { kind: 'play', behavior: 'ENQUEUE', routineId: progress.routineId, stepIndex: after.index, offsetMs: 0, seq: next, previous: { stepIndex: stream.stepIndex, seq: stream.seq } } },
+      };
+    }
+    case 'finished':
+      if (stream.seq === seq - 1 && after) return quiet({ ...state, progress: { ...progress, at: { stepIndex: after.index, atMs: 0 } } });
+      if (stream.seq !== seq) return quiet(state);
+      // Nothing queued behind it: the routine's end, or (waiting between steps) the next step, held.
+      if (!after) return quiet(withoutProgress(state));
+      return quiet(holdAt(state, progress, { stepIndex: after.index, atMs: 0 }, true));
+    case 'stopped':
+      if (stream.seq !== seq && stream.seq !== seq - 1) return quiet(state);
+      return quiet(holdAt(state, progress, at, true));
+  }
+}

@@ -37,7 +37,7 @@ describe('parseState', () => {
 
   it('drops a tampered record of what was played, keeping the place', () => {
     const bad = { ...full.progress, played: { ...full.progress!.played, marks: [[0, 99, 0, 1]] } };
-    expect(parseState({ ...full, progress: bad }).progress).toEqual({ routineId: 'ankle', at: { stepIndex: 2, atMs: 98_000 }, paused: true });
+    expect(parseState({ ...full, progress: bad }).progress).toEqual({ routineId: 'ankle', at: { stepIndex: 2, atMs: 98_000 }, paused: true, stream: true });
   });
 
   it('falls back field by field: preferences, questions, choices and lists', () => {

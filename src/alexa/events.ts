@@ -170,7 +170,8 @@ const BUTTONS: Readonly<Record<string, RoutineEvent>> = {
 
 /** The core event of an AudioPlayer or PlaybackController request; undefined when it is not about a stream of ours. */
 export function playerEventOf(envelope: RequestEnvelope, type: string): RoutineEvent | undefined {
-  if (Object.hasOwn(BUTTONS, type)) return BUTTONS[type];
+  // A button is about our stream only when the device's player holds one of our tokens.
+  if (Object.hasOwn(BUTTONS, type)) return playerOf(envelope) ? BUTTONS[type] : undefined;
   const what = Object.hasOwn(REPORTS, type) ? REPORTS[type] : undefined;
   const request = envelope.request as { token?: unknown; offsetInMilliseconds?: unknown };
   // A report names its stream in the request; the context's player may already be on the next one.

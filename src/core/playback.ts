@@ -15,45 +15,49 @@ const quiet = (state: SkillState): Transition => ({ state, outcome: { kind: 'pla
 
 /**
  * One AudioPlayer report. A stream's token carries the id (`seq`) of the response that sent it; the state keeps the
- * id of the last stream sent (played or queued), so a report about an older stream moves nothing.
- * @example playback(state, { type: 'playback', what: 'nearlyFinished', stream, at }).outcome.enqueue?.stepIndex // the next step
+ * id of the last stream sent and whether it is queued behind the one before it. A report about any other stream
+ * (one replaced by "next", "back" or "resume", whose PlaybackStopped comes after the new Play) moves nothing.
+ * @example playback(state, { type: 'playback', what: 'nearlyFinished', stream, offsetMs }).outcome // { kind: 'playback', enqueue: { … the next step } }
  */
 export function playback(state: SkillState, event: Playback): Transition {
   const progress = state.progress;
-  const at = event.at ?? { stepIndex: event.stream.stepIndex, atMs: 0 };
+  const { stream } = event;
+  const at = event.at ?? { stepIndex: stream.stepIndex, atMs: 0 };
   if (event.what === 'failed') {
     // The device cannot play our streams: speech from now on, on this account (the preference is persisted).
     const prefs = { ...state.prefs, audio: false };
-    if (!progress?.stream || progress.routineId !== event.stream.routineId) return quiet({ ...state, prefs });
+    if (!progress?.stream || progress.routineId !== stream.routineId) return quiet({ ...state, prefs });
     return quiet({ ...holdAt(state, progress, at, true), prefs });
   }
   // Only a stream of the routine that plays now, while it plays (a pause, pain or a question has stopped it).
-  if (!progress?.stream || progress.paused || progress.played || progress.routineId !== event.stream.routineId) return quiet(state);
+  if (!progress?.stream || progress.paused || progress.played || progress.routineId !== stream.routineId) return quiet(state);
   const seq = progress.seq ?? 0;
-  const { stream } = event;
+  const current = stream.seq === seq;
+  /** The stream still playing while the next one waits behind it. */
+  const playingBeforeQueued = progress.stream === 'queued' && stream.seq === seq - 1;
   const plan = planOf(state, progress.routineId);
   const after = followingStep(plan, stream.stepIndex);
   switch (event.what) {
     case 'started':
-      if (stream.seq !== seq) return quiet(state);
-      return quiet({ ...state, progress: { ...progress, at: at } });
+      if (!current) return quiet(state);
+      return quiet({ ...state, progress: { ...progress, at, stream: 'playing' } });
     case 'nearlyFinished': {
       // Queue the next step behind this one, once (a second report for the same stream finds the id moved on).
-      if (stream.seq !== seq || !after || state.prefs.waitBetweenSteps) return quiet(state);
+      if (!current || progress.stream === 'queued' || !after || state.prefs.waitBetweenSteps) return quiet(state);
       const next = seq + 1;
       return {
-        state: { ...state, progress: { ...progress, seq: next } },
+        state: { ...state, progress: { ...progress, seq: next, stream: 'queued' } },
         outcome: { kind: 'playback', enqueue: { kind: 'play', behavior: 'ENQUEUE', routineId: progress.routineId, stepIndex: after.index, offsetMs: 0, seq: next, previous: { stepIndex: stream.stepIndex, seq: stream.seq } } },
       };
     }
     case 'finished':
-      if (stream.seq === seq - 1 && after) return quiet({ ...state, progress: { ...progress, at: { stepIndex: after.index, atMs: 0 } } });
-      if (stream.seq !== seq) return quiet(state);
+      if (playingBeforeQueued && after) return quiet({ ...state, progress: { ...progress, at: { stepIndex: after.index, atMs: 0 } } });
+      if (!current || progress.stream === 'queued') return quiet(state);
       // Nothing queued behind it: the routine's end, or (waiting between steps) the next step, held.
       if (!after) return quiet(withoutProgress(state));
       return quiet(holdAt(state, progress, { stepIndex: after.index, atMs: 0 }, true));
     case 'stopped':
-      if (stream.seq !== seq && stream.seq !== seq - 1) return quiet(state);
+      if (!current && !playingBeforeQueued) return quiet(state);
       return quiet(holdAt(state, progress, at, true));
   }
 }

@@ -55,9 +55,13 @@ export function placeOfStream(voice: Voice, state: Pick<SkillState, 'prefs' | 'l
   return { stepIndex: stream.stepIndex, atMs: streamPlace(clockOf(voice, state, stream.routineId, stream.stepIndex), offsetMs).atMs };
 }
 
-/** The stream the device reports is this user's current one (or the one just before it, when the next is queued). */
-const isCurrentStream = (state: SkillState, stream: StreamRef): boolean =>
-  Boolean(state.progress?.stream && state.progress.routineId === stream.routineId && stream.seq >= (state.progress.seq ?? 0) - 1 && stream.seq <= (state.progress.seq ?? 0));
+/** The stream the device reports is this user's current one (or the one before it, still playing, when the next is queued). */
+export function isCurrentStream(state: SkillState, stream: StreamRef): boolean {
+  const p = state.progress;
+  if (!p?.stream || p.routineId !== stream.routineId) return false;
+  const seq = p.seq ?? 0;
+  return stream.seq === seq || (p.stream === 'queued' && stream.seq === seq - 1);
+}
 
 /** The state with the place the device's player reports (its token and offset), when it is this user's stream. */
 function placedByPlayer(voice: Voice, state: SkillState, device: Device): SkillState {
@@ -88,7 +92,7 @@ function streamed(voice: Voice, state: SkillState, outcome: Extract<Outcome, { k
   const noteAudio = outcome.note === 'begin' && !state.audioNoted;
   const { played: _drop, ...rest } = progress;
   return {
-    state: { ...state, ...(noteAudio ? { audioNoted: true } : {}), progress: { ...rest, at: { stepIndex: entry.stepIndex, atMs: streamPlace(clock, offsetMs).atMs }, paused: false, stream: true, seq } },
+    state: { ...state, ...(noteAudio ? { audioNoted: true } : {}), progress: { ...rest, at: { stepIndex: entry.stepIndex, atMs: streamPlace(clock, offsetMs).atMs }, paused: false, stream: 'playing', seq } },
     turn: { speech: streamLead(voice, state, outcome, noteAudio), end: true },
     outcome, effects, seq,
     player: { kind: 'play', behavior: 'REPLACE_ALL', routineId, stepIndex: entry.stepIndex, offsetMs, seq },
@@ -125,7 +129,7 @@ export function respond(voice: Voice, before: SkillState, rawEvent: RoutineEvent
   return { state: { ...after, progress: { ...progress, seq, played: playedOf(segment, sentAt) } }, turn, outcome, effects, segment, seq, ...stop };
 }
 
-const withoutStream = <P extends { stream?: boolean }>(progress: P): P => {
+const withoutStream = <P extends { stream?: unknown }>(progress: P): P => {
   const { stream: _drop, ...rest } = progress;
   return rest as P;
 };

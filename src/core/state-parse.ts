@@ -40,7 +40,7 @@ function parseProgress(p: unknown): Progress | undefined {
   return {
     routineId: p.routineId, at, paused: p.paused === true, ...(played ? { played } : {}),
     ...(isInt(p.seq, 0, Number.MAX_SAFE_INTEGER) ? { seq: p.seq } : {}), ...(light.length ? { light } : {}),
-    ...(p.stream === true ? { stream: true } : {}),
+    ...(p.stream === 'playing' || p.stream === 'queued' ? { stream: p.stream } : {}),
   };
 }
 

@@ -49,10 +49,11 @@ export interface Progress {
   /** Steps the user chose to do at light pressure (after pain): no firmer cue in them. */
   readonly light?: readonly number[];
   /**
-   * The place is played by an AudioPlayer stream (`seq` is the id of the last stream sent, played or queued):
-   * the device, not the clock, says where the user is (its token and offset, src/core/audio-plan.ts).
+   * The place is played by an AudioPlayer stream: the device, not the clock, says where the user is (its token and
+   * offset, src/core/audio-plan.ts). `seq` is the id of the last stream sent: `playing` when that one plays (or was
+   * sent to play), `queued` when it waits behind the one before it (id `seq - 1`), which still plays.
    */
-  readonly stream?: boolean;
+  readonly stream?: 'playing' | 'queued';
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */

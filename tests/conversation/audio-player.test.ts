@@ -205,7 +205,11 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
     const next = playOf(await user.say('AMAZON.NextIntent', { token: resumed.token, offsetInMilliseconds: offset, playerActivity: 'PLAYING' })) as Play;
     expect(stepOf(next.token)).toBe(ANKLE[1]);
     expect(next.offsetMs).toBe(0);
+    // The replaced stream reports its stop after the new Play: that moves nothing, and the routine carries on.
+    silentResponse(await user.report('AudioPlayer.PlaybackStopped', resumed.token, offset + 2_000));
     await user.report('AudioPlayer.PlaybackStarted', next.token, 0);
+    const queued = playOf(await user.report('AudioPlayer.PlaybackNearlyFinished', next.token, 90_000));
+    expect(stepOf(queued?.token ?? ''), 'the step after the one "next" went to').toBe(ANKLE[2]);
 
     const back = playOf(await user.say('AMAZON.PreviousIntent', { token: next.token, offsetInMilliseconds: 10_000, playerActivity: 'PLAYING' })) as Play;
     expect(stepOf(back.token)).toBe(ANKLE[0]);

@@ -83,8 +83,8 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
     case 'next': case 'skip': case 'resume': case 'lighter':
       if (!running || !at) return state.pending ? askAgain(state, state.pending) : { state: withoutPending(state), outcome: { kind: 'noRoutine' } };
       if (afterPain) return painChoice(state, running, at, event.type);
-      // "Next" while a step stream plays is the next step, as for music (AMAZON.NextIntent, a Next button).
-      if (event.type === 'next' && mode.kind === 'streaming') return move(state, running, at, { type: 'skip' });
+      // "Next" to a step stream, playing or paused, is the next step, as for music (AMAZON.NextIntent, a Next button).
+      if (event.type === 'next' && (mode.kind === 'streaming' || (mode.kind === 'paused' && state.progress?.stream))) return move(state, running, at, { type: 'skip' });
       return move(state, running, at, event);
     case 'currentPoint':
       if (!running || !at) return { state, outcome: { kind: 'noCurrentPoint' } };

@@ -222,6 +222,12 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
     silentResponse(button);
     expect(stepOf(playOf(button)?.token ?? '')).toBe(ANKLE[1]);
 
+    // Paused, "next" is still the next step (as for music), not the paused one again.
+    const pausedNext = await user.say('AMAZON.PauseIntent', { token: playOf(button)?.token as string, offsetInMilliseconds: 40_000, playerActivity: 'PLAYING' });
+    expect(stops(pausedNext)).toBe(true);
+    const afterPause = playOf(await user.say('AMAZON.NextIntent', { token: playOf(button)?.token as string, offsetInMilliseconds: 40_000, playerActivity: 'STOPPED' })) as Play;
+    expect(stepOf(afterPause.token)).toBe(ANKLE[2]);
+
     const over = playOf(await user.say('AMAZON.StartOverIntent', { token: playOf(button)?.token as string, offsetInMilliseconds: 1_000, playerActivity: 'PLAYING' })) as Play;
     expect(stepOf(over.token)).toBe(ANKLE[0]);
     expect(over.offsetMs).toBe(0);

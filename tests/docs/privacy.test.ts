@@ -11,7 +11,7 @@ describe('docs/privacy.md matches what the code stores', () => {
 
   it('documents every stored field, and only those', () => {
     const full: SkillState = parseState({
-      ...INITIAL_STATE, leaveOut: true, disclaimed: true, heard: ['ankle'],
+      ...INITIAL_STATE, leaveOut: true, disclaimed: true, heard: ['ankle'], audioNoted: true,
       progress: { routineId: 'ankle', at: { stepIndex: 1, atMs: 1000 }, paused: true },
       pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' },
     });

@@ -93,8 +93,11 @@ const MUTATIONS: readonly Mutation[] = [
     from: 'const silence = (n: number) => { for (let i = 0; i < n; i += 1) {', to: 'const silence = (n: number) => { for (let i = 1; i < n; i += 1) {', tests: ['tests/audio/audio-plan.test.ts', 'tests/audio/streams.test.ts'] },
   { name: 'player: the queued stream does not name the one it follows (no expectedPreviousToken)', file: 'src/alexa/audio-player.ts',
     from: '...(action.previous ? { expectedPreviousToken: tokenOf({ routineId: action.routineId, ...action.previous }) } : {}),', to: '', tests: ['tests/conversation/audio-player.test.ts'] },
-  { name: 'player: a replaced stream\'s late stop pauses the routine', file: 'src/core/playback.ts',
-    from: 'if (!current && !playingBeforeQueued) return quiet(state);', to: '', tests: ['tests/conversation/audio-player.test.ts'] },
+  { name: 'player: a stream the user talks over is taken as paused (nothing queued after loop or shuffle)', file: 'src/core/playback.ts',
+    from: "if (event.what === 'started' && current && !state.pending) return quiet({ ...state, progress: { ...progress, at, paused: false, stream: 'playing' } });", to: '',
+    tests: ['tests/conversation/audio-player.test.ts', 'tests/core/playback.test.ts'] },
+  { name: 'player: a replaced stream\'s late stop moves the place', file: 'src/core/playback.ts',
+    from: 'if (!current && !playingBeforeQueued) return quiet(state);', to: '', tests: ['tests/conversation/audio-player.test.ts', 'tests/core/playback.test.ts'] },
   { name: 'player: resume plays from the device\'s offset instead of the last cue', file: 'src/core/audio-plan.ts',
     from: 'if (cue === undefined || atMs <= 0) return 0;', to: 'if (cue === undefined || atMs <= 0) return 0; if (atMs > 0) return Math.round(clock.anchorMs + atMs - clock.anchorPlanMs);', tests: ['tests/conversation/audio-player.test.ts'] },
 ];

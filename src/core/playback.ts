@@ -17,6 +17,8 @@ const quiet = (state: SkillState): Transition => ({ state, outcome: { kind: 'pla
  * One AudioPlayer report. A stream's token carries the id (`seq`) of the response that sent it; the state keeps the
  * id of the last stream sent and whether it is queued behind the one before it. A report about any other stream
  * (one replaced by "next", "back" or "resume", whose PlaybackStopped comes after the new Play) moves nothing.
+ * Sources: https://developer.amazon.com/en-US/docs/alexa/custom-skills/audioplayer-interface-reference.html (PlaybackStopped is
+ * sent when a voice request or a directive stops the stream).
  * @example playback(state, { type: 'playback', what: 'nearlyFinished', stream, offsetMs }).outcome // { kind: 'playback', enqueue: { … the next step } }
  */
 export function playback(state: SkillState, event: Playback): Transition {
@@ -29,18 +31,21 @@ export function playback(state: SkillState, event: Playback): Transition {
     if (!progress?.stream || progress.routineId !== stream.routineId) return quiet({ ...state, prefs });
     return quiet({ ...holdAt(state, progress, at, true), prefs });
   }
-  // Only a stream of the routine that plays now, while it plays (a pause, pain or a question has stopped it).
-  if (!progress?.stream || progress.paused || progress.played || progress.routineId !== stream.routineId) return quiet(state);
+  if (!progress?.stream || progress.played || progress.routineId !== stream.routineId) return quiet(state);
   const seq = progress.seq ?? 0;
   const current = stream.seq === seq;
+  // The device plays our current stream again by itself: after an answer with no AudioPlayer directive (loop,
+  // shuffle), it resumes what it stopped to listen. It plays, so the routine does too, unless a question waits.
+  if (event.what === 'started' && current && !state.pending) return quiet({ ...state, progress: { ...progress, at, paused: false, stream: 'playing' } });
+  // Any other report only for a stream of the routine that plays now, while it plays (our pause, pain or a question stopped it).
+  if (progress.paused) return quiet(state);
   /** The stream still playing while the next one waits behind it. */
   const playingBeforeQueued = progress.stream === 'queued' && stream.seq === seq - 1;
   const plan = planOf(state, progress.routineId);
   const after = followingStep(plan, stream.stepIndex);
   switch (event.what) {
     case 'started':
-      if (!current) return quiet(state);
-      return quiet({ ...state, progress: { ...progress, at, stream: 'playing' } });
+      return quiet(state);
     case 'nearlyFinished': {
       // Queue the next step behind this one, once (a second report for the same stream finds the id moved on).
       if (!current || progress.stream === 'queued' || !after || state.prefs.waitBetweenSteps) return quiet(state);
@@ -57,7 +62,9 @@ export function playback(state: SkillState, event: Playback): Transition {
       if (!after) return quiet(withoutProgress(state));
       return quiet(holdAt(state, progress, { stepIndex: after.index, atMs: 0 }, true));
     case 'stopped':
+      // Alexa stops the stream whenever the user speaks, and the request that follows decides (a pause stops it for
+      // good, a question plays on, an answer without a directive lets the device resume): keep the place, not a pause.
       if (!current && !playingBeforeQueued) return quiet(state);
-      return quiet(holdAt(state, progress, at, true));
+      return quiet({ ...state, progress: { ...progress, at } });
   }
 }

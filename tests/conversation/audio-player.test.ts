@@ -90,6 +90,8 @@ class Speaker {
 
   /** An utterance: in the open session, or a one-shot (a new session) carrying the player's context. */
   async say(intent: string, player?: PlayerContext): Promise<ResponseEnvelope> {
+    // Alexa stops a playing stream to listen, and says so (PlaybackStopped) before the utterance's request.
+    if (player?.playerActivity === 'PLAYING') await this.report('AudioPlayer.PlaybackStopped', player.token, player.offsetInMilliseconds);
     const inSession = this.attributes !== undefined;
     const env = intentRequest(intent, {}, this.opts({ newSession: !inSession, ...(inSession ? { sessionAttributes: this.attributes } : {}), ...(player ? { player } : {}) }));
     return this.send(env);
@@ -189,7 +191,9 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
     expect(paused.response.outputSpeech).toBeUndefined();
     const place = streamPlace(clock, offset);
     expect((await user.stored()).progress?.at).toEqual({ stepIndex: step, atMs: place.atMs });
+    // After our Stop, the device's report changes nothing.
     silentResponse(await user.report('AudioPlayer.PlaybackStopped', first.token, offset));
+    expect((await user.stored()).progress?.paused).toBe(true);
 
     user.now += 60_000;
     const resumed = playOf(await user.say('AMAZON.ResumeIntent', { token: first.token, offsetInMilliseconds: offset, playerActivity: 'STOPPED' })) as Play;
@@ -310,9 +314,16 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
       expect(speechTextOf(res)).toBe(common.audio.playbackMode);
       expect(res.response.directives).toBeUndefined();
       expect(res.response.shouldEndSession).toBe(true);
+      // No directive: the device resumes the stream it stopped to listen, and says so.
+      silentResponse(await user.report('AudioPlayer.PlaybackStarted', first.token, 5_000));
     }
+    // ...and the routine carries on from it: the next step is queued as usual.
+    const queued = playOf(await user.report('AudioPlayer.PlaybackNearlyFinished', first.token, 70_000));
+    expect(stepOf(queued?.token ?? ''), 'the routine plays on after loop and shuffle').toBe(ANKLE[1]);
+    await user.report('AudioPlayer.PlaybackFinished', first.token, 90_000);
+    await user.report('AudioPlayer.PlaybackStarted', queued?.token as string, 0);
     // Cancel while playing stops the stream and keeps the place.
-    const cancel = await user.say('AMAZON.CancelIntent', { token: first.token, offsetInMilliseconds: 5_000, playerActivity: 'PLAYING' });
+    const cancel = await user.say('AMAZON.CancelIntent', { token: queued?.token as string, offsetInMilliseconds: 5_000, playerActivity: 'PLAYING' });
     expect(stops(cancel)).toBe(true);
     expect((await user.stored()).progress?.paused).toBe(true);
   });

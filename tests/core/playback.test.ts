@@ -18,10 +18,20 @@ const report = (what: Extract<RoutineEvent, { type: 'playback' }>['what'], strea
 const ref = (stepIndex: number, seq: number): StreamRef => ({ routineId: 'ankle', stepIndex, seq });
 
 describe('playback reports', () => {
-  it('puts a stream in the streaming mode, and a stopped one in paused', () => {
+  it('keeps a stream the user talks over in the streaming mode, at the place it stopped', () => {
     const s = streaming(STEPS[0] as number, 3);
     expect(modeOf(s).kind).toBe('streaming');
-    expect(modeOf(next(s, report('stopped', ref(STEPS[0] as number, 3), 40_000), 0).state)).toEqual({ kind: 'paused' });
+    // Alexa stops the stream for any voice request; the request decides whether it is a pause.
+    const stopped = next(s, report('stopped', ref(STEPS[0] as number, 3), 40_000), 0).state;
+    expect(modeOf(stopped).kind).toBe('streaming');
+    expect(stopped.progress?.at).toEqual({ stepIndex: STEPS[0], atMs: 40_000 });
+  });
+
+  it('plays on when the device resumes the current stream by itself, unless a question waits', () => {
+    const held: SkillState = { ...streaming(STEPS[0] as number, 3), progress: { ...(streaming(STEPS[0] as number, 3).progress as NonNullable<SkillState['progress']>), paused: true } };
+    expect(modeOf(next(held, report('started', ref(STEPS[0] as number, 3), 41_000), 0).state).kind).toBe('streaming');
+    const asking: SkillState = { ...held, pending: { question: 'pain' } };
+    expect(next(asking, report('started', ref(STEPS[0] as number, 3), 41_000), 0).state).toEqual(asking);
   });
 
   it('queues the next step once, however many times the device says the stream nearly finished', () => {
@@ -41,7 +51,7 @@ describe('playback reports', () => {
 
   it('ignores reports about another stream, another routine, or a paused one', () => {
     const s = streaming(STEPS[1] as number, 5);
-    for (const event of [report('stopped', ref(STEPS[0] as number, 4), 10_000), report('started', ref(STEPS[1] as number, 2)), { ...report('started', ref(STEPS[1] as number, 5)), stream: { routineId: 'heel', stepIndex: 0, seq: 5 } } as RoutineEvent]) {
+    for (const event of [report('stopped', ref(STEPS[0] as number, 4), 10_000), report('started', ref(STEPS[1] as number, 2)), report('started', ref(STEPS[1] as number, 4)), { ...report('started', ref(STEPS[1] as number, 5)), stream: { routineId: 'heel', stepIndex: 0, seq: 5 } } as RoutineEvent]) {
       expect(next(s, event, 0).state).toEqual(s);
     }
     const paused: SkillState = { ...s, progress: { ...(s.progress as NonNullable<SkillState['progress']>), paused: true } };

@@ -191,7 +191,7 @@ async function turn(line: string, follow = true): Promise<void> {
   try {
     if (text === '(silence)') await show(await conversation.sessionEnded('EXCEEDED_MAX_REPROMPTS'));
     else {
-      player?.interrupt(interrupt.afterMs);
+      await player?.interrupt(interrupt.afterMs);
       const reply = await conversation.say(text, interrupt);
       await show(reply);
       await followScreen(reply, Boolean(at), follow);

@@ -37,12 +37,16 @@ export class SimulatedPlayer {
     return clock.anchorMs + clock.durationMs - clock.anchorPlanMs + 6_000;
   }
 
-  /** Before an utterance `afterMs` into the stream playing: the device reports that offset with it. */
-  interrupt(afterMs: number | undefined): void {
+  /**
+   * Before an utterance `afterMs` into the stream playing: Alexa stops the stream to listen (PlaybackStopped), and
+   * reports that offset with the utterance.
+   */
+  async interrupt(afterMs: number | undefined): Promise<void> {
     if (!this.playing) return;
     const offsetMs = this.playing.offsetMs + (afterMs ?? 0);
     this.playing = { ...this.playing, offsetMs };
     this.conversation.setPlayer({ token: this.playing.token, offsetInMilliseconds: offsetMs, playerActivity: 'PLAYING' });
+    await this.show(await this.conversation.report('AudioPlayer.PlaybackStopped', this.playing.token, offsetMs, this.playing.startedAtMs + offsetMs), `PlaybackStopped ${this.playing.token} at ${Math.round(offsetMs / 1000)} s (Alexa listens)`);
   }
 
   /** Follows a reply's Play (or Stop); with `follow`, plays each stream, and the ones queued after it, to the end. */

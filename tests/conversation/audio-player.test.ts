@@ -256,6 +256,23 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
     expect(stepOf(on.token)).toBe(step);
     expect(on.offsetMs).toBe(offset);
     expect(where.response.shouldEndSession).toBe(true);
+    await user.report('AudioPlayer.PlaybackStarted', on.token, on.offsetMs);
+
+    // "How much longer": the answer, and on from the same offset.
+    const later = offset + 12_000;
+    const howLong = await user.say('HowLongIntent', { token: on.token, offsetInMilliseconds: later, playerActivity: 'PLAYING' });
+    expect(speechTextOf(howLong)).toMatch(/minute/);
+    const carried = playOf(howLong) as Play;
+    expect(carried.offsetMs).toBe(later);
+    await user.report('AudioPlayer.PlaybackStarted', carried.token, carried.offsetMs);
+
+    // "Repeat": back to the onset of the last cue, without a word.
+    const repeat = await user.say('AMAZON.RepeatIntent', { token: carried.token, offsetInMilliseconds: later, playerActivity: 'PLAYING' });
+    const again = playOf(repeat) as Play;
+    const lastCue = clock.cuePlanMs.filter((ms) => ms <= later - clock.anchorMs + clock.anchorPlanMs).at(-1) as number;
+    expect(again.offsetMs).toBe(clock.anchorMs + lastCue - clock.anchorPlanMs);
+    expect(again.offsetMs).toBeLessThan(later);
+    expect(repeat.response.outputSpeech).toBeUndefined();
   });
 
   it('stops for pain with the pain choices, and the choices work as they do in speech', async () => {

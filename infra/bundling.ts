@@ -28,3 +28,9 @@ export const LAMBDA_BUNDLE = {
    */
   nodeOptions: '',
 } as const;
+
+/**
+ * The stream function (src/audio/handler.ts, `index.audio`): its own bundle, with the same settings and the skill's
+ * plugins (it speaks the same words), so the skill's bundle is unchanged by it.
+ */
+export const AUDIO_BUNDLE = { entry: 'src/audio/handler.ts', handler: 'index.audio' } as const;

@@ -9,6 +9,7 @@ import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime 
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { SkillAlarms, STORE_OPERATIONS } from './alarms.js';
+import { AudioStream } from './audio-stream.js';
 import { LAMBDA_BUNDLE } from './bundling.js';
 import { ManagedSkill, type SkillManagementProps } from './managed-skill.js';
 import { PolicySite } from './policy-site.js';
@@ -136,6 +137,7 @@ export class SkillStack extends Stack {
       actions: STORE_OPERATIONS.map((operation) => `dynamodb:${operation}`),
       resources: [this.table.tableArn],
     }));
+    new AudioStream(this, 'AudioStream', { skillFunction: this.function, ...(props.logRetention ? { logRetention: props.logRetention } : {}) });
 
     // Only this skill may invoke the function. Without a skill id there is no trigger at all, never an open one.
     if (skillId) {

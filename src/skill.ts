@@ -13,12 +13,13 @@
 import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model';
 import { respond, withSaveResult, type Response as CoreResponse } from './core/respond.js';
 import { parseState } from './core/state-parse.js';
-import type { SkillState } from './core/state.js';
-import { errorTurn, type Device } from './core/turn.js';
+import { INITIAL_STATE, type SkillState } from './core/state.js';
+import { errorTurn, type Device, type Voice } from './core/turn.js';
 import { canFulfillIntent } from './alexa/can-fulfill.js';
-import { eventOf } from './alexa/events.js';
+import { eventOf, playerEventOf } from './alexa/events.js';
 import { loadVoice } from './alexa/i18n.js';
 import { errorFields, log } from './alexa/log.js';
+import { deviceOf, isPlayerRequestType, playerDirective, streamConfigFromEnv, type StreamConfig } from './alexa/audio-player.js';
 import { renderResponse, renderTurn } from './alexa/render.js';
 import { applicationIdOf, hasScreen, intentNameIn, isSessionless, requestTypeOf, slotsOf, timestampOf } from './alexa/request.js';
 import { describeRequest, logRequest } from './alexa/request-log.js';
@@ -34,6 +35,11 @@ export interface SkillOptions {
    * one the skill keeps state per session only. `records(requestId)` gives the store for one request.
    */
   readonly store?: { records(requestId?: string): RecordStore };
+  /**
+   * Where step streams are served (AUDIO_BASE_URL) and the key that signs their URLs (AUDIO_URL_KEY); null for none.
+   * @default from the environment: without both, speakers keep the spoken routine.
+   */
+  readonly audio?: StreamConfig | null;
 }
 
 export interface Skill {
@@ -45,7 +51,8 @@ const STATE_KEY = 'state';
 const STORE_KEY = 'store';
 
 export function createSkill(options: SkillOptions = {}): Skill {
-  return { invoke: (envelope) => turn(envelope, options) };
+  const audio = options.audio === undefined ? streamConfigFromEnv() : options.audio ?? undefined;
+  return { invoke: (envelope) => turn(envelope, { ...options, audio: audio ?? null }) };
 }
 
 const envelopeOf = (response: Response, sessionAttributes?: Record<string, unknown>): ResponseEnvelope => ({
@@ -62,6 +69,8 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
     throw new Error('skill ID verification failed: the request is for another skill');
   }
   const type = requestTypeOf(envelope);
+  // The device's player reports on our streams without a session: progress goes to the store, never a word.
+  if (isPlayerRequestType(type)) return playerTurn(envelope, options, type, startedAt);
   if (isSessionless(envelope)) {
     // No state, no store, no speech; CanFulfill answers whether we can take the intent.
     const response: Response = type === 'CanFulfillIntentRequest' ? { canFulfillIntent: canFulfillIntent(intentNameIn(envelope), slotsOf(envelope)) } : {};
@@ -74,7 +83,8 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
   const parsedMeta = readStoreMeta(attributes[STORE_KEY]);
   const nowMs = timestampOf(envelope);
   const clockMs = Number.isFinite(nowMs) ? nowMs : Date.now();
-  const device: Device = { screen: hasScreen(envelope) };
+  const config = options.audio ?? undefined;
+  const device: Device = deviceOf(envelope, hasScreen(envelope), config);
   const locale = (envelope.request as { locale?: string }).locale;
   let voice = await loadVoice(locale, parsed.prefs.pace);
   let result: CoreResponse | undefined;
@@ -114,7 +124,7 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
         saved = true;
       }
     }
-    const response = renderResponse(result, voice, device);
+    const response = withPlayer(renderResponse(result, voice, device), result, voice, config, clockMs);
     // Commit what was rendered: the store when this session changed something, then the session, once.
     let committed = result.state;
     if (records && meta && !saved && !erased) {
@@ -130,5 +140,63 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
     const response = renderTurn(errorTurn(voice, Boolean(parsed.progress)), voice);
     logRequest(envelope, response, startedAt, 'error');
     return envelopeOf(response, sessionOf(parsed, parsedMeta));
+  }
+}
+
+/**
+ * The AudioPlayer directive of a response, when the core asked for one. A Play ends the session, as Amazon asks
+ * (https://developer.amazon.com/en-US/docs/alexa/custom-skills/audioplayer-interface-reference.html, Play directive).
+ */
+function withPlayer(response: Response, result: CoreResponse, voice: Voice, config: StreamConfig | undefined, nowMs: number): Response {
+  if (!result.player || !config) return response;
+  const directive = playerDirective(result.player, result.state, voice.locale, config, nowMs);
+  const out: Response = { ...response, directives: [...(response.directives ?? []), directive] };
+  if (result.player.kind === 'play') {
+    delete out.reprompt;
+    out.shouldEndSession = true;
+  }
+  return out;
+}
+
+/**
+ * AudioPlayer and PlaybackController requests: no session, so the user's place is read from the store, moved by
+ * the report (or the button), and saved. The answer holds AudioPlayer directives only: Amazon accepts no speech,
+ * card or reprompt there (audioplayer-interface-reference.html, playback-controller-interface-reference.html).
+ */
+async function playerTurn(envelope: RequestEnvelope, options: SkillOptions, type: string, startedAt: bigint): Promise<ResponseEnvelope> {
+  const event = playerEventOf(envelope, type);
+  const config = options.audio ?? undefined;
+  const requestId = (envelope.request as { requestId?: unknown }).requestId;
+  const records = options.store?.records(typeof requestId === 'string' ? requestId : undefined);
+  if (!event || !records) {
+    log('info', 'request.ignored', { requestType: type || 'none' });
+    logRequest(envelope, {}, startedAt, 'silent');
+    return envelopeOf({});
+  }
+  try {
+    const nowMs = timestampOf(envelope);
+    const clockMs = Number.isFinite(nowMs) ? nowMs : Date.now();
+    const userId = userIdOf(envelope);
+    const { state, meta, down } = await loadForSession(records, userId, INITIAL_STATE, undefined, clockMs);
+    if (down) {
+      logRequest(envelope, {}, startedAt, 'silent');
+      return envelopeOf({});
+    }
+    const voice = await loadVoice((envelope.request as { locale?: string }).locale, state.prefs.pace);
+    // The request comes from the player itself: a speaker that plays streams, whatever else it lists.
+    const device: Device = { ...deviceOf(envelope, false, config), ...(config ? { audio: true } : {}) };
+    const result = respond(voice, state, event, nowMs, device);
+    if (event.type === 'playback' && event.what === 'failed') {
+      const error = (envelope.request as { error?: { type?: unknown } }).error;
+      log('warn', 'audio.failed', { errorType: String(error?.type ?? 'none'), fallback: 'speech' });
+    }
+    const response: Response = result.player && config ? { directives: [playerDirective(result.player, result.state, voice.locale, config, clockMs)] } : {};
+    await saveForSession(records, userId, result.state, noteChanges(meta, state, result.state, touchedBy(event)), clockMs, { ending: true });
+    logRequest(envelope, response, startedAt, result.outcome.kind);
+    return envelopeOf(response);
+  } catch (error) {
+    log('error', 'request.failed', errorFields(error));
+    logRequest(envelope, {}, startedAt, 'error');
+    return envelopeOf({});
   }
 }

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { LAMBDA_BUNDLE } from '../infra/bundling.js';
+import { AUDIO_BUNDLE, LAMBDA_BUNDLE } from '../infra/bundling.js';
 import { SKILL_PLUGINS } from './bundle-plugins.js';
 
 export interface BuiltBundle {
@@ -30,7 +30,7 @@ export interface BuildOptions {
 
 /** Bundles an entry with the Lambda settings into `outdir/index.js`, marked CommonJS for Node; its map goes beside `outdir`. */
 export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, outdir = 'dist/lambda', options: BuildOptions = {}): Promise<BuiltBundle> {
-  const plugins = options.plugins ?? (entry === LAMBDA_BUNDLE.entry ? SKILL_PLUGINS : []);
+  const plugins = options.plugins ?? (entry === LAMBDA_BUNDLE.entry || entry === AUDIO_BUNDLE.entry ? SKILL_PLUGINS : []);
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, 'index.js');
   const result = await build({
@@ -59,8 +59,9 @@ export async function buildLambdaBundle(entry: string = LAMBDA_BUNDLE.entry, out
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  // `tsx tools/build.mts [outdir]`: the CDK stack's local bundling passes its asset directory (no package.json there).
-  const outdir = process.argv[2];
-  const out = await buildLambdaBundle(LAMBDA_BUNDLE.entry, outdir ?? 'dist/lambda', { packageJson: outdir === undefined });
+  // `tsx tools/build.mts [outdir] [--audio]`: the CDK stack's local bundling passes its asset directory (no package.json there).
+  const audio = process.argv.includes('--audio');
+  const outdir = process.argv.slice(2).find((a) => a !== '--audio');
+  const out = await buildLambdaBundle(audio ? AUDIO_BUNDLE.entry : LAMBDA_BUNDLE.entry, outdir ?? (audio ? 'dist/audio-lambda' : 'dist/lambda'), { packageJson: outdir === undefined });
   console.log(`${out.file}: ${(out.bytes / 1024).toFixed(1)} KiB, ${(out.gzipBytes / 1024).toFixed(1)} KiB gzipped; source map ${out.sourceMap}`);
 }

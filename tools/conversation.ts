@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Skill } from '../src/skill.js';
 import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { TURN_GAP_MS } from '../src/core/limits.js';
-import { canFulfillRequest, intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_USER_ID, type EnvelopeOptions, type SlotInput } from './envelopes.js';
+import { audioPlayerRequest, canFulfillRequest, intentRequest, launchRequest, rawRequest, sessionEndedRequest, TEST_USER_ID, type EnvelopeOptions, type PlayerContext, type SlotInput } from './envelopes.js';
 import { resolveUtterance } from './nlu.js';
 import { escapeSsml } from '../src/core/speech.js';
 import { estimateSsmlMs, pausesMsOf, ssmlOf, ssmlToText, stripSsml } from './ssml.js';
@@ -65,6 +65,8 @@ export class Conversation {
   /** Virtual clock: when the last request was sent, and when the next one would come without interruption. */
   private lastSentMs: number;
   private nextAtMs: number;
+  /** What the device's AudioPlayer would report in `context.AudioPlayer` (a speaker that played our stream). */
+  private player: PlayerContext | undefined;
 
   constructor(private readonly skill: Skill, private readonly base: ConversationOptions = {}) {
     this.lastSentMs = base.startMs ?? Date.parse('2026-12-01T09:00:00Z');
@@ -84,8 +86,17 @@ export class Conversation {
   private options(turn?: TurnOptions): EnvelopeOptions {
     return {
       userId: TEST_USER_ID, ...this.base, newSession: !this.open, sessionId: `amzn1.echo-api.session.${this.sessionId}`,
-      sessionAttributes: this.attributes ?? {}, timestampMs: this.timestamp(turn),
+      sessionAttributes: this.attributes ?? {}, timestampMs: this.timestamp(turn), ...(this.player ? { player: this.player } : {}),
     };
+  }
+
+  /** Sets what the device's player reports with every request from now on (undefined: it has played nothing). */
+  setPlayer(player: PlayerContext | undefined): void { this.player = player; }
+
+  /** The device's AudioPlayer reports on a stream: no session, the token and offset; virtual time moves to `atMs`. */
+  report(type: `AudioPlayer.${string}`, token: string, offsetMs: number, atMs?: number): Promise<Reply> {
+    if (atMs !== undefined && this.base.clock !== 'real') this.nextAtMs = Math.max(this.nextAtMs, atMs);
+    return this.send(audioPlayerRequest(type, token, offsetMs, { ...this.options(), timestampMs: this.timestamp() }));
   }
 
   /** Says something to the skill, as a user would to the device. */

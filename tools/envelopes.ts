@@ -23,6 +23,17 @@ export interface EnvelopeOptions {
   readonly screen?: boolean;
   /** When the request is made, in epoch ms. @default Date.now() */
   readonly timestampMs?: number;
+  /** Adds AudioPlayer to the device's supported interfaces (an Echo Dot, a speaker). */
+  readonly audioPlayer?: boolean;
+  /** `context.AudioPlayer` as the device reports it (every request from a device whose player has played our stream). */
+  readonly player?: PlayerContext;
+}
+
+/** What a device's AudioPlayer reports in `context.AudioPlayer`. */
+export interface PlayerContext {
+  readonly token: string;
+  readonly offsetInMilliseconds: number;
+  readonly playerActivity: 'IDLE' | 'PAUSED' | 'PLAYING' | 'BUFFER_UNDERRUN' | 'FINISHED' | 'STOPPED';
 }
 
 /** A slot given by what the user said (resolved against the model), or with an explicit resolution. */
@@ -71,7 +82,10 @@ function envelope(request: Record<string, unknown>, opts: EnvelopeOptions = {}):
   const userId = opts.userId ?? TEST_USER_ID;
   const application = { applicationId: skillId };
   const user = { userId };
-  const supportedInterfaces: Record<string, unknown> = opts.screen ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } } : {};
+  const supportedInterfaces: Record<string, unknown> = {
+    ...(opts.audioPlayer ? { AudioPlayer: {} } : {}),
+    ...(opts.screen ? { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2023.3' } } } : {}),
+  };
   const sessionless = isSessionlessType(String(request.type));
   return {
     version: '1.0',
@@ -90,6 +104,7 @@ function envelope(request: Record<string, unknown>, opts: EnvelopeOptions = {}):
         apiEndpoint: 'https://api.amazonalexa.com',
         apiAccessToken: 'test-token',
       },
+      ...(opts.player ? { AudioPlayer: { ...opts.player } } : {}),
       ...(opts.screen ? { Viewport: { shape: 'RECTANGLE', pixelWidth: 1280, pixelHeight: 800, dpi: 160, currentPixelWidth: 1280, currentPixelHeight: 800 } } : {}),
     },
     request: {
@@ -122,6 +137,17 @@ export function sessionEndedRequest(reason: 'USER_INITIATED' | 'ERROR' | 'EXCEED
 /** Any other request type (AudioPlayer.*, PlaybackController.*, CanFulfillIntentRequest, APL UserEvent, …). */
 export function rawRequest(type: string, fields: Record<string, unknown> = {}, opts: EnvelopeOptions = {}): RequestEnvelope {
   return envelope({ type, ...fields }, opts);
+}
+
+/**
+ * An AudioPlayer report as Amazon documents it (audioplayer-interface-reference.html): no session, the stream's
+ * token and offset in the request and in `context.AudioPlayer`; PlaybackFailed also names an error.
+ */
+export function audioPlayerRequest(type: `AudioPlayer.${string}`, token: string, offsetInMilliseconds: number, opts: EnvelopeOptions = {}): RequestEnvelope {
+  const activity: PlayerContext['playerActivity'] = type === 'AudioPlayer.PlaybackStopped' ? 'STOPPED' : type === 'AudioPlayer.PlaybackFinished' ? 'FINISHED' : 'PLAYING';
+  const failed = type === 'AudioPlayer.PlaybackFailed'
+    ? { error: { type: 'MEDIA_ERROR_SERVICE_UNAVAILABLE', message: 'the stream could not be fetched' }, currentPlaybackState: { token, offsetInMilliseconds, playerActivity: 'PLAYING' } } : {};
+  return envelope({ type, token, offsetInMilliseconds, ...failed }, { audioPlayer: true, player: { token, offsetInMilliseconds, playerActivity: activity }, ...opts });
 }
 
 /**

@@ -105,6 +105,21 @@ const MUTATIONS: readonly Mutation[] = [
     from: 'return envelopeOf(response, sessionOf(parsed, parsedMeta));', to: 'return envelopeOf(response, sessionOf(result?.state ?? parsed, parsedMeta));', tests: ['tests/alexa/error-handler.test.ts'] },
   { name: 'sessionless: CanFulfill reaches the store', file: 'src/skill.ts',
     from: 'if (isSessionless(envelope)) {', to: 'if (false) {', tests: ['tests/alexa/requests.test.ts'] },
+  { name: 'audio: a cue follows the words before it instead of its planned time', file: 'src/core/audio-plan.ts',
+    from: 'start = Math.max(end, grid(plannedMs - length.leadMs));', to: 'start = free;', tests: ['tests/audio/audio-plan.test.ts', 'tests/audio/streams.test.ts'] },
+  { name: 'audio: a stream URL past its expiry is served', file: 'src/audio/url.ts',
+    from: "if (!Number.isInteger(expiresAtS) || nowS > expiresAtS) return { ok: false, reason: 'expired' };", to: '', tests: ['tests/audio/handler.test.ts'] },
+  { name: 'audio: silence is one frame short', file: 'src/audio/mp3.ts',
+    from: 'const silence = (n: number) => { for (let i = 0; i < n; i += 1) {', to: 'const silence = (n: number) => { for (let i = 1; i < n; i += 1) {', tests: ['tests/audio/audio-plan.test.ts', 'tests/audio/streams.test.ts'] },
+  { name: 'player: the queued stream does not name the one it follows (no expectedPreviousToken)', file: 'src/alexa/audio-player.ts',
+    from: '...(action.previous ? { expectedPreviousToken: tokenOf({ routineId: action.routineId, ...action.previous }) } : {}),', to: '', tests: ['tests/conversation/audio-player.test.ts'] },
+  { name: 'player: a stream the user talks over is taken as paused (nothing queued after loop or shuffle)', file: 'src/core/playback.ts',
+    from: "if (event.what === 'started' && current && !state.pending) return quiet({ ...state, progress: { ...progress, at, paused: false, stream: 'playing' } });", to: '',
+    tests: ['tests/conversation/audio-player.test.ts', 'tests/core/playback.test.ts'] },
+  { name: 'player: a replaced stream\'s late stop moves the place', file: 'src/core/playback.ts',
+    from: 'if (!current && !playingBeforeQueued) return quiet(state);', to: '', tests: ['tests/conversation/audio-player.test.ts', 'tests/core/playback.test.ts'] },
+  { name: 'player: resume plays from the device\'s offset instead of the last cue', file: 'src/core/audio-plan.ts',
+    from: 'if (cue === undefined || atMs <= 0) return 0;', to: 'if (cue === undefined || atMs <= 0) return 0; if (atMs > 0) return Math.round(clock.anchorMs + atMs - clock.anchorPlanMs);', tests: ['tests/conversation/audio-player.test.ts'] },
 ];
 
 function runs(tests: readonly string[]): boolean {

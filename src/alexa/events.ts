@@ -8,6 +8,7 @@ import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type RoutineId } f
 import type { RoutineEvent } from '../core/events.js';
 import { PACES, type Preferences } from '../core/timeline.js';
 import type { Voice } from '../core/voice.js';
+import { parseToken, playerOf } from './audio-player.js';
 import { log } from './log.js';
 import { intentNameIn, readSlot, requestTypeOf, slotId, userEventArgs } from './request.js';
 
@@ -44,6 +45,14 @@ const FIXED: Readonly<Record<string, RoutineEvent>> = {
   'AMAZON.StopIntent': { type: 'stop' },
   'AMAZON.CancelIntent': { type: 'stop' },
   'AMAZON.NavigateHomeIntent': { type: 'stop' },
+  // "Talk me through it" / "play it as audio": how a speaker with AudioPlayer gives routines, remembered.
+  TalkThroughIntent: { type: 'setPrefs', prefs: { audio: false } },
+  PlayAsAudioIntent: { type: 'setPrefs', prefs: { audio: true } },
+  // Built-ins an AudioPlayer skill must take gracefully (audioplayer-interface-reference.html): nothing to loop or shuffle.
+  'AMAZON.LoopOnIntent': { type: 'playbackMode' },
+  'AMAZON.LoopOffIntent': { type: 'playbackMode' },
+  'AMAZON.ShuffleOnIntent': { type: 'playbackMode' },
+  'AMAZON.ShuffleOffIntent': { type: 'playbackMode' },
 };
 
 /** What a screen's SendEvent arguments mean: the document's own "segment done" (with the response's id), and its touch buttons. */
@@ -146,4 +155,28 @@ export function eventOf(envelope: RequestEnvelope, voice: Voice, storeDown: bool
       log('info', 'request.unsupported', { requestType: type || 'none' });
       return { type: 'unsupported' };
   }
+}
+
+const REPORTS: Readonly<Record<string, Extract<RoutineEvent, { type: 'playback' }>['what']>> = {
+  'AudioPlayer.PlaybackStarted': 'started', 'AudioPlayer.PlaybackNearlyFinished': 'nearlyFinished', 'AudioPlayer.PlaybackFinished': 'finished',
+  'AudioPlayer.PlaybackStopped': 'stopped', 'AudioPlayer.PlaybackFailed': 'failed',
+};
+
+/** The device's buttons mean what the voice's built-ins mean (https://developer.amazon.com/docs/custom-skills/playback-controller-interface-reference.html). */
+const BUTTONS: Readonly<Record<string, RoutineEvent>> = {
+  'PlaybackController.NextCommandIssued': { type: 'next' }, 'PlaybackController.PreviousCommandIssued': { type: 'previous' },
+  'PlaybackController.PlayCommandIssued': { type: 'resume' }, 'PlaybackController.PauseCommandIssued': { type: 'pause' },
+};
+
+/** The core event of an AudioPlayer or PlaybackController request; undefined when it is not about a stream of ours. */
+export function playerEventOf(envelope: RequestEnvelope, type: string): RoutineEvent | undefined {
+  // A button is about our stream only when the device's player holds one of our tokens.
+  if (Object.hasOwn(BUTTONS, type)) return playerOf(envelope) ? BUTTONS[type] : undefined;
+  const what = Object.hasOwn(REPORTS, type) ? REPORTS[type] : undefined;
+  const request = envelope.request as { token?: unknown; offsetInMilliseconds?: unknown };
+  // A report names its stream in the request; the context's player may already be on the next one.
+  const stream = parseToken(request.token) ?? playerOf(envelope)?.stream;
+  if (!what || !stream) return undefined;
+  const offset = Number(request.offsetInMilliseconds);
+  return { type: 'playback', what, stream, offsetMs: Number.isFinite(offset) && offset >= 0 ? offset : 0 };
 }

@@ -3,6 +3,7 @@
  * the request type (src/alexa/events.ts holds that one table). The reducer never sees Alexa's shapes.
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import type { Position } from './state.js';
 import type { Preferences } from './timeline.js';
 
 export type Answer = 'yes' | 'no' | 'unsure';
@@ -37,7 +38,19 @@ export type RoutineEvent =
   /** A request this skill has no answer for (another request type, an intent without a name). */
   | { readonly type: 'unsupported' }
   /** A device report that must get no speech (an APL runtime error). */
-  | { readonly type: 'deviceReport' };
+  | { readonly type: 'deviceReport' }
+  /**
+   * The device's AudioPlayer reports on a step stream (sessionless, never answered aloud): `stream` is what its
+   * token names, `offsetMs` its offset, `at` that offset's plan time (filled in by respond, src/core/audio-plan.ts `streamPlace`).
+   */
+  | { readonly type: 'playback'; readonly what: PlaybackWhat; readonly stream: StreamRef; readonly offsetMs: number; readonly at?: Position }
+  /** Loop or shuffle on or off: nothing to loop or shuffle in a routine. */
+  | { readonly type: 'playbackMode' };
+
+export type PlaybackWhat = 'started' | 'nearlyFinished' | 'finished' | 'stopped' | 'failed';
+
+/** What a stream's token names: the routine, the step, and the id of the response that sent it. */
+export interface StreamRef { readonly routineId: RoutineId; readonly stepIndex: number; readonly seq: number }
 
 export type EventType = RoutineEvent['type'];
 
@@ -46,5 +59,5 @@ export const EVENT_TYPES = [
   'launch', 'start', 'listRoutines', 'massages', 'answer', 'next', 'skip', 'segmentDone', 'previous', 'otherFoot', 'redo',
   'repeat', 'pause', 'resume', 'startOver', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'currentPoint',
   'howLong', 'whatsNext', 'pain', 'tingling', 'lighter', 'symptom', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs',
-  'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help', 'fallback', 'unsupported', 'deviceReport',
+  'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help', 'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
 ] as const satisfies readonly EventType[];

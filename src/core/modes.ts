@@ -16,10 +16,12 @@ export type Mode =
   /** A place is kept and nothing is playing: paused, after a detour, or a new session. */
   | { readonly kind: 'paused' }
   /** A paced response is (or was last) playing: `seq` is its id. */
-  | { readonly kind: 'playing'; readonly seq: number };
+  | { readonly kind: 'playing'; readonly seq: number }
+  /** A step stream plays on the device's AudioPlayer: the device's token and offset say where the user is. */
+  | { readonly kind: 'streaming'; readonly seq: number };
 
 export type ModeKind = Mode['kind'];
-export const MODE_KINDS = ['idle', 'asking', 'afterPain', 'paused', 'playing'] as const satisfies readonly ModeKind[];
+export const MODE_KINDS = ['idle', 'asking', 'afterPain', 'paused', 'playing', 'streaming'] as const satisfies readonly ModeKind[];
 
 /** The mode the state is in. */
 export function modeOf(state: SkillState): Mode {
@@ -28,6 +30,7 @@ export function modeOf(state: SkillState): Mode {
   if (pending?.question === 'pain') return { kind: 'afterPain', light: Boolean(progress && progress.light?.includes(progress.at.stepIndex)) };
   if (pending) return { kind: 'asking', question: pending.question };
   if (!progress) return { kind: 'idle' };
+  if (progress.stream && !progress.paused && !progress.played) return { kind: 'streaming', seq: progress.seq ?? 0 };
   if (progress.paused || !progress.played) return { kind: 'paused' };
   return { kind: 'playing', seq: progress.seq ?? 0 };
 }
@@ -39,7 +42,7 @@ const MOVES: readonly EventType[] = ['next', 'segmentDone', 'skip', 'previous', 
 const ANYWHERE: readonly EventType[] = [
   'launch', 'start', 'listRoutines', 'massages', 'answer', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'pain', 'tingling',
   'symptom', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs', 'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help',
-  'fallback', 'unsupported', 'deviceReport',
+  'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
 ];
 
 const ALL: ReadonlySet<EventType> = new Set([...MOVES, ...ANYWHERE]);
@@ -55,6 +58,7 @@ export const TAKES: Readonly<Record<ModeKind, ReadonlySet<EventType>>> = {
   afterPain: new Set([...ANYWHERE, 'next', 'skip', 'resume', 'lighter', 'currentPoint']),
   paused: new Set([...ALL].filter((e) => e !== 'segmentDone')),
   playing: ALL,
+  streaming: new Set([...ALL].filter((e) => e !== 'segmentDone')),
 };
 
 /** True when the mode takes the event. */

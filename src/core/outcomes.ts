@@ -69,7 +69,20 @@ export type Outcome =
   | { readonly kind: 'help'; readonly where: Where }
   | { readonly kind: 'fallback'; readonly where: Where }
   | { readonly kind: 'unsupported' }
-  | { readonly kind: 'didYouMeanDeclined' };
+  | { readonly kind: 'didYouMeanDeclined' }
+  /** An AudioPlayer report taken: never a word; `enqueue` queues the next step's stream behind the one playing. */
+  | { readonly kind: 'playback'; readonly enqueue?: PlayerAction }
+  /** Loop or shuffle: a short word that they do not apply; the stream plays on. */
+  | { readonly kind: 'playbackMode' };
+
+/**
+ * What the device's AudioPlayer should do, as data; src/alexa/audio-player.ts renders it (signed URL, token).
+ * `seq` is the new stream's id, `previous` the stream it must follow (ENQUEUE's expectedPreviousToken).
+ */
+export type PlayerAction =
+  | { readonly kind: 'play'; readonly behavior: 'REPLACE_ALL' | 'ENQUEUE'; readonly routineId: RoutineId; readonly stepIndex: number; readonly offsetMs: number;
+      readonly seq: number; readonly previous?: { readonly stepIndex: number; readonly seq: number } }
+  | { readonly kind: 'stop' };
 
 export type OutcomeKind = Outcome['kind'];
 

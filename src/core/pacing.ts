@@ -60,6 +60,11 @@ export interface PaceInput {
   readonly budgetMs?: number;
   /** End at the end of the first step (the "wait for me between points" preference, and screens). */
   readonly stopAtStepEnd?: boolean;
+  /**
+   * Lay out without the response's limits: no audio budget and no cap on `<audio>` tags (chimes). For renderers
+   * that are not one Alexa response, such as the pre-rendered step streams of src/audio (with `stopAtStepEnd`).
+   */
+  readonly unbounded?: boolean;
 }
 
 /** A cue as laid out: planned against estimated onset, for tests and renderers. */
@@ -74,6 +79,8 @@ export interface CueOnset {
   readonly realMs: number;
   /** The cue's words, as data. */
   readonly words: Speech;
+  /** Index in the segment's `parts` where the cue starts (its chime, or its first word). */
+  readonly part: number;
 }
 
 export type Ending = 'boundary' | 'step' | 'untimed' | 'done';
@@ -105,6 +112,8 @@ export interface SegmentStep {
   readonly realEndMs: number;
   /** Length of the step's whole timeline, in ms. */
   readonly durationMs: number;
+  /** Index in the segment's `parts` at which the plan time `planStartMs` is reached. */
+  readonly part: number;
 }
 
 export class PacingError extends Error {}
@@ -145,9 +154,9 @@ class Layout {
   cue(stepIndex: number, cue: TimedCue, words: Speech, anchorReal: number, anchorPlan: number): void {
     this.wait(anchorReal + (cue.atMs - anchorPlan) - this.real);
     const realMs = this.real;
-    this.onsets.push({ stepIndex, cue: cue.cue, plannedMs: cue.atMs, estimatedMs: anchorPlan + (realMs - anchorReal), realMs, words });
+    this.onsets.push({ stepIndex, cue: cue.cue, plannedMs: cue.atMs, estimatedMs: anchorPlan + (realMs - anchorReal), realMs, words, part: this.parts.length });
     const chime = this.input.chime;
-    if (cue.chime && chime && this.chimes < MAX_AUDIO_TAGS) {
+    if (cue.chime && chime && (this.chimes < MAX_AUDIO_TAGS || this.input.unbounded)) {
       this.parts.push({ kind: 'audio', src: chime.src, ms: chime.ms });
       this.real += chime.ms;
       this.chimes += 1;
@@ -169,7 +178,7 @@ export function followingStep(plan: RoutinePlan, stepIndex: number): PlannedStep
  * @throws PacingError when no place to end fits the budget (a plan or budget bug).
  */
 export function paceResponse(input: PaceInput): Segment {
-  const budget = input.budgetMs ?? MAX_RESPONSE_AUDIO_MS;
+  const budget = input.unbounded ? Number.POSITIVE_INFINITY : input.budgetMs ?? MAX_RESPONSE_AUDIO_MS;
   const { plan, words } = input;
   const layout = new Layout(input);
   layout.say(input.lead);
@@ -210,7 +219,7 @@ export function paceResponse(input: PaceInput): Segment {
     const firstCue = step.cues[entry.firstCue];
     if (firstCue?.starts && firstCue.atMs < anchorPlan && !entry.repress) anchorPlan = firstCue.atMs; // a missed press restarts its hold
     layout.mark(step.index, anchorPlan, true);
-    layout.steps.push({ stepIndex: step.index, realStartMs: anchorReal, planStartMs: anchorPlan, durationMs: step.durationMs, realEndMs: anchorReal });
+    layout.steps.push({ stepIndex: step.index, realStartMs: anchorReal, planStartMs: anchorPlan, durationMs: step.durationMs, realEndMs: anchorReal, part: layout.parts.length });
     if (entry.repress) {
       const chime = input.chime;
       const repressCue: TimedCue = { atMs: anchorPlan, cue: 'pressAgain', ...(chime ? { chime: true } : {}), starts: true };

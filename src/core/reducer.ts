@@ -11,6 +11,7 @@ import { move } from './moves.js';
 import type { Transition } from './outcomes.js';
 import { answer, askAgain, start } from './questions.js';
 import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
+import { playback } from './playback.js';
 import { painChoice, safety } from './safety.js';
 import { type LastAnswer, type Position, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES } from './timeline.js';
@@ -40,6 +41,8 @@ function refuse(state: SkillState, mode: Mode, event: RoutineEvent): Transition 
  */
 export function next(state: SkillState, event: RoutineEvent, nowMs: number): Transition {
   if (event.type === 'deviceReport') return { state, outcome: { kind: 'ignored', why: 'report' } };
+  // AudioPlayer reports place a stream by the device's token and offset, never by the clock.
+  if (event.type === 'playback') return playback(state, event);
   // A screen event for any response but the last one sent (or one sent before a pause, pain or stop) paces nothing.
   if (event.type === 'segmentDone' && !isCurrentScreenEvent(state, event)) return { state, outcome: { kind: 'ignored', why: 'stale' } };
   const now = current(state, nowMs, event.type === 'segmentDone');
@@ -80,6 +83,8 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
     case 'next': case 'skip': case 'resume': case 'lighter':
       if (!running || !at) return state.pending ? askAgain(state, state.pending) : { state: withoutPending(state), outcome: { kind: 'noRoutine' } };
       if (afterPain) return painChoice(state, running, at, event.type);
+      // "Next" to a step stream, playing or paused, is the next step, as for music (AMAZON.NextIntent, a Next button).
+      if (event.type === 'next' && (mode.kind === 'streaming' || (mode.kind === 'paused' && state.progress?.stream))) return move(state, running, at, { type: 'skip' });
       return move(state, running, at, event);
     case 'currentPoint':
       if (!running || !at) return { state, outcome: { kind: 'noCurrentPoint' } };
@@ -134,6 +139,8 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       return { state: keep(state), outcome: { kind: 'fallback', where: where() } };
     case 'unsupported': return { state, outcome: { kind: 'unsupported' } };
     case 'deviceReport': return { state, outcome: { kind: 'ignored', why: 'report' } };
+    case 'playback': return playback(state, event);
+    case 'playbackMode': return { state, outcome: { kind: 'playbackMode' } };
   }
 }
 

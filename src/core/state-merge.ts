@@ -12,7 +12,7 @@ import type { RoutineEvent } from './events.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
 
 /** Top-level fields of the state that the store keeps (besides `v`); `pending` and `last` are session-only. */
-export const PERSISTED_FIELDS = ['prefs', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard'] as const;
+export const PERSISTED_FIELDS = ['prefs', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted'] as const;
 export type PersistedField = (typeof PERSISTED_FIELDS)[number];
 
 const PREF_KEYS = Object.keys(DEFAULT_PREFERENCES) as (keyof Preferences)[];
@@ -36,7 +36,7 @@ export const isTrackedField = (x: unknown): x is TrackedField => typeof x === 's
 export type MergeRule = 'session' | 'union' | 'either' | 'safeTrue';
 
 export const MERGE_RULES: Readonly<Record<PersistedField, MergeRule>> = {
-  prefs: 'session', progress: 'session', leaveOut: 'safeTrue', keepChoice: 'session', disclaimed: 'either', heard: 'union',
+  prefs: 'session', progress: 'session', leaveOut: 'safeTrue', keepChoice: 'session', disclaimed: 'either', heard: 'union', audioNoted: 'either',
 };
 
 /**

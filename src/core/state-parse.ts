@@ -40,6 +40,7 @@ function parseProgress(p: unknown): Progress | undefined {
   return {
     routineId: p.routineId, at, paused: p.paused === true, ...(played ? { played } : {}),
     ...(isInt(p.seq, 0, Number.MAX_SAFE_INTEGER) ? { seq: p.seq } : {}), ...(light.length ? { light } : {}),
+    ...(p.stream === 'playing' || p.stream === 'queued' ? { stream: p.stream } : {}),
   };
 }
 
@@ -74,6 +75,7 @@ export function parseState(raw: unknown): SkillState {
     countdown: typeof p.countdown === 'boolean' ? p.countdown : DEFAULT_PREFERENCES.countdown,
     pace: oneOf<Pace>(p.pace, PACES) ? p.pace : DEFAULT_PREFERENCES.pace,
     waitBetweenSteps: typeof p.waitBetweenSteps === 'boolean' ? p.waitBetweenSteps : DEFAULT_PREFERENCES.waitBetweenSteps,
+    audio: typeof p.audio === 'boolean' ? p.audio : DEFAULT_PREFERENCES.audio,
   };
   const progress = parseProgress(raw.progress);
   const pending = parsePending(raw.pending);
@@ -86,6 +88,7 @@ export function parseState(raw: unknown): SkillState {
     ...(typeof raw.leaveOut === 'boolean' ? { leaveOut: raw.leaveOut } : {}),
     ...(raw.keepChoice === true ? { keepChoice: true } : {}),
     ...(raw.disclaimed === true ? { disclaimed: true } : {}),
+    ...(raw.audioNoted === true ? { audioNoted: true } : {}),
     ...(Array.isArray(raw.heard) ? { heard: [...new Set((raw.heard as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] } : {}),
     ...(last ? { last } : {}),
   };

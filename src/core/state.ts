@@ -48,6 +48,12 @@ export interface Progress {
   readonly seq?: number;
   /** Steps the user chose to do at light pressure (after pain): no firmer cue in them. */
   readonly light?: readonly number[];
+  /**
+   * The place is played by an AudioPlayer stream: the device, not the clock, says where the user is (its token and
+   * offset, src/core/audio-plan.ts). `seq` is the id of the last stream sent: `playing` when that one plays (or was
+   * sent to play), `queued` when it waits behind the one before it (id `seq - 1`), which still plays.
+   */
+  readonly stream?: 'playing' | 'queued';
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */
@@ -84,6 +90,8 @@ export interface SkillState {
   readonly disclaimed?: boolean;
   /** Routines whose full introduction the user has heard: next time, one breath is enough. */
   readonly heard?: readonly RoutineId[];
+  /** The user has heard, once, how to talk to the skill while a routine plays as audio. */
+  readonly audioNoted?: boolean;
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }

@@ -44,9 +44,14 @@ export interface Preferences {
   readonly pace: Pace;
   /** Stop after every step and wait for "next" ("wait for me between points"). */
   readonly waitBetweenSteps: boolean;
+  /**
+   * On a speaker with AudioPlayer, play a routine as step streams (src/core/audio-plan.ts); off after "talk me
+   * through it", or after a stream failed on the device. Speakers without streams ignore it.
+   */
+  readonly audio: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { holdLength: 'standard', chimes: true, countdown: true, pace: 'normal', waitBetweenSteps: false };
+export const DEFAULT_PREFERENCES: Preferences = { holdLength: 'standard', chimes: true, countdown: true, pace: 'normal', waitBetweenSteps: false, audio: true };
 
 /** Time given to move the hand to the other foot and find the point again, in ms. */
 export const SWITCH_FOOT_MS = 12_000;

@@ -7,6 +7,7 @@ import { getRoutine } from './content/routines.js';
 import { needsLightPressure, skippedSteps } from './content/steps.js';
 import { ROUTINE_IDS, type PointId, type RoutineId, type Step } from './content/types.js';
 import { FIND_POINT_MIN_MS } from './limits.js';
+import type { StreamRef } from './events.js';
 import type { MessageKey } from './messages.js';
 import { paceResponse, type PaceWords, type Segment } from './pacing.js';
 import { planRoutine, type RoutinePlan } from './plan.js';
@@ -20,8 +21,17 @@ import { ask, pointCode, pointName, routineName, say, stepTitle, stepWord, upper
 
 export type { Turn, Voice } from './voice.js';
 
-/** How a device shows the routine: a screen keeps time by itself and ends each response at a step's end. */
-export interface Device { readonly screen: boolean }
+/**
+ * How a device shows the routine: a screen keeps time by itself and ends each response at a step's end; an audio
+ * stream (AudioPlayer, src/core/audio-plan.ts) carries on by itself too, so neither says "say next".
+ */
+export interface Device {
+  readonly screen: boolean;
+  /** The device plays routines as AudioPlayer step streams (a speaker with AudioPlayer, and streams configured). */
+  readonly audio?: boolean;
+  /** What the device's AudioPlayer reports (`context.AudioPlayer`): the stream its token names, and its offset. */
+  readonly player?: { readonly stream: StreamRef; readonly offsetMs: number };
+}
 
 /** Pause to find a point after a step's full introduction (a location was just described), in ms. */
 const FIND_POINT_AFTER_SETUP_MS = 5_000;
@@ -35,13 +45,16 @@ const pinyinLine = (voice: Voice, id: PointId): SpeechPart[] => {
   return [...say(voice, 'common:chineseName'), phoneme(point.pinyin, voice.t(`points:${id}.ipa`)), text('.')];
 };
 
-function setupParams(voice: Voice, step: Step, state: SkillState): Record<string, string> {
+function setupParams(voice: Voice, step: Step, state: Pick<SkillState, 'prefs'>): Record<string, string> {
   const ms = alternationMs(step, state.prefs);
   return { every: ms === 60_000 ? voice.t('common:every.minute') : voice.t('common:every.seconds', { count: Math.round(ms / 1000) }) };
 }
 
-/** The words pacing needs, for one routine and state. */
-function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
+/**
+ * The words pacing needs, for one routine and state: the one source of the routine's words for every renderer
+ * (speech, screen, and the audio streams of src/core/audio-plan.ts), so all of them say the same wording of a cue.
+ */
+export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillState, 'prefs' | 'leaveOut'>, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
   const steps = getRoutine(routineId).steps;
   const title = (i: number) => stepTitle(voice, routineId, i);
   return {
@@ -62,8 +75,8 @@ function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: 
       text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'setup')),
       ...say(voice, after === undefined ? 'common:untimedLast' : 'common:untimed'),
     ],
-    // A screen carries on by itself (its document sends the next event): no word to say.
-    prompt: (boundary, after) => (device.screen ? [] : boundary === 'step'
+    // A screen carries on by itself (its document sends the next event), and so does a stream: no word to say.
+    prompt: (boundary, after) => (device.screen || device.audio ? [] : boundary === 'step'
       ? say(voice, 'cues:continue.step', { title: after === undefined ? '' : title(after) })
       : say(voice, `cues:continue.${boundary}`)),
     routineDone: () => say(voice, 'common:routineDone', { name: routineName(voice, plan.routineId) }),
@@ -135,6 +148,19 @@ export function composeSegment(voice: Voice, state: SkillState, outcome: Extract
   if (segmentMemo.size >= SEGMENT_MEMO_SIZE) segmentMemo.delete(segmentMemo.keys().next().value as string);
   segmentMemo.set(key, made);
   return made;
+}
+
+/**
+ * The words a step stream starts after, in the answer that sends it (src/core/respond.ts): the routine's
+ * introduction and, the first time, how to talk to the skill while audio plays; or the answer to a question
+ * asked during playback. A stream carries on as music does: "resume", "next" or "back" need no word.
+ */
+export function streamLead(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, noteAudio: boolean): SpeechPart[] {
+  const lead: SpeechPart[] = [];
+  if (outcome.note === 'begin') lead.push(...beginWords(voice, outcome.routineId, state, outcome));
+  if (noteAudio) lead.push(...say(voice, 'common:audio.howToTalk'));
+  if (outcome.aside) lead.push(...asideWords(voice, outcome.routineId, outcome.aside));
+  return lead;
 }
 
 function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
@@ -296,6 +322,7 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
       if (p.countdown !== undefined) parts.push(...say(voice, p.countdown ? 'common:prefs.countdown_on' : 'common:prefs.countdown_off'));
       if (p.pace) parts.push(...say(voice, p.pace === 'slow' ? 'common:prefs.pace_slow' : 'common:prefs.pace_normal'));
       if (p.waitBetweenSteps !== undefined) parts.push(...say(voice, p.waitBetweenSteps ? 'common:prefs.wait_on' : 'common:prefs.wait_off'));
+      if (p.audio !== undefined) parts.push(...say(voice, p.audio ? 'common:prefs.audio_on' : 'common:prefs.audio_off'));
       return ask([...parts, ...(outcome.inRoutine ? say(voice, 'common:prefs.applied') : say(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'));
     }
     case 'settingsReset': return ask([...say(voice, 'common:settingsReset'), ...(outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'))], say(voice, 'common:helpReprompt'));
@@ -311,6 +338,9 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     }
     case 'fallback':
       return ask(say(voice, `common:fallback.${outcome.where}`), outcome.where === 'idle' ? say(voice, 'common:offerReprompt') : say(voice, 'common:pausedReprompt'));
+    // AudioPlayer reports are never answered aloud; loop and shuffle get one short word, and the stream plays on.
+    case 'playback': return { speech: [], end: true };
+    case 'playbackMode': return { speech: say(voice, 'common:audio.playbackMode'), end: true };
   }
 }
 

@@ -77,7 +77,7 @@ describe('sessionless requests, with the store configured (dynalite)', () => {
     ['AudioPlayer.PlaybackFailed', { token: 't', error: { type: 'MEDIA_ERROR_UNKNOWN', message: 'x' } }],
     ['PlaybackController.PlayCommandIssued', {}],
     ['System.ExceptionEncountered', { error: { type: 'INVALID_RESPONSE', message: 'x' }, cause: { requestId: 'r' } }],
-  ])('%s, without a session, gets an empty response and never reaches the store', async (type, fields) => {
+  ])('%s, without a session and about no stream of ours, gets an empty response and never reaches the store', async (type, fields) => {
     calls.length = 0;
     const envelope = rawRequest(type, fields);
     expect(envelope.session).toBeUndefined();

@@ -24,9 +24,11 @@ beforeAll(async () => {
   const during = T0 + Math.round(started.segment?.onsets[0]?.realMs ?? 0) + 35_000;
   const paused = respond(voice, started.state, { type: 'pause' }, during, { screen: false }).state;
   const afterPain = respond(voice, started.state, { type: 'pain' }, during, { screen: false }).state;
+  // The same answer on a speaker that plays routines as AudioPlayer streams.
+  const streaming = respond(voice, asking, { type: 'answer', answer: 'no' }, T0, { screen: false, audio: true }).state;
   Object.assign(fixtures, {
     idle: { state: idle, nowMs: T0 }, asking: { state: asking, nowMs: T0 }, playing: { state: started.state, nowMs: during },
-    paused: { state: paused, nowMs: during + 5_000 }, afterPain: { state: afterPain, nowMs: during + 5_000 },
+    paused: { state: paused, nowMs: during + 5_000 }, afterPain: { state: afterPain, nowMs: during + 5_000 }, streaming: { state: streaming, nowMs: during },
   });
 });
 
@@ -42,6 +44,8 @@ const sample: Record<EventType, RoutineEvent> = {
   setPrefs: { type: 'setPrefs', prefs: { chimes: false } }, prefsUnknown: { type: 'prefsUnknown' }, resetSettings: { type: 'resetSettings' },
   askDelete: { type: 'askDelete' }, eraseFailed: { type: 'eraseFailed' }, help: { type: 'help' }, fallback: { type: 'fallback' },
   unsupported: { type: 'unsupported' }, deviceReport: { type: 'deviceReport' },
+  playback: { type: 'playback', what: 'started', stream: { routineId: 'ankle', stepIndex: 0, seq: 1 }, offsetMs: 0, at: { stepIndex: 0, atMs: 0 } },
+  playbackMode: { type: 'playbackMode' },
 };
 
 /** The same in every mode. */
@@ -49,6 +53,7 @@ const ALWAYS: Partial<Record<EventType, string>> = {
   listRoutines: 'routineList', massages: 'massages', stop: 'goodbye', sessionEnded: 'silent', technique: 'technique', setPrefs: 'prefsChanged',
   prefsUnknown: 'prefsUnknown', resetSettings: 'settingsReset', askDelete: 'confirmDelete', eraseFailed: 'deleteFailed', unsupported: 'unsupported',
   deviceReport: 'ignored', segmentDone: 'ignored', forgetChoice: 'choiceForgotten', notPregnant: 'choiceSaved', tingling: 'tingling',
+  playback: 'playback', playbackMode: 'playbackMode',
 };
 
 /** Moves that need a routine: in idle there is none. */
@@ -92,6 +97,11 @@ const TABLE: Record<ModeKind, Partial<Record<EventType, string>>> = {
   playing: {
     ...ALWAYS, ...MOVES_PLAYING, launch: 'offerResume', start: 'segment:begin', answer: 'noQuestion', point: 'point', unknownPoint: 'unknownPoint',
     pain: 'pain', symptom: 'pain', pregnant: 'segment:skippedForChoice', help: 'help', fallback: 'fallback',
+  },
+  // A stream plays: the device's offset is the place (step 0, its introduction, in this fixture); "next" is the next step, as for music.
+  streaming: {
+    ...ALWAYS, ...MOVES_PLAYING, segmentDone: 'ignored', repeat: 'segment:repeat', launch: 'offerResume', start: 'segment:begin', answer: 'noQuestion', point: 'point',
+    unknownPoint: 'unknownPoint', pain: 'pain', symptom: 'pain', pregnant: 'segment:skippedForChoice', help: 'help', fallback: 'fallback',
   },
 };
 

@@ -5,9 +5,9 @@ import { INITIAL_STATE, STATE_VERSION, type SkillState } from '../../src/core/st
 import { DEFAULT_PREFERENCES } from '../../src/core/timeline.js';
 
 const full: SkillState = {
-  v: STATE_VERSION, prefs: { holdLength: 'long', chimes: false, countdown: true, pace: 'slow', waitBetweenSteps: true },
-  leaveOut: true, disclaimed: true, heard: ['ankle', 'heel'],
-  progress: { routineId: 'ankle', at: { stepIndex: 2, atMs: 98_000 }, paused: true,
+  v: STATE_VERSION, prefs: { holdLength: 'long', chimes: false, countdown: true, pace: 'slow', waitBetweenSteps: true, audio: false },
+  leaveOut: true, disclaimed: true, heard: ['ankle', 'heel'], audioNoted: true,
+  progress: { routineId: 'ankle', at: { stepIndex: 2, atMs: 98_000 }, paused: true, stream: 'queued',
     played: { sentAtMs: 1_000, lengthMs: 200_000, marks: [[0, 2, 0, 0], [30_000, 2, 0, 1]], next: { stepIndex: 2, atMs: 123_000 }, runsOn: false } },
   pending: { question: 'didYouMean', pointId: 'BL62', ask: 'where' },
   last: { kind: 'point', pointId: 'KI6', ask: 'helps' },
@@ -38,7 +38,7 @@ describe('parseState', () => {
 
   it('drops a tampered record of what was played, keeping the place', () => {
     const bad = { ...full.progress, played: { ...full.progress!.played, marks: [[0, 99, 0, 1]] } };
-    expect(parseState({ ...full, progress: bad }).progress).toEqual({ routineId: 'ankle', at: { stepIndex: 2, atMs: 98_000 }, paused: true });
+    expect(parseState({ ...full, progress: bad }).progress).toEqual({ routineId: 'ankle', at: { stepIndex: 2, atMs: 98_000 }, paused: true, stream: 'queued' });
   });
 
   it('falls back field by field: preferences, questions, choices and lists', () => {

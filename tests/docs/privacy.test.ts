@@ -22,7 +22,7 @@ describe('docs/privacy.md matches what the code stores', () => {
   const doc = readFileSync('docs/privacy.md', 'utf8');
   const documented = fieldsOf(doc);
   const full: SkillState = parseState({
-    ...INITIAL_STATE, leaveOut: true, keepChoice: true, disclaimed: true, heard: ['ankle'],
+    ...INITIAL_STATE, leaveOut: true, keepChoice: true, disclaimed: true, heard: ['ankle'], audioNoted: true,
     progress: { routineId: 'ankle', at: { stepIndex: 1, atMs: 1000 }, paused: true },
     pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' },
   });

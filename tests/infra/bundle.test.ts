@@ -27,9 +27,13 @@ beforeAll(() => {
   assets = Object.values(manifest.files).map((f) => f.source);
 });
 
+/** Whether a bundle exports the skill's `handler` (the stream function's bundle exports only `audio`). */
+const exportsHandler = (code: string) => /[{,]handler:\(\)=>/.test(code);
+
 /** A copy outside this "type": "module" repository, as in the Lambda zip (no package.json: CommonJS). */
-function functionAsset(): string {
-  const dirs = assets.filter((s) => s.packaging === 'zip' && existsSync(join(outdir, s.path, 'index.js')));
+function functionAsset(kind: 'skill' | 'audio' = 'skill'): string {
+  const dirs = assets.filter((s) => s.packaging === 'zip' && existsSync(join(outdir, s.path, 'index.js')))
+    .filter((s) => exportsHandler(readFileSync(join(outdir, s.path, 'index.js'), 'utf8')) === (kind === 'skill'));
   expect(dirs).toHaveLength(1);
   const copy = mkdtempSync(join(tmpdir(), 'asset-'));
   cpSync(join(outdir, (dirs[0] as { path: string }).path), copy, { recursive: true });
@@ -60,6 +64,17 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     expect(code.includes('inflateRawSync'), 'packed words inflated on first use').toBe(true);
     // Not one of ask-sdk-model's service clients is bundled (the skill has no API client).
     expect(code.includes('DirectiveServiceClient'), 'no ask-sdk-model service clients').toBe(false);
+  });
+
+  it('bundles the stream function on its own (index.audio): it loads as CommonJS and refuses an unsigned URL', () => {
+    const dir = functionAsset('audio');
+    const script = `
+      const { audio } = require('./index.js');
+      audio({ rawPath: '/step.mp3', rawQueryString: 'r=ankle&s=0', headers: {}, requestContext: { http: { method: 'GET' } } })
+        .then((r) => process.stdout.write(String(r.statusCode)));`;
+    const env = { ...process.env, AUDIO_URL_KEY: 'k'.repeat(40), CLIPS_DIR: dir, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
+    delete env.NODE_OPTIONS;
+    expect(execFileSync(process.execPath, ['-e', script], { cwd: dir, env, encoding: 'utf8' })).toBe('403');
   });
 
   it('never gives the skill an API client, which the bundle has no service clients for', () => {

@@ -18,6 +18,7 @@ const REQUIRED_BUILT_INS = [
   'AMAZON.HelpIntent', 'AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent', 'AMAZON.FallbackIntent',
   'AMAZON.NextIntent', 'AMAZON.PreviousIntent', 'AMAZON.RepeatIntent', 'AMAZON.PauseIntent', 'AMAZON.ResumeIntent',
   'AMAZON.StartOverIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent',
+  'AMAZON.LoopOnIntent', 'AMAZON.LoopOffIntent', 'AMAZON.ShuffleOnIntent', 'AMAZON.ShuffleOffIntent',
 ];
 
 /** The contract every locale shares: intent → its slots (name: type), read from docs/intents.md. */

@@ -44,9 +44,23 @@ export async function expectValidResponse(envelope: ResponseEnvelope, opts: { si
     expect(response).toEqual({});
     return;
   }
+  const player = (response.directives ?? []).filter((d) => d.type.startsWith('AudioPlayer.'));
+  // One AudioPlayer directive at most; a Play in answer to an utterance ends the session (a report has none to end)
+  // (https://developer.amazon.com/en-US/docs/alexa/custom-skills/audioplayer-interface-reference.html).
+  expect(player.length, 'one AudioPlayer directive at most').toBeLessThanOrEqual(1);
+  if (!opts.silent && player.some((d) => d.type === 'AudioPlayer.Play')) expect(response.shouldEndSession, 'a Play ends the session').toBe(true);
   if (opts.silent) {
     expect(speech).toBeUndefined();
     expect(response.reprompt).toBeUndefined();
+    // AudioPlayer and PlaybackController requests may be answered with AudioPlayer directives only: no card either.
+    expect(response.card).toBeUndefined();
+    expect((response.directives ?? []).every((d) => d.type.startsWith('AudioPlayer.')), 'only AudioPlayer directives').toBe(true);
+    return;
+  }
+  if (speech === undefined && player.length) {
+    // Pause, resume, next while a stream plays: the player's own action, without a word, as for music.
+    expect(response.reprompt).toBeUndefined();
+    expect(response.shouldEndSession).toBe(true);
     return;
   }
   expect(speech, 'a response that speaks').toBeDefined();

@@ -47,4 +47,15 @@ describe('npm start -- --script (the real simulator process)', () => {
       expect(text).not.toContain('(the skill failed');
     }
   });
+
+  it('is a speaker with AudioPlayer with --player: two utterances, then the device\'s own reports play the routine to its end', () => {
+    const text = execFileSync(process.execPath, ['--import', 'tsx', 'tools/simulator/cli.mts', '--player', '--script', 'tools/simulator/scripts/player.txt'], {
+      encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    const said = text.split('\n').filter((l) => l.startsWith('U: ') && !l.startsWith('U: (player)'));
+    expect(said).toEqual(['U: start ankle routine', 'U: no']);
+    for (const step of [0, 1, 2, 3]) expect(text).toContain(`U: (player) PlaybackFinished fa1.ankle.${step}.`);
+    expect(text).toContain('the skill queues fa1.ankle.3.');
+    expect(text).not.toContain('(the skill failed');
+  }, 60_000);
 });

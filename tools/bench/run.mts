@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { LAMBDA_BUNDLE } from '../../infra/bundling.js';
 import type { BuiltBundle } from '../build.mjs';
 import { budgetLines, exitCode, type BudgetLine } from './budget.js';
+import { benchAudioStream } from './audio-stream.js';
 import { buildBenchBundles, CANDIDATES } from './bundles.js';
 import { COLD, coldCases, conversation, launchSteps, minimalMix, oursMix, type BundleRef } from './cases.js';
 import { Children, errorLines, type ChildResult, type Step } from './children.js';
@@ -213,6 +214,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     console.log(`  de-DE launch ÷ en-US launch (paired): ${paired(row(COLD.oursDe), row(COLD.ours)).toFixed(2)}×`);
     printWarm(warmRows);
     printPackages(bundles.ours.metafile, bundles.minimal.metafile);
+    report.audioStream = await benchAudioStream(out, s.node, Math.min(s.coldRuns, 10));
 
     lines = budgetLines({
       storeVsMinimalStore: paired(kept, row(COLD.minimalStore)),

@@ -14,6 +14,7 @@ import { Conversation, sendEventArgs, type Reply } from '../conversation.js';
 import { createLocalTable } from '../local-dynamo.js';
 import { LOCALES } from '../models.js';
 import { invocationName } from '../nlu.js';
+import { SIMULATOR_STREAMS, SimulatedPlayer } from './player.js';
 import { writeScreen } from './screen.js';
 import { createPersistenceAdapter } from './stores.js';
 
@@ -27,6 +28,11 @@ const HELP = `Usage: npm start -- [options]
   --locale <code>   en-US (default), en-GB, en-CA, en-AU, en-IN, de-DE, es-ES or fr-FR
   --screen          be an Echo Show: write each answer's APL screen as a PNG (needs chromium) and print its path;
                     the screen's own events carry the routine on, shown as "(screen) …" turns
+  --audio           write a routine's AudioPlayer step streams to dist/audio/ and play them (--routine <id>, default ankle;
+                    needs espeak-ng and ffmpeg)
+  --player          be a speaker with AudioPlayer: routines play as step streams, and the simulator sends the
+                    device's reports (PlaybackStarted, NearlyFinished, Finished) itself, shown as "(player) …" turns;
+                    "@35s where is it" speaks 35 s into the stream that plays
   --verbose         show the skill's log lines
   --help            this text
 
@@ -37,12 +43,13 @@ const { values } = parseArgs({
   options: {
     script: { type: 'string' }, realtime: { type: 'boolean' }, speak: { type: 'boolean' },
     store: { type: 'string', default: 'memory' }, verbose: { type: 'boolean' }, help: { type: 'boolean' },
-    locale: { type: 'string', default: 'en-US' }, screen: { type: 'boolean' },
+    locale: { type: 'string', default: 'en-US' }, screen: { type: 'boolean' }, audio: { type: 'boolean' }, player: { type: 'boolean' }, routine: { type: 'string', default: 'ankle' },
   },
 });
 if (values.help) { console.log(HELP); process.exit(0); }
 const locale = values.locale ?? 'en-US';
 if (!(LOCALES as readonly string[]).includes(locale)) { console.error(`Unknown --locale ${locale}\n\n${HELP}`); process.exit(2); }
+if (values.audio) process.exit(await (await import('./audio.js')).writeRoutineStreams(values.routine ?? 'ankle', locale));
 const INVOCATION_NAME = invocationName(locale);
 if (!values.verbose) process.env.LOG_LEVEL ??= 'warn';
 
@@ -69,9 +76,13 @@ async function store(spec: string): Promise<ReturnType<typeof createPersistenceA
   process.exit(2);
 }
 
-const conversation = new Conversation(createSkill({ store: await store(values.store ?? 'memory') }), {
-  locale, ...(values.screen ? { screen: true } : {}), ...(values.realtime ? { clock: 'real' as const } : {}),
+const conversation = new Conversation(createSkill({ store: await store(values.store ?? 'memory'), audio: values.player ? SIMULATOR_STREAMS : null }), {
+  locale, ...(values.screen ? { screen: true } : {}), ...(values.player ? { audioPlayer: true } : {}), ...(values.realtime ? { clock: 'real' as const } : {}),
 });
+const player = values.player ? new SimulatedPlayer(conversation, locale, async (reply, label) => {
+  console.log(`U: (player) ${label}`);
+  await show(reply);
+}) : undefined;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const installed = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 const hasEspeak = installed('espeak-ng');
@@ -179,9 +190,11 @@ async function turn(line: string, follow = true): Promise<void> {
   try {
     if (text === '(silence)') await show(await conversation.sessionEnded('EXCEEDED_MAX_REPROMPTS'));
     else {
+      await player?.interrupt(interrupt.afterMs);
       const reply = await conversation.say(text, interrupt);
       await show(reply);
       await followScreen(reply, Boolean(at), follow);
+      await player?.after(reply, follow);
     }
   } catch (error) {
     // The skill threw (no handler, or a handler failed): show it and carry on, as the device would say "there was a problem".

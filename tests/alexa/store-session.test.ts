@@ -87,7 +87,7 @@ const setLeaveOut = (value: boolean | undefined) => (s: SkillState): SkillState 
 
 describe('two sessions of one user, interleaved at random (fast-check)', () => {
   const PREF_OPTIONS: { [K in keyof Preferences]: readonly Preferences[K][] } = {
-    holdLength: HOLD_LENGTHS, chimes: [true, false], countdown: [true, false], pace: PACES, waitBetweenSteps: [true, false],
+    holdLength: HOLD_LENGTHS, chimes: [true, false], countdown: [true, false], pace: PACES, waitBetweenSteps: [true, false], audio: [true, false],
   };
   type Field = keyof Preferences | 'leaveOut' | 'progress' | 'heard';
   const FIELDS: Field[] = [...(Object.keys(PREF_OPTIONS) as (keyof Preferences)[]), 'leaveOut', 'progress', 'heard'];

@@ -12,7 +12,7 @@ describe('changedFields', () => {
   it('names each preference on its own and each other persisted field, never a session-only one', () => {
     const after: SkillState = { ...record, prefs: { ...record.prefs, chimes: false }, heard: ['ankle', 'heel'], pending: { question: 'resume' } };
     expect(changedFields(record, after)).toEqual(['prefs.chimes', 'heard']);
-    expect(TRACKED_FIELDS).toEqual(['prefs.holdLength', 'prefs.chimes', 'prefs.countdown', 'prefs.pace', 'prefs.waitBetweenSteps', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard']);
+    expect(TRACKED_FIELDS).toEqual(['prefs.holdLength', 'prefs.chimes', 'prefs.countdown', 'prefs.pace', 'prefs.waitBetweenSteps', 'prefs.audio', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted']);
   });
 
   it('touchedBy names what an event sets even when the value does not change (a default chosen out loud)', () => {

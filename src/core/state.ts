@@ -84,6 +84,11 @@ export interface SkillState {
   readonly disclaimed?: boolean;
   /** Routines whose full introduction the user has heard: next time, one breath is enough. */
   readonly heard?: readonly RoutineId[];
+  /**
+   * Session only: every step at light pressure, because the user mentioned diabetes, neuropathy or blood
+   * thinners. Never stored (not in PERSISTED_FIELDS): it is how this session presses, not a health status.
+   */
+  readonly lightAll?: boolean;
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }

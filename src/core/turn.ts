@@ -10,7 +10,7 @@ import { FIND_POINT_MIN_MS } from './limits.js';
 import type { MessageKey } from './messages.js';
 import { paceResponse, type PaceWords, type Segment } from './pacing.js';
 import { planRoutine, type RoutinePlan } from './plan.js';
-import { withLightSteps } from './lighter.js';
+import { lightStepsOf, withLightSteps } from './lighter.js';
 import type { Aside, Outcome, SegmentNote } from './outcomes.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
 import type { Played, SkillState } from './state.js';
@@ -128,7 +128,7 @@ const segmentMemo = new Map<string, { turn: Turn; segment: Segment }>();
 
 /** A routine segment: the lead words, then the paced routine from the outcome's entry. Memoised (pure). */
 export function composeSegment(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
-  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], device.screen, outcome]);
+  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], state.lightAll === true, device.screen, outcome]);
   const hit = segmentMemo.get(key);
   if (hit) return hit;
   const made = paceOutcome(voice, state, outcome, device);
@@ -139,7 +139,8 @@ export function composeSegment(voice: Voice, state: SkillState, outcome: Extract
 
 function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
   const { routineId } = outcome;
-  const plan = withLightSteps(planRoutine(routineId, state.prefs, state.leaveOut), state.progress?.light);
+  const planned = planRoutine(routineId, state.prefs, state.leaveOut);
+  const plan = withLightSteps(planned, lightStepsOf(state, planned));
   const lead: SpeechPart[] = [];
   const words = paceWords(voice, routineId, state, plan, device, outcome.aside?.kind !== 'currentPoint');
   if (outcome.note === 'begin') lead.push(...beginWords(voice, routineId, state, outcome));
@@ -279,6 +280,14 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'tingling': return outcome.inRoutine
       ? ask(say(voice, 'common:tingling'), say(voice, 'common:painReprompt'))
       : ask(say(voice, 'common:tinglingIdle'), say(voice, 'common:helpReprompt'));
+    case 'health': {
+      // The answer, light pressure said once when it was just set, then the way back: resume, or the pain choices.
+      const afterPain = state.pending?.question === 'pain';
+      const onward = afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:health.resume') : say(voice, 'common:health.more');
+      const answer = outcome.condition === 'pregnancySafety' && outcome.leftOut ? 'common:health.pregnancySafetyLeftOut' : `common:health.${outcome.condition}` as const;
+      return ask([...say(voice, answer), ...(outcome.lightened ? say(voice, 'common:health.lightNow') : []), ...onward],
+        afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:health.resume') : say(voice, 'common:helpReprompt'));
+    }
     case 'screening': {
       const offer = outcome.routineId ? say(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : say(voice, 'common:screeningMassages');
       return ask(outcome.again ? offer : [...say(voice, 'common:screening'), ...offer], say(voice, 'common:screeningReprompt'));

@@ -283,10 +283,10 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'health': {
       // The answer, light pressure said once when it was just set, then the way back: resume, or the pain choices.
       const afterPain = state.pending?.question === 'pain';
-      const onward = afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:health.resume') : say(voice, 'common:health.more');
-      const answer = outcome.condition === 'pregnancySafety' && outcome.leftOut ? 'common:health.pregnancySafetyLeftOut' : `common:health.${outcome.condition}` as const;
-      return ask([...say(voice, answer), ...(outcome.lightened ? say(voice, 'common:health.lightNow') : []), ...onward],
-        afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:health.resume') : say(voice, 'common:helpReprompt'));
+      const onward = afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:condition.more');
+      const answer = outcome.condition === 'pregnancySafety' && outcome.leftOut ? 'common:condition.pregnancySafetyLeftOut' : `common:condition.${outcome.condition}` as const;
+      return ask([...say(voice, answer), ...(outcome.lightened ? say(voice, 'common:condition.lightNow') : []), ...onward],
+        afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:helpReprompt'));
     }
     case 'screening': {
       const offer = outcome.routineId ? say(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : say(voice, 'common:screeningMassages');

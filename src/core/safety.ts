@@ -93,7 +93,7 @@ export function health(state: SkillState, condition: HealthCondition, inRoutine:
   return {
     state: next,
     outcome: {
-      kind: 'health', condition, inRoutine, lightened: lightens,
+      kind: 'health', condition, inRoutine, lightened: lightens && state.lightAll !== true,
       ...(condition === 'pregnancySafety' ? { leftOut: state.leaveOut === true } : {}),
     },
   };

@@ -10,7 +10,7 @@ import { isLightStep } from './lighter.js';
 import { lightened, skipFrom } from './moves.js';
 import type { Transition } from './outcomes.js';
 import { resumeEntry } from './position.js';
-import { holdAt, planOf, segment, withoutPending, type Now } from './reduce-kit.js';
+import { holdAt, planOf, segment, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import type { Position, SkillState } from './state.js';
 
 type Safety = Extract<RoutineEvent, { type: 'pain' | 'tingling' | 'symptom' | 'pregnant' | 'notPregnant' | 'forgetChoice' }>;
@@ -52,7 +52,10 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
       if (afterPain) return { state: { ...stopForPain(chosen, now, at) }, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: true } };
       const steps = getRoutine(now.progress.routineId).steps;
       const skipped = steps.flatMap((s, i) => (isPregnancyCaution(s) && i >= at.stepIndex ? [i] : []));
-      return segment(chosen, now.progress.routineId, resumeEntry(planOf(chosen, now.progress.routineId), at), 'skippedForChoice', { aside: { kind: 'leaveOut', skipped } });
+      const entry = resumeEntry(planOf(chosen, now.progress.routineId), at);
+      // Said on the routine's last point, which is left out: the routine is over, and the choice is still said.
+      if (!entry) return { state: withoutProgress(chosen), outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };
+      return segment(chosen, now.progress.routineId, entry, 'skippedForChoice', { aside: { kind: 'leaveOut', skipped } });
     }
     case 'notPregnant': {
       const chosen: SkillState = { ...withoutPending(state), leaveOut: false };

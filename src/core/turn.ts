@@ -50,7 +50,9 @@ function paceWords(voice: Voice, routineId: RoutineId, state: SkillState, plan: 
       const parts: SpeechPart[] = [text(`${upperFirst(title(i))}.`)];
       if (step.points.length === 1) parts.push(...pinyinLine(voice, step.points[0] as PointId));
       parts.push(text(stepWord(voice, routineId, i, 'setup', setupParams(voice, step, state))));
-      if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
+      // A session at light pressure (diabetes, neuropathy, blood thinners) says so over a setup that speaks of firm pressure.
+      if (state.lightAll) parts.push(...say(voice, 'common:condition.keepLight'));
+      else if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
       parts.push(...say(voice, 'common:getReady'));
       return parts;
     },

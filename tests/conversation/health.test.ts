@@ -22,13 +22,18 @@ describe('conversation: health disclosures mid-hold', () => {
       ['I have a cut on my foot', common.condition.brokenSkin],
       ['my ankle is swollen', common.condition.swelling],
     ];
+    let afterMs = 90_000; // into K.I. 6's hold, after the note and the step's introduction
     for (const [said, answer] of told) {
-      const r = await c.say(said, { afterMs: 40_000 });
+      const r = await c.say(said, { afterMs });
+      afterMs = 30_000;
       expect(r.text, said).toBe(`${answer} ${common.condition.resume}`);
       expect(r.pausesMs, said).toBe(0);
       expect(r.reprompt).toBe(common.condition.resume);
       const resumed = await c.say('resume');
       expect(resumed.text, said).toMatch(new RegExp(`^${common.notes.resume} ${title('ki6')}`));
+      // Pressed again where the hold was: the short reminder and "press again", not the step's whole introduction.
+      expect(resumed.text, said).toContain(cues.repress);
+      expect(resumed.text, said).not.toContain(routines.ankle.steps.ki6.setup);
     }
   });
 
@@ -40,6 +45,9 @@ describe('conversation: health disclosures mid-hold', () => {
     let heard = (await c.say('resume')).text;
     for (let i = 0; i < 4 && !heard.includes(fill(common.routineDone, { name: routines.ankle.name })); i += 1) heard += (await c.say('next')).text;
     for (const firm of FIRMER) expect(heard, firm).not.toContain(firm);
+    // Every step introduced after it says to keep the pressure light, over a setup that speaks of firm pressure.
+    expect(heard).toContain(`${routines.ankle.steps.bl60.setup.split('{{')[0]}`);
+    expect(heard.split(common.condition.keepLight).length - 1).toBeGreaterThanOrEqual(2);
     expect(saysAny(heard, cues.stayLight) || saysAny(heard, cues.pressGently)).toBe(true);
     // Said once: a second disclosure does not repeat it as news.
     expect((await c.say('I take blood thinners')).text).toBe(`${common.condition.bloodThinners} ${common.condition.more}`);
@@ -81,6 +89,13 @@ describe('conversation: everyday pain words and pregnancy said while pressing', 
     const r = await c.say("Oh wait, I'm 20 weeks pregnant, is this ok?", { afterMs: 30_000 });
     expect(r.text).toMatch(new RegExp(`^${common.choice.leaveOut}`));
     expect(r.text).toContain(common.midwife);
+  });
+
+  it('"I\'m pregnant" on the last point, which it leaves out, still says the choice (not only "that\'s the end")', async () => {
+    const c = await inRoutine();
+    for (const afterMs of [90_000, 30_000, 30_000]) await c.say('skip this one', { afterMs });
+    const r = await c.say("Oh wait, I'm 20 weeks pregnant, is this ok?", { afterMs: 10_000 });
+    expect(r.text).toMatch(new RegExp(`^${common.choice.leaveOut} ${common.midwife}`));
   });
 
   it.each(['yes I am', 'I am'])('"%s" to the pregnancy question is a yes', async (said) => {

@@ -119,7 +119,8 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       return safety(state, running, at, event, afterPain);
     case 'health': {
       // A detour like "where is …?": the answer, and the place kept (resume presses again there; after pain, the pain choices stay open).
-      const told = health(withoutPending(state), event.condition, inRoutine);
+      // A question asked stays asked: the answer, then the question again (the turn builder says it).
+      const told = health(mode.kind === 'asking' ? state : withoutPending(state), event.condition, inRoutine);
       return { ...told, state: keep(told.state) };
     }
     case 'setPrefs':

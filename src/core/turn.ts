@@ -12,6 +12,7 @@ import { paceResponse, type PaceWords, type Segment } from './pacing.js';
 import { planRoutine, type RoutinePlan } from './plan.js';
 import { lightStepsOf, withLightSteps } from './lighter.js';
 import type { Aside, Outcome, SegmentNote } from './outcomes.js';
+import { askAgain } from './questions.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
 import type { Played, SkillState } from './state.js';
 import { alternationMs, type TimedCue } from './timeline.js';
@@ -285,9 +286,13 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'health': {
       // The answer, light pressure said once when it was just set, then the way back: resume, or the pain choices.
       const afterPain = state.pending?.question === 'pain';
+      // Told while a question waits: the answer, then the question again, briefly.
+      const question = state.pending && !afterPain ? outcomeTurn(voice, askAgain(state, state.pending).outcome as Exclude<Outcome, { kind: 'segment' }>, state) : undefined;
       const onward = afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:condition.more');
       const answer = outcome.condition === 'pregnancySafety' && outcome.leftOut ? 'common:condition.pregnancySafetyLeftOut' : `common:condition.${outcome.condition}` as const;
-      return ask([...say(voice, answer), ...(outcome.lightened ? say(voice, 'common:condition.lightNow') : []), ...onward],
+      const told = [...say(voice, answer), ...(outcome.lightened ? say(voice, 'common:condition.lightNow') : [])];
+      if (question?.reprompt) return ask([...told, ...question.speech], question.reprompt);
+      return ask([...told, ...onward],
         afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:helpReprompt'));
     }
     case 'screening': {

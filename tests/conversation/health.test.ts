@@ -69,6 +69,17 @@ describe('conversation: health disclosures mid-hold', () => {
     expect((await c.say('is this safe in pregnancy')).text).toBe(`${common.condition.pregnancySafetyLeftOut} ${common.condition.more}`);
   });
 
+  it('told while the pregnancy question waits: the answer, then the question again, and a yes still starts the routine', async () => {
+    const c = new CheckedConversation();
+    await c.say('start the ankle routine');
+    const r = await c.say('I have diabetes');
+    expect(r.text).toBe(`${common.condition.diabetes} ${common.condition.lightNow} ${common.askPregnancyReprompt}`);
+    expect(r.reprompt).toBe(common.askPregnancyReprompt);
+    const yes = await c.say('no');
+    expect(yes.text).toContain(routines.ankle.steps.ki6.setup);
+    expect(yes.text).toContain(common.condition.keepLight);
+  });
+
   it('a swollen calf says to see a doctor and skip the calf points', async () => {
     const r = await new CheckedConversation().say('my calf is swollen');
     expect(r.text).toContain(common.condition.swollenCalf);

@@ -141,8 +141,9 @@ describe('health disclosures (issue 21)', () => {
       const told = next(state, { type: 'health', condition }, nowMs);
       expect(told.outcome).toMatchObject({ kind: 'health', condition, inRoutine: mode === 'playing' || mode === 'paused' || mode === 'afterPain' });
       const after = modeOf(told.state).kind;
-      // A question is set aside like any detour; a routine is held where it was.
-      expect(after, `${mode} × ${condition}`).toBe(mode === 'asking' ? 'idle' : mode === 'playing' ? 'paused' : mode);
+      // A question stays asked; a routine is held where it was.
+      expect(after, `${mode} × ${condition}`).toBe(mode === 'playing' ? 'paused' : mode);
+      if (state.pending) expect(told.state.pending?.question).toBe(state.pending.question);
       if (state.progress) expect(told.state.progress?.at.stepIndex).toBe(state.progress.at.stepIndex);
     }
   });

@@ -95,6 +95,8 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'health: a light session still says the firm cues', file: 'src/core/lighter.ts',
     from: '(state.lightAll === true ? plan.steps.map((s) => s.index) : state.progress?.light)', to: '(state.progress?.light)',
     tests: ['tests/conversation/health.test.ts'] },
+  { name: 'health: a store merge forgets the light session', file: 'src/core/state-merge.ts',
+    from: "...(lightAll ? { lightAll } : {}) };", to: '};', tests: ['tests/core/state-merge.test.ts'] },
   { name: 'health: a disclosure mid-hold loses the place', file: 'src/core/reducer.ts',
     from: 'return { ...told, state: keep(told.state) };', to: 'return { ...told, state: withoutProgress(told.state) };',
     tests: ['tests/conversation/health.test.ts', 'tests/core/reducer.test.ts'] },

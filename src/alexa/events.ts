@@ -5,7 +5,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { findPoint, suggestPoints } from '../core/content/point-search.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type RoutineId } from '../core/content/types.js';
-import type { RoutineEvent } from '../core/events.js';
+import { HEALTH_CONDITIONS, type RoutineEvent } from '../core/events.js';
 import { PACES, type Preferences } from '../core/timeline.js';
 import type { Voice } from '../core/voice.js';
 import { parseToken, playerOf } from './audio-player.js';
@@ -122,6 +122,12 @@ function intentEvent(envelope: RequestEnvelope, voice: Voice): RoutineEvent {
     case 'SymptomIntent': {
       const reading = readSlot(envelope, 'area');
       return { type: 'symptom', routineId: reading.status === 'match' && Object.hasOwn(ROUTINE_FOR_AREA, reading.id) ? ROUTINE_FOR_AREA[reading.id] : undefined };
+    }
+    case 'HealthIntent': {
+      const condition = slotId(readSlot(envelope, 'condition'), HEALTH_CONDITIONS);
+      if (condition) return { type: 'health', condition };
+      log('info', 'slot.unresolved', { slot: 'condition', status: readSlot(envelope, 'condition').status });
+      return { type: 'fallback' };
     }
     case 'SetHoldLengthIntent': case 'SetSoundsIntent': case 'SetCountdownIntent': case 'SetPaceIntent': case 'SetWaitIntent': {
       const prefs = prefsOf(envelope, intent);

@@ -8,6 +8,15 @@ import type { Preferences } from './timeline.js';
 
 export type Answer = 'yes' | 'no' | 'unsure';
 
+/**
+ * What someone can tell about their health at any moment (HealthIntent's `condition` slot ids). Each gets a
+ * short answer; none is ever stored (points-reference §3: keep the choice, not a health status).
+ */
+export const HEALTH_CONDITIONS = [
+  'diabetes', 'neuropathy', 'bloodThinners', 'swelling', 'sprain', 'brokenSkin', 'varicose', 'swollenCalf', 'pregnancySafety',
+] as const;
+export type HealthCondition = (typeof HEALTH_CONDITIONS)[number];
+
 export type RoutineEvent =
   | { readonly type: 'launch'; readonly storeDown?: boolean }
   | { readonly type: 'start'; readonly routineId: RoutineId }
@@ -28,6 +37,8 @@ export type RoutineEvent =
   | { readonly type: 'pain' } | { readonly type: 'tingling' } | { readonly type: 'lighter' }
   | { readonly type: 'symptom'; readonly routineId: RoutineId | undefined }
   | { readonly type: 'pregnant' } | { readonly type: 'notPregnant' } | { readonly type: 'forgetChoice' }
+  /** "I have diabetes", "I sprained my ankle", "is this safe in pregnancy?": a short answer, then back to where the user was. */
+  | { readonly type: 'health'; readonly condition: HealthCondition }
   | { readonly type: 'setPrefs'; readonly prefs: Partial<Preferences> }
   | { readonly type: 'prefsUnknown' }
   | { readonly type: 'resetSettings' }
@@ -58,6 +69,6 @@ export type EventType = RoutineEvent['type'];
 export const EVENT_TYPES = [
   'launch', 'start', 'listRoutines', 'massages', 'answer', 'next', 'skip', 'segmentDone', 'previous', 'otherFoot', 'redo',
   'repeat', 'pause', 'resume', 'startOver', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'currentPoint',
-  'howLong', 'whatsNext', 'pain', 'tingling', 'lighter', 'symptom', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs',
+  'howLong', 'whatsNext', 'pain', 'tingling', 'lighter', 'symptom', 'health', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs',
   'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help', 'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
 ] as const satisfies readonly EventType[];

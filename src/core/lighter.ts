@@ -3,6 +3,7 @@
  * the plan's own (so positions and screens agree); only which words are said changes, for every renderer.
  */
 import type { RoutinePlan } from './plan.js';
+import type { SkillState } from './state.js';
 import type { CueId, TimedCue } from './timeline.js';
 
 /** What each firm cue becomes at light pressure; other cues stay as they are. */
@@ -36,3 +37,14 @@ export function withLightSteps(plan: RoutinePlan, light: readonly number[] | und
   }
   return lit;
 }
+
+/**
+ * True when a step is at light pressure: the user chose it after pain, or said (this session) that they have
+ * diabetes, neuropathy or take blood thinners, which makes every step light.
+ */
+export const isLightStep = (state: SkillState, stepIndex: number): boolean =>
+  state.lightAll === true || (state.progress?.light?.includes(stepIndex) ?? false);
+
+/** The steps of a plan to say at light pressure, for {@link withLightSteps}: all of them when the session is light. */
+export const lightStepsOf = (state: SkillState, plan: RoutinePlan): readonly number[] | undefined =>
+  (state.lightAll === true ? plan.steps.map((s) => s.index) : state.progress?.light);

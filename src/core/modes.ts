@@ -4,6 +4,7 @@
  * choices again, or nothing for a stale screen event), so no event can slip past a question or a pain stop.
  */
 import type { EventType } from './events.js';
+import { isLightStep } from './lighter.js';
 import type { Question, SkillState } from './state.js';
 
 export type Mode =
@@ -27,7 +28,7 @@ export const MODE_KINDS = ['idle', 'asking', 'afterPain', 'paused', 'playing', '
 export function modeOf(state: SkillState): Mode {
   const pending = state.pending;
   const progress = state.progress;
-  if (pending?.question === 'pain') return { kind: 'afterPain', light: Boolean(progress && progress.light?.includes(progress.at.stepIndex)) };
+  if (pending?.question === 'pain') return { kind: 'afterPain', light: Boolean(progress && isLightStep(state, progress.at.stepIndex)) };
   if (pending) return { kind: 'asking', question: pending.question };
   if (!progress) return { kind: 'idle' };
   if (progress.stream && !progress.paused && !progress.played) return { kind: 'streaming', seq: progress.seq ?? 0 };
@@ -41,7 +42,7 @@ const MOVES: readonly EventType[] = ['next', 'segmentDone', 'skip', 'previous', 
 /** What needs no routine: safety, questions about points, settings, data, help, leaving. */
 const ANYWHERE: readonly EventType[] = [
   'launch', 'start', 'listRoutines', 'massages', 'answer', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'pain', 'tingling',
-  'symptom', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs', 'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help',
+  'symptom', 'health', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs', 'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help',
   'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
 ];
 

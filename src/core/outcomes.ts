@@ -4,6 +4,7 @@
  * rendered from the outcome; nothing here knows about Alexa.
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import type { HealthCondition } from './events.js';
 import type { Entry } from './pacing.js';
 import type { SkillState } from './state.js';
 import type { Preferences } from './timeline.js';
@@ -54,6 +55,11 @@ export type Outcome =
   | { readonly kind: 'pain'; readonly again?: boolean; readonly stillHurts?: boolean }
   /** Tingling or numbness: stop pressing and see a doctor if it keeps coming; in a routine, the choices of pain. */
   | { readonly kind: 'tingling'; readonly inRoutine: boolean }
+  /**
+   * A health disclosure answered: `lightened` when it set light pressure for the session just now, `leftOut`
+   * when the points traditionally avoided in pregnancy are already left out; in a routine the place is kept.
+   */
+  | { readonly kind: 'health'; readonly condition: HealthCondition; readonly inRoutine: boolean; readonly lightened: boolean; readonly leftOut?: boolean }
   | { readonly kind: 'screening'; readonly routineId: RoutineId | undefined; readonly again?: boolean }
   | { readonly kind: 'choiceSaved'; readonly leaveOut: boolean; readonly inRoutine: boolean }
   | { readonly kind: 'choiceForgotten'; readonly inRoutine: boolean }

@@ -5,6 +5,7 @@
 import { routineNeedsPregnancyQuestion } from './content/steps.js';
 import type { RoutineId } from './content/types.js';
 import type { Answer } from './events.js';
+import { isLightStep } from './lighter.js';
 import type { Transition } from './outcomes.js';
 import { followingStep, introAt } from './pacing.js';
 import { resumeEntry } from './position.js';
@@ -43,7 +44,7 @@ export function askAgain(state: SkillState, pending: Pending): Transition {
     case 'whichMassage': return { state, outcome: { kind: 'massages', again: true } };
     case 'pain': {
       const p = state.progress;
-      return { state, outcome: { kind: 'pain', again: true, stillHurts: Boolean(p?.light?.includes(p.at.stepIndex)) } };
+      return { state, outcome: { kind: 'pain', again: true, stillHurts: Boolean(p && isLightStep(state, p.at.stepIndex)) } };
     }
   }
 }

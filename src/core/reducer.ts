@@ -12,7 +12,7 @@ import type { Transition } from './outcomes.js';
 import { answer, askAgain, start } from './questions.js';
 import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import { playback } from './playback.js';
-import { painChoice, safety } from './safety.js';
+import { health, painChoice, safety } from './safety.js';
 import { type LastAnswer, type Position, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES } from './timeline.js';
 
@@ -122,6 +122,12 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       if (event.type === 'pregnant' && mode.kind === 'asking' && mode.question === 'pregnancy') return reduce(state, { type: 'answer', answer: 'yes' }, nowMs, now, mode);
       if (event.type === 'notPregnant' && mode.kind === 'asking' && mode.question === 'pregnancy') return reduce(state, { type: 'answer', answer: 'no' }, nowMs, now, mode);
       return safety(state, running, at, event, afterPain);
+    case 'health': {
+      // A detour like "where is …?": the answer, and the place kept (resume presses again there; after pain, the pain choices stay open).
+      // A question asked stays asked: the answer, then the question again (the turn builder says it).
+      const told = health(mode.kind === 'asking' ? state : withoutPending(state), event.condition, inRoutine);
+      return { ...told, state: keep(told.state) };
+    }
     case 'setPrefs':
       return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...event.prefs } }), outcome: { kind: 'prefsChanged', prefs: event.prefs, inRoutine } };
     case 'prefsUnknown': return { state, outcome: { kind: 'prefsUnknown' } };

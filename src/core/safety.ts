@@ -5,11 +5,12 @@
  */
 import { getRoutine } from './content/routines.js';
 import { isPregnancyCaution } from './content/steps.js';
-import type { RoutineEvent } from './events.js';
+import type { HealthCondition, RoutineEvent } from './events.js';
+import { isLightStep } from './lighter.js';
 import { lightened, skipFrom } from './moves.js';
 import type { Transition } from './outcomes.js';
 import { resumeEntry } from './position.js';
-import { holdAt, planOf, segment, withoutPending, type Now } from './reduce-kit.js';
+import { holdAt, planOf, segment, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import type { Position, SkillState } from './state.js';
 
 type Safety = Extract<RoutineEvent, { type: 'pain' | 'tingling' | 'symptom' | 'pregnant' | 'notPregnant' | 'forgetChoice' }>;
@@ -34,7 +35,7 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
       }
       // Stop pacing now; the place is kept so that lighter pressure or skipping can pick it up. Pain again on a
       // point already at light pressure offers only skip or stop.
-      const stillHurts = Boolean(state.progress?.light?.includes(at.stepIndex));
+      const stillHurts = isLightStep(state, at.stepIndex);
       return { state: stopForPain(state, now, at), outcome: { kind: 'pain', ...(afterPain ? { again: true } : {}), ...(stillHurts ? { stillHurts } : {}) } };
     }
     case 'tingling':
@@ -51,7 +52,10 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
       if (afterPain) return { state: { ...stopForPain(chosen, now, at) }, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: true } };
       const steps = getRoutine(now.progress.routineId).steps;
       const skipped = steps.flatMap((s, i) => (isPregnancyCaution(s) && i >= at.stepIndex ? [i] : []));
-      return segment(chosen, now.progress.routineId, resumeEntry(planOf(chosen, now.progress.routineId), at), 'skippedForChoice', { aside: { kind: 'leaveOut', skipped } });
+      const entry = resumeEntry(planOf(chosen, now.progress.routineId), at);
+      // Said on the routine's last point, which is left out: the routine is over, and the choice is still said.
+      if (!entry) return { state: withoutProgress(chosen), outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };
+      return segment(chosen, now.progress.routineId, entry, 'skippedForChoice', { aside: { kind: 'leaveOut', skipped } });
     }
     case 'notPregnant': {
       const chosen: SkillState = { ...withoutPending(state), leaveOut: false };
@@ -72,8 +76,28 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
  */
 export function painChoice(state: SkillState, now: Now, at: Position, choice: 'skip' | 'next' | 'lighter' | 'resume'): Transition {
   if (choice === 'skip' || choice === 'next') return skipFrom(withoutPending(state), now, at);
-  const light = state.progress?.light?.includes(at.stepIndex) ?? false;
+  const light = isLightStep(state, at.stepIndex);
   if (choice === 'lighter' && light) return { state, outcome: { kind: 'pain', again: true, stillHurts: true } };
   const gentle = lightened(withoutPending(state), at.stepIndex);
   return segment(gentle, now.progress.routineId, resumeEntry(now.plan, at), choice === 'lighter' ? 'lighter' : 'gentle');
+}
+
+/** Conditions that make every step light for the rest of the session (points-reference §3: keep pressure gentle). */
+const LIGHTENS: ReadonlySet<HealthCondition> = new Set(['diabetes', 'neuropathy', 'bloodThinners']);
+
+/**
+ * A health disclosure: a short answer, and the user stays where they were (the reducer keeps the place,
+ * and after pain the pain choices stay open). Diabetes, neuropathy and blood thinners set light pressure for
+ * the session (`lightAll`, never stored); nothing else changes, and no health status is kept.
+ */
+export function health(state: SkillState, condition: HealthCondition, inRoutine: boolean): Transition {
+  const lightens = LIGHTENS.has(condition);
+  const next: SkillState = lightens ? { ...state, lightAll: true } : state;
+  return {
+    state: next,
+    outcome: {
+      kind: 'health', condition, inRoutine, lightened: lightens && state.lightAll !== true,
+      ...(condition === 'pregnancySafety' ? { leftOut: state.leaveOut === true } : {}),
+    },
+  };
 }

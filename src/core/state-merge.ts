@@ -11,7 +11,7 @@ import { INITIAL_STATE, STATE_VERSION, type SkillState } from './state.js';
 import type { RoutineEvent } from './events.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
 
-/** Top-level fields of the state that the store keeps (besides `v`); `pending` and `last` are session-only. */
+/** Top-level fields of the state that the store keeps (besides `v`); `pending`, `last` and `lightAll` are session-only. */
 export const PERSISTED_FIELDS = ['prefs', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted'] as const;
 export type PersistedField = (typeof PERSISTED_FIELDS)[number];
 
@@ -114,8 +114,8 @@ export function applyChanges(record: SkillState, session: SkillState, changed: r
     else out[f] = value;
   }
   out.prefs = prefs;
-  const { pending, last } = session;
-  return { ...(out as unknown as SkillState), ...(pending ? { pending } : {}), ...(last ? { last } : {}) };
+  const { pending, last, lightAll } = session;
+  return { ...(out as unknown as SkillState), ...(pending ? { pending } : {}), ...(last ? { last } : {}), ...(lightAll ? { lightAll } : {}) };
 }
 
 /** The record a session starts from when there is none (never saved, or erased). */

@@ -91,6 +91,7 @@ export function parseState(raw: unknown): SkillState {
     ...(raw.audioNoted === true ? { audioNoted: true } : {}),
     ...(Array.isArray(raw.heard) ? { heard: [...new Set((raw.heard as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] } : {}),
     ...(last ? { last } : {}),
+    ...(raw.lightAll === true ? { lightAll: true } : {}),
   };
 }
 
@@ -143,6 +144,6 @@ export function parseStoredState(raw: unknown): StoredState {
     if (!step) return { kind: 'unreadable' };
     current = step(current);
   }
-  const { pending: _p, last: _l, ...state } = parseState(current);
+  const { pending: _p, last: _l, lightAll: _light, ...state } = parseState(current);
   return v === STATE_VERSION ? { kind: 'current', state } : { kind: 'migrated', from: v, state };
 }

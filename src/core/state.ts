@@ -92,6 +92,11 @@ export interface SkillState {
   readonly heard?: readonly RoutineId[];
   /** The user has heard, once, how to talk to the skill while a routine plays as audio. */
   readonly audioNoted?: boolean;
+  /**
+   * Session only: every step at light pressure, because the user mentioned diabetes, neuropathy or blood
+   * thinners. Never stored (not in PERSISTED_FIELDS): it is how this session presses, not a health status.
+   */
+  readonly lightAll?: boolean;
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }

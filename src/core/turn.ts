@@ -11,8 +11,9 @@ import type { StreamRef } from './events.js';
 import type { MessageKey } from './messages.js';
 import { paceResponse, type PaceWords, type Segment } from './pacing.js';
 import { planRoutine, type RoutinePlan } from './plan.js';
-import { withLightSteps } from './lighter.js';
+import { lightStepsOf, withLightSteps } from './lighter.js';
 import type { Aside, Outcome, SegmentNote } from './outcomes.js';
+import { askAgain } from './questions.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
 import type { Played, SkillState } from './state.js';
 import { alternationMs, type TimedCue } from './timeline.js';
@@ -54,7 +55,7 @@ function setupParams(voice: Voice, step: Step, state: Pick<SkillState, 'prefs'>)
  * The words pacing needs, for one routine and state: the one source of the routine's words for every renderer
  * (speech, screen, and the audio streams of src/core/audio-plan.ts), so all of them say the same wording of a cue.
  */
-export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillState, 'prefs' | 'leaveOut'>, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
+export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll'>, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
   const steps = getRoutine(routineId).steps;
   const title = (i: number) => stepTitle(voice, routineId, i);
   return {
@@ -63,7 +64,9 @@ export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillS
       const parts: SpeechPart[] = [text(`${upperFirst(title(i))}.`)];
       if (step.points.length === 1) parts.push(...pinyinLine(voice, step.points[0] as PointId));
       parts.push(text(stepWord(voice, routineId, i, 'setup', setupParams(voice, step, state))));
-      if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
+      // A session at light pressure (diabetes, neuropathy, blood thinners) says so over a setup that speaks of firm pressure.
+      if (state.lightAll) parts.push(...say(voice, 'common:condition.keepLight'));
+      else if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
       parts.push(...say(voice, 'common:getReady'));
       return parts;
     },
@@ -141,7 +144,7 @@ const segmentMemo = new Map<string, { turn: Turn; segment: Segment }>();
 
 /** A routine segment: the lead words, then the paced routine from the outcome's entry. Memoised (pure). */
 export function composeSegment(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
-  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], device.screen, outcome]);
+  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], state.lightAll === true, device.screen, outcome]);
   const hit = segmentMemo.get(key);
   if (hit) return hit;
   const made = paceOutcome(voice, state, outcome, device);
@@ -165,7 +168,8 @@ export function streamLead(voice: Voice, state: SkillState, outcome: Extract<Out
 
 function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
   const { routineId } = outcome;
-  const plan = withLightSteps(planRoutine(routineId, state.prefs, state.leaveOut), state.progress?.light);
+  const planned = planRoutine(routineId, state.prefs, state.leaveOut);
+  const plan = withLightSteps(planned, lightStepsOf(state, planned));
   const lead: SpeechPart[] = [];
   const words = paceWords(voice, routineId, state, plan, device, outcome.aside?.kind !== 'currentPoint');
   if (outcome.note === 'begin') lead.push(...beginWords(voice, routineId, state, outcome));
@@ -305,6 +309,18 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'tingling': return outcome.inRoutine
       ? ask(say(voice, 'common:tingling'), say(voice, 'common:painReprompt'))
       : ask(say(voice, 'common:tinglingIdle'), say(voice, 'common:helpReprompt'));
+    case 'health': {
+      // The answer, light pressure said once when it was just set, then the way back: resume, or the pain choices.
+      const afterPain = state.pending?.question === 'pain';
+      // Told while a question waits: the answer, then the question again, briefly.
+      const question = state.pending && !afterPain ? outcomeTurn(voice, askAgain(state, state.pending).outcome as Exclude<Outcome, { kind: 'segment' }>, state) : undefined;
+      const onward = afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:condition.more');
+      const answer = outcome.condition === 'pregnancySafety' && outcome.leftOut ? 'common:condition.pregnancySafetyLeftOut' : `common:condition.${outcome.condition}` as const;
+      const told = [...say(voice, answer), ...(outcome.lightened ? say(voice, 'common:condition.lightNow') : [])];
+      if (question?.reprompt) return ask([...told, ...question.speech], question.reprompt);
+      return ask([...told, ...onward],
+        afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:helpReprompt'));
+    }
     case 'screening': {
       const offer = outcome.routineId ? say(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : say(voice, 'common:screeningMassages');
       return ask(outcome.again ? offer : [...say(voice, 'common:screening'), ...offer], say(voice, 'common:screeningReprompt'));

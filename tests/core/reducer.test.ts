@@ -4,10 +4,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadVoice } from '../../src/alexa/i18n.js';
-import { EVENT_TYPES, type EventType, type RoutineEvent } from '../../src/core/events.js';
+import { EVENT_TYPES, HEALTH_CONDITIONS, type EventType, type RoutineEvent } from '../../src/core/events.js';
 import { MODE_KINDS, modeOf, type ModeKind } from '../../src/core/modes.js';
 import { respond } from '../../src/core/respond.js';
 import { next } from '../../src/core/reducer.js';
+import { PERSISTED_FIELDS } from '../../src/core/state-merge.js';
+import { parseState, parseStoredState } from '../../src/core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 import type { Voice } from '../../src/core/voice.js';
 
@@ -40,7 +42,7 @@ const sample: Record<EventType, RoutineEvent> = {
   point: { type: 'point', pointId: 'BL62', ask: 'where' }, unknownPoint: { type: 'unknownPoint', suggestions: ['BL62'], missing: false, ask: 'where' },
   technique: { type: 'technique', techniqueId: 'pressure' }, currentPoint: { type: 'currentPoint', cantFind: false }, howLong: { type: 'howLong' },
   whatsNext: { type: 'whatsNext' }, pain: { type: 'pain' }, tingling: { type: 'tingling' }, lighter: { type: 'lighter' },
-  symptom: { type: 'symptom', routineId: 'heel' }, pregnant: { type: 'pregnant' }, notPregnant: { type: 'notPregnant' }, forgetChoice: { type: 'forgetChoice' },
+  symptom: { type: 'symptom', routineId: 'heel' }, health: { type: 'health', condition: 'diabetes' }, pregnant: { type: 'pregnant' }, notPregnant: { type: 'notPregnant' }, forgetChoice: { type: 'forgetChoice' },
   setPrefs: { type: 'setPrefs', prefs: { chimes: false } }, prefsUnknown: { type: 'prefsUnknown' }, resetSettings: { type: 'resetSettings' },
   askDelete: { type: 'askDelete' }, eraseFailed: { type: 'eraseFailed' }, help: { type: 'help' }, fallback: { type: 'fallback' },
   unsupported: { type: 'unsupported' }, deviceReport: { type: 'deviceReport' },
@@ -54,6 +56,7 @@ const ALWAYS: Partial<Record<EventType, string>> = {
   prefsUnknown: 'prefsUnknown', resetSettings: 'settingsReset', askDelete: 'confirmDelete', eraseFailed: 'deleteFailed', unsupported: 'unsupported',
   deviceReport: 'ignored', segmentDone: 'ignored', forgetChoice: 'choiceForgotten', notPregnant: 'choiceSaved', tingling: 'tingling',
   playback: 'playback', playbackMode: 'playbackMode',
+  health: 'health',
 };
 
 /** Moves that need a routine: in idle there is none. */
@@ -136,5 +139,58 @@ describe('the reducer, every mode × every event', () => {
     expect(yes.outcome.kind).toBe('deleteData');
     expect(yes.effects).toEqual({ erase: true });
     expect(next(asked, { type: 'answer', answer: 'no' }, fixtures.playing.nowMs).effects).toBeUndefined();
+  });
+});
+
+describe('health disclosures (issue 21)', () => {
+  const conditions = HEALTH_CONDITIONS;
+
+  it.each(MODE_KINDS.map((m) => [m]))('in %s: an answer that keeps the mode (a detour keeps the place, the pain choices stay open)', (mode) => {
+    const { state, nowMs } = fixtures[mode];
+    for (const condition of conditions) {
+      const told = next(state, { type: 'health', condition }, nowMs);
+      expect(told.outcome).toMatchObject({ kind: 'health', condition, inRoutine: mode === 'playing' || mode === 'paused' || mode === 'afterPain' });
+      const after = modeOf(told.state).kind;
+      // A question stays asked; a routine is held where it was.
+      expect(after, `${mode} × ${condition}`).toBe(mode === 'playing' ? 'paused' : mode);
+      if (state.pending) expect(told.state.pending?.question).toBe(state.pending.question);
+      if (state.progress) expect(told.state.progress?.at.stepIndex).toBe(state.progress.at.stepIndex);
+    }
+  });
+
+  it('mid-hold: resume presses again at the same place', () => {
+    const { state, nowMs } = fixtures.playing;
+    const told = next(state, { type: 'health', condition: 'sprain' }, nowMs);
+    const held = told.state.progress!.at;
+    const resumed = next(told.state, { type: 'resume' }, nowMs + 10_000);
+    expect(resumed.outcome).toMatchObject({ kind: 'segment', note: 'resume' });
+    expect(resumed.outcome.kind === 'segment' && resumed.outcome.entry.stepIndex).toBe(held.stepIndex);
+  });
+
+  it('diabetes, neuropathy and blood thinners set light pressure for the session; nothing else does, and none of it is stored', () => {
+    const { state, nowMs } = fixtures.playing;
+    for (const condition of conditions) {
+      const told = next(state, { type: 'health', condition }, nowMs);
+      const lightens = ['diabetes', 'neuropathy', 'bloodThinners'].includes(condition);
+      expect(told.state.lightAll === true, condition).toBe(lightens);
+      expect(told.outcome.kind === 'health' && told.outcome.lightened, condition).toBe(lightens);
+    }
+    expect(PERSISTED_FIELDS as readonly string[]).not.toContain('lightAll');
+    const stored = parseStoredState({ ...next(state, { type: 'health', condition: 'diabetes' }, nowMs).state });
+    expect(stored.kind === 'current' && stored.state.lightAll).toBeUndefined();
+    expect(parseState({ ...state, lightAll: true }).lightAll).toBe(true);
+  });
+
+  it('after diabetes, pain offers only skip or stop (the pressure already is light)', () => {
+    const { state, nowMs } = fixtures.playing;
+    const told = next(state, { type: 'health', condition: 'diabetes' }, nowMs).state;
+    const resumed = next(told, { type: 'resume' }, nowMs + 1_000).state;
+    expect(next(resumed, { type: 'pain' }, nowMs + 2_000).outcome).toMatchObject({ kind: 'pain', stillHurts: true });
+  });
+
+  it('"is this safe in pregnancy?" says whether the points are already left out', () => {
+    const { state, nowMs } = fixtures.idle;
+    expect(next(state, { type: 'health', condition: 'pregnancySafety' }, nowMs).outcome).toMatchObject({ leftOut: false });
+    expect(next({ ...state, leaveOut: true }, { type: 'health', condition: 'pregnancySafety' }, nowMs).outcome).toMatchObject({ leftOut: true });
   });
 });

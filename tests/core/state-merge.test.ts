@@ -51,8 +51,14 @@ describe('applyChanges', () => {
     expect(forgot).not.toHaveProperty('leaveOut');
   });
 
-  it('persists what it always did: no pending question or last answer', () => {
-    const view = persistedView({ ...record, pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' } });
+  it('keeps light pressure for the session through a merge with the record, and never persists it', () => {
+    const merged = applyChanges(record, { ...INITIAL_STATE, lightAll: true }, [], { leaveOut: true });
+    expect(merged.lightAll).toBe(true);
+    expect(persistedView(merged)).not.toHaveProperty('lightAll');
+  });
+
+  it('persists what it always did: no pending question, last answer or light session', () => {
+    const view = persistedView({ ...record, pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' }, lightAll: true });
     expect(Object.keys(view).sort()).toEqual(['disclaimed', 'heard', 'keepChoice', 'leaveOut', 'prefs', 'progress', 'v']);
   });
 });

@@ -57,5 +57,17 @@ describe('npm start -- --script (the real simulator process)', () => {
     for (const step of [0, 1, 2, 3]) expect(text).toContain(`U: (player) PlaybackFinished fa1.ankle.${step}.`);
     expect(text).toContain('the skill queues fa1.ankle.3.');
     expect(text).not.toContain('(the skill failed');
+  });
+
+  it('runs the health scripts: each disclosure answered, never the fallback, and pain heard in everyday words', () => {
+    const run = (script: string, locale: string) => execFileSync(process.execPath, ['--import', 'tsx', 'tools/simulator/cli.mts', '--locale', locale, '--script', script], {
+      encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    const en = run('tools/simulator/scripts/health.txt', 'en-US');
+    for (const said of [common.condition.sprain, common.condition.brokenSkin, common.condition.diabetes, common.condition.lightNow, common.painStillHurts]) expect(en).toContain(said);
+    expect(en).not.toContain(common.fallback.routine);
+    const de = run('tools/simulator/scripts/health-de.txt', 'de-DE');
+    expect(de).toContain('Verstauchung');
+    expect(de).not.toContain('(the skill failed');
   }, 60_000);
 });

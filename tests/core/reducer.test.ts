@@ -149,10 +149,10 @@ describe('health disclosures (issue 21)', () => {
     const { state, nowMs } = fixtures[mode];
     for (const condition of conditions) {
       const told = next(state, { type: 'health', condition }, nowMs);
-      expect(told.outcome).toMatchObject({ kind: 'health', condition, inRoutine: mode === 'playing' || mode === 'paused' || mode === 'afterPain' });
+      expect(told.outcome).toMatchObject({ kind: 'health', condition, inRoutine: mode === 'playing' || mode === 'paused' || mode === 'afterPain' || mode === 'streaming' });
       const after = modeOf(told.state).kind;
       // A question stays asked; a routine is held where it was.
-      expect(after, `${mode} × ${condition}`).toBe(mode === 'playing' ? 'paused' : mode);
+      expect(after, `${mode} × ${condition}`).toBe(mode === 'playing' || mode === 'streaming' ? 'paused' : mode);
       if (state.pending) expect(told.state.pending?.question).toBe(state.pending.question);
       if (state.progress) expect(told.state.progress?.at.stepIndex).toBe(state.progress.at.stepIndex);
     }

@@ -76,5 +76,17 @@ class ServiceClientFactory {
 module.exports = { services: { ServiceClientFactory } };
 `;
 
+/**
+ * src/index.ts also exports the step-stream handler, which the stack deploys as a function of its own from its own
+ * bundle (AUDIO_BUNDLE). In the skill's bundle that import stays a require of a file the asset does not ship, so the
+ * renderer adds nothing to the skill's bytes or cold start; the skill's function is never configured to call it.
+ */
+export const streamHandlerApart: Plugin = {
+  name: 'stream-handler-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/audio\/handler\.js$/ }, (args) => (args.importer.endsWith('src/index.ts') ? { path: args.path, external: true } : undefined));
+  },
+};
+
 /** The plugins of the skill's own bundle (tools/build.mts); the bench's minimal skill is built without them. */
-export const SKILL_PLUGINS: readonly Plugin[] = [bundledWords, noServiceClients];
+export const SKILL_PLUGINS: readonly Plugin[] = [bundledWords, noServiceClients, streamHandlerApart];

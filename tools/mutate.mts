@@ -61,8 +61,6 @@ const MUTATIONS: readonly Mutation[] = [
     from: '      return String(value);', to: "      return '';", tests: ['tests/locales/translate.test.ts'] },
   { name: 'bundle: the other languages are held as plain text (every en-US cold start scans them)', file: 'tools/bundle-plugins.ts',
     from: "if (set.split('-')[0] === PLAIN_LANGUAGE) plain[set] = text;", to: "if (set !== '') plain[set] = text;", tests: ['tests/infra/bundle-plugins.test.ts', 'tests/infra/bundle.test.ts'] },
-  { name: 'bundle: ask-sdk-model and its service clients are bundled again', file: 'tools/bundle-plugins.ts',
-    from: 'export const SKILL_PLUGINS: readonly Plugin[] = [bundledWords, noServiceClients];', to: 'export const SKILL_PLUGINS: readonly Plugin[] = [bundledWords];', tests: ['tests/infra/bundle.test.ts'] },
   { name: 'store: the signature leaves out the session token', file: 'src/alexa/persistence/sigv4.ts',
     from: "    ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),\n", to: '', tests: ['tests/alexa/sigv4.test.ts', 'tests/alexa/store-faults.test.ts'] },
   { name: 'store: the signature hashes an empty body instead of the one sent', file: 'src/alexa/persistence/sigv4.ts',

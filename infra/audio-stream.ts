@@ -14,20 +14,16 @@
  *   docs/deploy.md) under the ClipRenderRole: Polly's SynthesizeSpeech and PutObject on the bucket's clips/, nothing
  *   else. The stream function may only read clips/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { AssetHashType, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccountRootPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, FunctionUrlAuthType, Function as LambdaFunction, Runtime, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, FunctionUrlAuthType, Function as LambdaFunction, Runtime, type FunctionUrl } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
 import { AUDIO_BUNDLE } from './bundling.js';
+import { bundledCode } from './lambda-code.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 
 export interface AudioStreamProps {
   /** The skill function: it gets AUDIO_BASE_URL and AUDIO_URL_KEY to sign stream URLs. */
@@ -74,7 +70,7 @@ export class AudioStream extends Construct {
     role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(`${CLIPS}*`)] }));
 
     this.function = new LambdaFunction(this, 'Function', {
-      code: audioCode(),
+      code: bundledCode(['--audio']),
       handler: AUDIO_BUNDLE.handler,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -120,24 +116,3 @@ function acknowledge(on: IConstruct, id: string, reason: string): void {
   Validations.of(on).acknowledge({ id, reason });
 }
 
-/** The stream function's code: `tsx tools/build.mts <asset dir> --audio` (as the skill's, infra/skill-stack.ts). */
-function audioCode(): Code {
-  const root = join(here, '..');
-  const build = (outdir: string) => ['--import', 'tsx', 'tools/build.mts', outdir, '--audio'];
-  return Code.fromAsset(root, {
-    assetHashType: AssetHashType.OUTPUT,
-    bundling: {
-      image: Runtime.NODEJS_22_X.bundlingImage,
-      command: ['bash', '-c', ['cp -r /asset-input /tmp/src', 'cd /tmp/src', 'rm -rf node_modules', 'npm ci --no-audit --no-fund', `node ${build('/asset-output').join(' ')}`].join(' && ')],
-      local: {
-        tryBundle(outputDir: string): boolean {
-          if (!existsSync(join(root, 'node_modules', 'tsx'))) return false;
-          const env = { ...process.env };
-          delete env.NODE_OPTIONS;
-          execFileSync(process.execPath, build(outputDir), { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-          return true;
-        },
-      },
-    },
-  });
-}

@@ -1,16 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AssetHashType, Aws, CfnOutput, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, CfnRule, Duration, Fn, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Code, Function as LambdaFunction, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Function as LambdaFunction, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { SkillAlarms, STORE_OPERATIONS } from './alarms.js';
 import { AudioStream } from './audio-stream.js';
 import { LAMBDA_BUNDLE } from './bundling.js';
+import { bundledCode } from './lambda-code.js';
 import { ManagedSkill, type SkillManagementProps } from './managed-skill.js';
 import { PolicySite } from './policy-site.js';
 
@@ -114,7 +113,7 @@ export class SkillStack extends Stack {
     }));
 
     this.function = new LambdaFunction(this, 'SkillFunction', {
-      code: skillCode(),
+      code: bundledCode(),
       handler: 'index.handler',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -165,30 +164,3 @@ export class SkillStack extends Stack {
   }
 }
 
-/**
- * The function's code: the bundle tools/build.mts makes (infra/bundling.ts's settings and the skill's esbuild
- * plugins, which the esbuild command line of NodejsFunction cannot run), index.js and its source map.
- * Built locally by `tsx tools/build.mts <asset dir>`; Docker (the Lambda Node 22 build image) only where
- * local bundling is impossible. Stacks excluded from bundling ('aws:cdk:bundling-stacks') skip both.
- */
-function skillCode(): Code {
-  const root = join(here, '..');
-  const build = (outdir: string) => ['--import', 'tsx', 'tools/build.mts', outdir];
-  return Code.fromAsset(root, {
-    assetHashType: AssetHashType.OUTPUT,
-    bundling: {
-      image: Runtime.NODEJS_22_X.bundlingImage,
-      // Only where local bundling cannot run (tryBundle returns false): a copy, so the mounted checkout keeps its node_modules.
-      command: ['bash', '-c', ['cp -r /asset-input /tmp/src', 'cd /tmp/src', 'rm -rf node_modules', 'npm ci --no-audit --no-fund', `node ${build('/asset-output').join(' ')}`].join(' && ')],
-      local: {
-        tryBundle(outputDir: string): boolean {
-          if (!existsSync(join(root, 'node_modules', 'tsx'))) return false; // not installed here: Docker builds it
-          const env = { ...process.env };
-          delete env.NODE_OPTIONS; // a test runner's loader hooks are not part of the build
-          execFileSync(process.execPath, build(outputDir), { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-          return true;
-        },
-      },
-    },
-  });
-}

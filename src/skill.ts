@@ -14,7 +14,8 @@ import type { RequestEnvelope, Response, ResponseEnvelope } from 'ask-sdk-model'
 import { respond, withSaveResult, type Response as CoreResponse } from './core/respond.js';
 import { parseState } from './core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from './core/state.js';
-import { errorTurn, type Device, type Voice } from './core/turn.js';
+import { errorTurn } from './core/answers.js';
+import type { Device, Voice } from './core/turn.js';
 import { canFulfillIntent } from './alexa/can-fulfill.js';
 import { eventOf, playerEventOf } from './alexa/events.js';
 import { loadVoice } from './alexa/i18n.js';

@@ -14,7 +14,8 @@ import { planRoutine } from './plan.js';
 import { next } from './reducer.js';
 import type { Position, SkillState } from './state.js';
 import type { Preferences } from './timeline.js';
-import { composeSegment, outcomeTurn, playedOf, streamLead, type Device, type Turn, type Voice } from './turn.js';
+import { outcomeTurn } from './answers.js';
+import { composeSegment, playedOf, streamLead, type Device, type Turn, type Voice } from './turn.js';
 
 export interface Response {
   readonly state: SkillState;

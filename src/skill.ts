@@ -22,10 +22,10 @@ import { loadVoice } from './alexa/i18n.js';
 import { errorFields, log } from './alexa/log.js';
 import { deviceOf, isPlayerRequestType, playerDirective, streamConfigFromEnv, type StreamConfig } from './alexa/audio-player.js';
 import { renderResponse, renderTurn } from './alexa/render.js';
-import { applicationIdOf, hasScreen, intentNameIn, isSessionless, requestTypeOf, slotsOf, timestampOf } from './alexa/request.js';
+import { applicationIdOf, hasScreen, intentNameIn, isSessionless, localeOf, requestIdOf, requestTypeOf, slotsOf, timestampOf } from './alexa/request.js';
 import { describeRequest, logRequest } from './alexa/request-log.js';
 import { userIdOf } from './alexa/persistence/user-id.js';
-import { eraseForUser, loadForSession, noteChanges, readStoreMeta, saveForSession, type RecordStore, type StoreMeta } from './alexa/store-session.js';
+import { clockOf, eraseForUser, loadForSession, noteChanges, readStoreMeta, saveForSession, type RecordStore, type StoreMeta } from './alexa/store-session.js';
 import { touchedBy } from './core/state-merge.js';
 
 export interface SkillOptions {
@@ -83,18 +83,17 @@ async function turn(envelope: RequestEnvelope, options: SkillOptions): Promise<R
   const parsed = parseState(attributes[STATE_KEY]);
   const parsedMeta = readStoreMeta(attributes[STORE_KEY]);
   const nowMs = timestampOf(envelope);
-  const clockMs = Number.isFinite(nowMs) ? nowMs : Date.now();
+  const clockMs = clockOf(nowMs);
   const config = options.audio ?? undefined;
   const device: Device = deviceOf(envelope, hasScreen(envelope), config);
-  const locale = (envelope.request as { locale?: string }).locale;
+  const locale = localeOf(envelope);
   let voice = await loadVoice(locale, parsed.prefs.pace);
   let result: CoreResponse | undefined;
   try {
     let state = parsed;
     let meta = parsedMeta;
     let down = false;
-    const requestId = (envelope.request as { requestId?: unknown }).requestId;
-    const records = options.store?.records(typeof requestId === 'string' ? requestId : undefined);
+    const records = options.store?.records(requestIdOf(envelope));
     const userId = records ? userIdOf(envelope) : '';
     if (records) {
       ({ state, meta, down } = await loadForSession(records, userId, parsed, parsedMeta, clockMs));
@@ -167,8 +166,7 @@ function withPlayer(response: Response, result: CoreResponse, voice: Voice, conf
 async function playerTurn(envelope: RequestEnvelope, options: SkillOptions, type: string, startedAt: bigint): Promise<ResponseEnvelope> {
   const event = playerEventOf(envelope, type);
   const config = options.audio ?? undefined;
-  const requestId = (envelope.request as { requestId?: unknown }).requestId;
-  const records = options.store?.records(typeof requestId === 'string' ? requestId : undefined);
+  const records = options.store?.records(requestIdOf(envelope));
   if (!event || !records) {
     log('info', 'request.ignored', { requestType: type || 'none' });
     logRequest(envelope, {}, startedAt, 'silent');
@@ -176,14 +174,14 @@ async function playerTurn(envelope: RequestEnvelope, options: SkillOptions, type
   }
   try {
     const nowMs = timestampOf(envelope);
-    const clockMs = Number.isFinite(nowMs) ? nowMs : Date.now();
+    const clockMs = clockOf(nowMs);
     const userId = userIdOf(envelope);
     const { state, meta, down } = await loadForSession(records, userId, INITIAL_STATE, undefined, clockMs);
     if (down) {
       logRequest(envelope, {}, startedAt, 'silent');
       return envelopeOf({});
     }
-    const voice = await loadVoice((envelope.request as { locale?: string }).locale, state.prefs.pace);
+    const voice = await loadVoice(localeOf(envelope), state.prefs.pace);
     // The request comes from the player itself: a speaker that plays streams, whatever else it lists.
     const device: Device = { ...deviceOf(envelope, false, config), ...(config ? { audio: true } : {}) };
     const result = respond(voice, state, event, nowMs, device);

@@ -1,11 +1,11 @@
 import type { RequestEnvelope, Response } from 'ask-sdk-model';
 import { log } from './log.js';
-import { intentNameIn, requestTypeOf } from './request.js';
+import { intentNameIn, localeOf, requestTypeOf } from './request.js';
 
 /** What a log line may say about a request: its type, intent and locale (never user or device ids). */
 export function describeRequest(envelope: RequestEnvelope): Record<string, string> {
   const requestType = requestTypeOf(envelope);
-  const locale = (envelope.request as { locale?: unknown } | undefined)?.locale;
+  const locale = localeOf(envelope);
   return {
     requestType: requestType || 'none',
     // Read safely: a malformed IntentRequest may carry no intent, and this line is also written for errors.

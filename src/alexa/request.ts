@@ -46,6 +46,18 @@ export function applicationIdOf(envelope: RequestEnvelope): string | undefined {
 /** `request.timestamp` in epoch ms; NaN when absent or unreadable. */
 export const timestampOf = (envelope: RequestEnvelope): number => Date.parse(String(obj(envelope.request)?.timestamp ?? ''));
 
+/** The request's locale as Alexa sent it; undefined when absent or not a string. */
+export function localeOf(envelope: RequestEnvelope): string | undefined {
+  const locale = obj(envelope.request)?.locale;
+  return typeof locale === 'string' ? locale : undefined;
+}
+
+/** The request's id, for the store's logs; undefined when absent. */
+export function requestIdOf(envelope: RequestEnvelope): string | undefined {
+  const id = obj(envelope.request)?.requestId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export type SlotReading =
   | { readonly status: 'match'; readonly id: string }
   | { readonly status: 'noMatch'; readonly heard: string }

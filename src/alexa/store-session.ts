@@ -69,7 +69,8 @@ export type FailReason = 'down' | 'rejected' | 'resting' | 'erased' | 'newer' | 
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isWhole = (v: unknown): v is number => Number.isSafeInteger(v);
-const clockOf = (nowMs: number): number => (Number.isFinite(nowMs) ? nowMs : Date.now());
+/** A request's clock: its timestamp, or now when the request has none. */
+export const clockOf = (nowMs: number): number => (Number.isFinite(nowMs) ? nowMs : Date.now());
 
 function readBase(raw: unknown): Base | undefined {
   if (!isObject(raw)) return undefined;

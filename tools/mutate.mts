@@ -64,7 +64,7 @@ const MUTATIONS: readonly Mutation[] = [
   { name: 'store: the signature leaves out the session token', file: 'src/alexa/persistence/sigv4.ts',
     from: "    ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),\n", to: '', tests: ['tests/alexa/sigv4.test.ts', 'tests/alexa/store-faults.test.ts'] },
   { name: 'store: the signature hashes an empty body instead of the one sent', file: 'src/alexa/persistence/sigv4.ts',
-    from: 'signedHeaders, sha256Hex(request.body)]', to: "signedHeaders, sha256Hex('')]", tests: ['tests/alexa/sigv4.test.ts'] },
+    from: 'payloadHash: sha256Hex(request.body)', to: "payloadHash: sha256Hex('')", tests: ['tests/alexa/sigv4.test.ts'] },
   { name: 'safety: pain mid-routine keeps pacing', file: 'src/core/safety.ts',
     from: "return { state: stopForPain(state, now, at), outcome: { kind: 'pain', ...(afterPain ? { again: true } : {}), ...(stillHurts ? { stillHurts } : {}) } };",
     to: "return segment(state, now.progress.routineId, resumeEntry(now.plan, at), 'resume');", tests: ['tests/conversation/safety.test.ts', 'tests/core/reducer.test.ts'] },

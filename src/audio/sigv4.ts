@@ -3,13 +3,11 @@
  * SynthesizeSpeech and S3 PutObject/HeadObject from the clip renderer (tools/clips.mts).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
  *
- * The skill's store signer (src/alexa/persistence/sigv4.ts) signs DynamoDB's JSON POSTs only; its date
- * format is shared from there. The hashes are node:crypto's: the stream function is its own Lambda, and
- * its cold path is dominated by reading clips, not by loading crypto. tests/audio/sigv4.test.ts holds these
+ * The canonical request, the signing key and Authorization are the store signer's (`signV4` in
+ * src/alexa/persistence/sigv4.ts); this adds what S3 and Polly need. tests/audio/sigv4.test.ts holds these
  * headers equal to aws4's.
  */
-import type * as Crypto from 'node:crypto';
-import { amzDate } from '../alexa/persistence/sigv4.js';
+import { amzDate, sha256Hex, signV4 } from '../alexa/persistence/sigv4.js';
 
 export interface AwsCredentials {
   readonly accessKeyId: string;
@@ -32,14 +30,9 @@ export interface AwsRequest {
   readonly nowMs: number;
 }
 
-const crypto = () => process.getBuiltinModule('node:crypto') as typeof Crypto;
-const sha256Hex = (data: Uint8Array | string) => crypto().createHash('sha256').update(data).digest('hex');
-const hmac = (key: Uint8Array | string, data: string) => crypto().createHmac('sha256', key).update(data).digest();
-
 /** The request's headers with X-Amz-Date, the payload hash (S3), the session token, and Authorization. */
 export function signAwsRequest(request: AwsRequest): Record<string, string> {
   const datetime = amzDate(request.nowMs);
-  const date = datetime.slice(0, 8);
   const body = request.body ?? '';
   const payloadHash = sha256Hex(body);
   const headers: Record<string, string> = {
@@ -50,17 +43,7 @@ export function signAwsRequest(request: AwsRequest): Record<string, string> {
     ...(request.credentials.sessionToken ? { 'X-Amz-Security-Token': request.credentials.sessionToken } : {}),
     'X-Amz-Date': datetime,
   };
-  const canonical = Object.entries(headers)
-    .map(([name, value]) => [name.toLowerCase(), value.trim().replace(/\s+/g, ' ')] as const)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  const signedHeaders = canonical.map(([name]) => name).join(';');
-  const canonicalRequest = [request.method, request.path, '', ...canonical.map(([n, v]) => `${n}:${v}`), '', signedHeaders, payloadHash].join('\n');
-  const scope = `${date}/${request.region}/${request.service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256Hex(canonicalRequest)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${request.credentials.secretAccessKey}`, date), request.region), request.service), 'aws4_request');
-  const signature = crypto().createHmac('sha256', key).update(stringToSign).digest('hex');
-  headers.Authorization = `AWS4-HMAC-SHA256 Credential=${request.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  return headers;
+  return signV4({ method: request.method, path: request.path, headers, payloadHash, region: request.region, service: request.service, credentials: request.credentials, datetime });
 }
 
 /** Credentials as Lambda sets them in the environment, if any. */

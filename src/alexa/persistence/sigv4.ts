@@ -11,7 +11,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Credentials } from './dynamo-http.js';
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 const hmac = (key: string | Buffer, text: string): Buffer => createHmac('sha256', key).update(text, 'utf8').digest();
 
 export interface SignedRequest {
@@ -49,23 +48,57 @@ export function amzDate(ms: number): string {
   return `${String(year).padStart(4, '0')}${two(month)}${two(day)}T${two(Math.floor(secondOfDay / 3600))}${two(Math.floor(secondOfDay / 60) % 60)}${two(secondOfDay % 60)}Z`;
 }
 
-/** The derived signing key of one day, region and secret: four HMACs, kept for the next request. */
+/** The derived signing key of one day, region, service and secret: four HMACs, kept for the next request. */
 let signingKey: { readonly id: string; readonly key: Buffer } | undefined;
-function keyOf(secret: string, date: string, region: string): Buffer {
-  const id = `${date}/${region}/${secret}`;
+function keyOf(secret: string, date: string, region: string, service: string): Buffer {
+  const id = `${date}/${region}/${service}/${secret}`;
   if (signingKey?.id !== id) {
     const kDate = hmac(`AWS4${secret}`, date);
-    const kService = hmac(hmac(kDate, region), SERVICE);
+    const kService = hmac(hmac(kDate, region), service);
     signingKey = { id, key: hmac(kService, 'aws4_request') };
   }
   return signingKey.key;
 }
 
+/** What every SigV4 request is signed from: its method, path (already encoded), headers, payload hash and scope. */
+export interface SigV4Input {
+  readonly method: string;
+  readonly path: string;
+  /** Every header to sign, X-Amz-Date included (names as they go on the wire). */
+  readonly headers: Record<string, string>;
+  readonly payloadHash: string;
+  readonly region: string;
+  readonly service: string;
+  readonly credentials: Credentials;
+  /** `amzDate` of the signing time. */
+  readonly datetime: string;
+}
+
+/**
+ * Adds Authorization to a request's headers: the canonical request, the string to sign and the signature of
+ * AWS Signature Version 4, for any service (DynamoDB here; S3 and Polly in src/audio/sigv4.ts).
+ */
+export function signV4(input: SigV4Input): Record<string, string> {
+  const { headers, credentials, datetime } = input;
+  const date = datetime.slice(0, 8);
+  const canonical = Object.entries(headers)
+    .map(([name, value]) => [name.toLowerCase(), value.trim().replace(/\s+/g, ' ')] as const)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const signedHeaders = canonical.map(([name]) => name).join(';');
+  const canonicalRequest = [input.method, input.path, '', ...canonical.map(([name, value]) => `${name}:${value}`), '', signedHeaders, input.payloadHash].join('\n');
+  const scope = `${date}/${input.region}/${input.service}/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256Hex(canonicalRequest)].join('\n');
+  const signature = hmac(keyOf(credentials.secretAccessKey, date, input.region, input.service), stringToSign).toString('hex');
+  return { ...headers, Authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}` };
+}
+
+/** SHA-256 of a body, hex, as the payload hash of a signed request. */
+export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
 /** The headers of a signed DynamoDB request, Authorization included (names as aws4 writes them). */
 export function signDynamoRequest(request: SignedRequest): Record<string, string> {
   const { credentials } = request;
   const datetime = amzDate(request.nowMs);
-  const date = datetime.slice(0, 8);
   const headers: Record<string, string> = {
     'Content-Type': CONTENT_TYPE,
     'X-Amz-Target': request.target,
@@ -74,14 +107,5 @@ export function signDynamoRequest(request: SignedRequest): Record<string, string
     ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),
     'X-Amz-Date': datetime,
   };
-  const canonical = Object.entries(headers)
-    .map(([name, value]) => [name.toLowerCase(), value.trim().replace(/\s+/g, ' ')] as const)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  const signedHeaders = canonical.map(([name]) => name).join(';');
-  const canonicalRequest = ['POST', request.path, '', ...canonical.map(([name, value]) => `${name}:${value}`), '', signedHeaders, sha256Hex(request.body)].join('\n');
-  const scope = `${date}/${request.region}/${SERVICE}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256Hex(canonicalRequest)].join('\n');
-  const signature = hmac(keyOf(credentials.secretAccessKey, date, request.region), stringToSign).toString('hex');
-  headers.Authorization = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  return headers;
+  return signV4({ method: 'POST', path: request.path, headers, payloadHash: sha256Hex(request.body), region: request.region, service: SERVICE, credentials, datetime });
 }

@@ -13,6 +13,7 @@ import type { PlayerAction } from '../core/outcomes.js';
 import type { SkillState } from '../core/state.js';
 import type { Device } from '../core/turn.js';
 import { signedStreamUrl, streamParams } from '../audio/url.js';
+import { obj, supportedInterfacesOf } from './request.js';
 
 /** Where step streams are served and how their URLs are signed (AUDIO_BASE_URL, AUDIO_URL_KEY). */
 export interface StreamConfig { readonly baseUrl: string; readonly key: string }
@@ -27,8 +28,6 @@ export function streamConfigFromEnv(env: Record<string, string | undefined> = pr
 /** A signed URL stays valid this long: the longest routine, paused a while, with a margin. */
 const URL_VALID_S = 6 * 3600;
 
-type Loose = Record<string, unknown> | undefined;
-const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** A stream's token: `fa1.<routine>.<step>.<seq>` (routine, step, and the id of the response that sent it). */
 export const tokenOf = (stream: StreamRef): string => `fa1.${stream.routineId}.${stream.stepIndex}.${stream.seq}`;
@@ -43,7 +42,7 @@ export function parseToken(token: unknown): StreamRef | undefined {
 
 /** The device has an AudioPlayer and no screen (APL): a speaker that can play routines as streams. */
 export function isAudioSpeaker(envelope: RequestEnvelope): boolean {
-  const interfaces = obj(obj(obj(obj(envelope.context)?.System)?.device)?.supportedInterfaces);
+  const interfaces = supportedInterfacesOf(envelope);
   return Boolean(interfaces?.AudioPlayer) && !interfaces?.['Alexa.Presentation.APL'];
 }
 
@@ -61,8 +60,6 @@ export function deviceOf(envelope: RequestEnvelope, screen: boolean, config: Str
   return { screen, ...(config && !screen && isAudioSpeaker(envelope) ? { audio: true } : {}), ...(player ? { player } : {}) };
 }
 
-/** AudioPlayer and PlaybackController requests: sessionless reports about our streams. */
-export const isPlayerRequestType = (type: string): boolean => type.startsWith('AudioPlayer.') || type.startsWith('PlaybackController.');
 
 /** AudioPlayer.Play or Stop for a core PlayerAction, with the stream's signed URL for this user's settings. */
 export function playerDirective(action: PlayerAction, state: SkillState, locale: string, config: StreamConfig, nowMs: number): Directive {

@@ -5,7 +5,8 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 
 type Loose = Record<string, unknown> | undefined;
-const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+/** An object's fields, or undefined for anything else: the one way to walk an envelope of unknown shape. */
+export const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** The request's type; '' when there is none. */
 export const requestTypeOf = (envelope: RequestEnvelope): string => {
@@ -24,15 +25,20 @@ export function intentNameIn(envelope: RequestEnvelope): string {
  * The one list of them: the turn function and the tools' envelopes use it.
  */
 export function isSessionlessType(type: string): boolean {
-  return type === 'CanFulfillIntentRequest' || type === 'System.ExceptionEncountered' || type.startsWith('AudioPlayer.') || type.startsWith('PlaybackController.');
+  return type === 'CanFulfillIntentRequest' || type === 'System.ExceptionEncountered' || isPlayerRequestType(type);
 }
+
+/** AudioPlayer and PlaybackController requests: sessionless reports about the device's player. */
+export const isPlayerRequestType = (type: string): boolean => type.startsWith('AudioPlayer.') || type.startsWith('PlaybackController.');
+
+/** The device's `supportedInterfaces` (APL, AudioPlayer, …); undefined when the request has none. */
+export const supportedInterfacesOf = (envelope: RequestEnvelope): Loose => obj(obj(obj(obj(envelope.context)?.System)?.device)?.supportedInterfaces);
 
 export const isSessionless = (envelope: RequestEnvelope): boolean => !envelope.session || isSessionlessType(requestTypeOf(envelope));
 
 /** The device shows APL (`supportedInterfaces` includes Alexa.Presentation.APL). */
 export function hasScreen(envelope: RequestEnvelope): boolean {
-  const interfaces = obj(obj(obj(envelope.context)?.System)?.device)?.supportedInterfaces;
-  return Boolean(obj(interfaces)?.['Alexa.Presentation.APL']);
+  return Boolean(supportedInterfacesOf(envelope)?.['Alexa.Presentation.APL']);
 }
 
 /** The skill id the request was sent to. */

@@ -7,18 +7,13 @@
  * exact to the frame where SSML can only estimate.
  */
 import type { RoutineId } from './content/types.js';
-import { FIND_POINT_MIN_MS } from './limits.js';
 import { introAt, paceResponse, type Chime, type PaceWords, type Segment } from './pacing.js';
 import type { RoutinePlan } from './plan.js';
 import { renderSsml, type SpeechPart } from './speech.js';
 import type { Preferences } from './timeline.js';
-import { paceWords, type Device } from './turn.js';
+import { findPointMs, paceWords, type Device } from './turn.js';
 import type { Voice } from './voice.js';
 
-/** Time to find a point after a step's introduction, as the spoken routine gives it (src/core/turn.ts), in ms. */
-export const STREAM_FIND_POINT_MS = 5_000;
-/** The slow pace leaves this much more time to find a point (as src/core/turn.ts). */
-const SLOW_FIND_FACTOR = 1.5;
 
 /** One pre-rendered piece of a stream: words (as SSML, the text a TTS renders) or a sound. */
 export type Clip =
@@ -72,11 +67,10 @@ export interface StepStreamInput {
 
 /** One whole step, from its introduction to its last word, laid out by the pacing engine without a response budget. */
 export function stepSegment(input: StepStreamInput): Segment {
-  const slow = input.prefs.pace === 'slow' ? SLOW_FIND_FACTOR : 1;
   return paceResponse({
     plan: input.plan, entry: introAt(input.stepIndex), lead: [], words: input.words, rate: input.voice.rate,
     ...(input.prefs.chimes && input.chime ? { chime: input.chime } : {}),
-    findPointMs: { afterIntro: STREAM_FIND_POINT_MS * slow, afterReminder: FIND_POINT_MIN_MS * slow },
+    findPointMs: findPointMs(input.prefs.pace),
     stopAtStepEnd: true, unbounded: true,
   });
 }

@@ -14,7 +14,7 @@ import { lightStepsOf, withLightSteps } from './lighter.js';
 import type { Aside, Outcome, SegmentNote } from './outcomes.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
 import type { Played, SkillState } from './state.js';
-import { alternationMs, type TimedCue } from './timeline.js';
+import { alternationMs, type Pace, type TimedCue } from './timeline.js';
 import { cueKey, stepDoneKey } from './variants.js';
 import { ask, pointName, routineName, say, stepTitle, stepWord, upperFirst, type Turn, type Voice } from './voice.js';
 
@@ -36,6 +36,12 @@ export interface Device {
 const FIND_POINT_AFTER_SETUP_MS = 5_000;
 /** The slow pace leaves this much more time to find a point. */
 const SLOW_FIND_FACTOR = 1.5;
+
+/** Time to find the point after a step's introduction and after a reminder, at a pace: spoken routines and streams alike. */
+export function findPointMs(pace: Pace): { readonly afterIntro: number; readonly afterReminder: number } {
+  const slow = pace === 'slow' ? SLOW_FIND_FACTOR : 1;
+  return { afterIntro: FIND_POINT_AFTER_SETUP_MS * slow, afterReminder: FIND_POINT_MIN_MS * slow };
+}
 
 export const pinyinLine = (voice: Voice, id: PointId): SpeechPart[] => {
   const point = POINTS[id];
@@ -176,11 +182,10 @@ function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, 
   // "What?" mid-hold: the cue the user missed, said again before the routine carries on.
   const missed = outcome.lastCue === undefined ? undefined : plan.steps.find((s) => s.index === outcome.entry.stepIndex)?.cues[outcome.lastCue];
   if (missed) lead.push(...words.cue(outcome.entry.stepIndex, missed));
-  const slow = state.prefs.pace === 'slow' ? SLOW_FIND_FACTOR : 1;
   const segment = paceResponse({
     plan, entry: outcome.entry, lead, words, rate: voice.rate,
     ...(state.prefs.chimes ? { chime: voice.chime } : {}),
-    findPointMs: { afterIntro: FIND_POINT_AFTER_SETUP_MS * slow, afterReminder: FIND_POINT_MIN_MS * slow },
+    findPointMs: findPointMs(state.prefs.pace),
     stopAtStepEnd: state.prefs.waitBetweenSteps || device.screen,
   });
   if (segment.ending === 'untimed' || (segment.ending === 'done' && plan.steps.at(-1)?.untimed)) {

@@ -83,7 +83,7 @@ export interface SkillState {
   readonly leaveOut?: boolean;
   /**
    * The user said yes to "Shall I remember that for next time?": only then does a choice to leave the points
-   * out outlive the session (src/alexa/store-session.ts persistedView). Without it, it lasts for the session.
+   * out outlive the session (persistedView, src/core/state-merge.ts). Without it, it lasts for the session.
    */
   readonly keepChoice?: boolean;
   /** The one-time disclaimer and cautions have been heard. */

@@ -184,7 +184,7 @@ describe('certification: the manifest', () => {
 
   it('is honest about personal data: it declares the per-user record the code keeps, and no ads, purchases or permissions', () => {
     const compliance = manifest.manifest.privacyAndCompliance as Record<string, unknown>;
-    // The code keeps a record per user (src/alexa/persistence-sync.ts): Amazon's flag for that is usesPersonalInfo.
+    // The code keeps a record per user (src/alexa/store-session.ts): Amazon's flag for that is usesPersonalInfo.
     const stored = Object.keys(persistedView(parseState({ ...INITIAL_STATE, disclaimed: true })));
     expect(stored.length).toBeGreaterThan(0);
     expect(compliance.usesPersonalInfo).toBe(true);

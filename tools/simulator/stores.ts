@@ -9,7 +9,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { PersistenceAdapter } from 'ask-sdk-core';
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { DynamoDbPersistenceAdapter, userIdOf, type DynamoDbAdapterOptions } from '../../src/alexa/persistence/dynamodb-adapter.js';
-import { foundOf, itemMatches, serveLegacyWrite, withFound, writtenItem, type RecordStore } from '../../src/alexa/persistence/record-store.js';
+import { foundOf, itemMatches, writtenItem, type RecordStore } from '../../src/alexa/persistence/record-store.js';
 
 type Item = Record<string, unknown> & { id: string };
 type Items = Record<string, Item>;
@@ -43,12 +43,11 @@ abstract class LocalStore implements PersistenceAdapter {
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
     const item = this.read()[userIdOf(envelope)];
-    return withFound(structuredClone(attributesOf(item)), foundOf(structuredClone(item)));
+    return structuredClone(attributesOf(item));
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
     const id = userIdOf(envelope);
-    if (await serveLegacyWrite(this.records(), id, attributes)) return;
     const items = this.read();
     items[id] = { id, attributes: structuredClone(attributes) };
     this.write(items);

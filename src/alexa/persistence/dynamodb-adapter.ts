@@ -4,7 +4,7 @@ import type { AttributeValue } from './attribute-value.js';
 import type { Credentials, DynamoJsonClient, Operation } from './dynamo-http.js';
 import { monotonicMs } from './clock.js';
 import { StoreError, StoreRejectedError, StoreUnavailableError } from './errors.js';
-import { serveLegacyWrite, withFound, type Expect, type Found, type RecordStore, type Tombstone } from './record-store.js';
+import type { Expect, Found, RecordStore, Tombstone } from './record-store.js';
 
 /** Per-attempt time from connecting to the end of the answer, in ms: an Alexa turn has ~8 s in all. */
 export const STORE_TIMEOUT_MS = 1_000;
@@ -180,14 +180,12 @@ export class DynamoDbPersistenceAdapter implements PersistenceAdapter {
   }
 
   async getAttributes(envelope: RequestEnvelope): Promise<Record<string, unknown>> {
-    const { found, attributes } = await this.readItem(userIdOf(envelope), envelope.request?.requestId);
-    return withFound(attributes, found);
+    return (await this.readItem(userIdOf(envelope), envelope.request?.requestId)).attributes;
   }
 
   async saveAttributes(envelope: RequestEnvelope, attributes: Record<string, unknown>): Promise<void> {
     const id = userIdOf(envelope);
     const requestId = envelope.request?.requestId;
-    if (await serveLegacyWrite(this.records(requestId), id, attributes)) return;
     await this.call(id, requestId, 'PutItem', (codec) => ({ Item: { id: { S: id }, attributes: { M: codec.marshallRecord(attributes) } } }));
   }
 

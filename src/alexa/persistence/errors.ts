@@ -1,5 +1,5 @@
 /**
- * What a store call can fail with. The PersistenceAdapter contract stays "the method throws";
+ * What a store call can fail with: every RecordStore call throws one of these;
  * these classes let a caller tell a store that is down (try again later, keep the state in the
  * session) from a request the store refused or a value it cannot hold (a bug: retrying will not help).
  * Messages never contain the user id.

@@ -91,38 +91,3 @@ export function writtenItem(id: string, item: Readonly<Record<string, unknown>> 
   const attributes = isMap(item.attributes) ? { ...item.attributes, state } : { state };
   return { ...item, id, rev, attributes };
 }
-
-/**
- * Bridge for the ask-sdk interceptors in ../persistence-sync.ts (to go once nothing calls them): the
- * attributes our adapters' getAttributes return carry the item as found under this key (not enumerable),
- * and a saveAttributes given an object with {@link LEGACY_WRITE} does that conditional write or erasure
- * instead of a plain save. An adapter that knows neither saves the plain attributes, as before.
- */
-export const LEGACY_FOUND = Symbol.for('foot-acupressure.store.found');
-export const LEGACY_WRITE = Symbol.for('foot-acupressure.store.write');
-
-export interface LegacyWrite {
-  readonly write?: { readonly state: Readonly<Record<string, unknown>>; readonly rev: number; readonly expect: Expect };
-  readonly erase?: Tombstone;
-  /** Set by an adapter that did it. */
-  outcome?: 'written' | 'conflict';
-}
-
-/** Attributes with the item as found attached, for the bridge. */
-export function withFound(attributes: Record<string, unknown>, found: Found): Record<string, unknown> {
-  Object.defineProperty(attributes, LEGACY_FOUND, { value: found, enumerable: false });
-  return attributes;
-}
-
-/** Serves a bridge request with a record store; false when `attributes` is not one (save them plainly). */
-export async function serveLegacyWrite(store: RecordStore, userId: string, attributes: Readonly<Record<string, unknown>>): Promise<boolean> {
-  const request = (attributes as Record<symbol, LegacyWrite | undefined>)[LEGACY_WRITE];
-  if (!request) return false;
-  if (request.erase) {
-    await store.erase(userId, request.erase);
-    request.outcome = 'written';
-  } else if (request.write) {
-    request.outcome = (await store.write(userId, request.write.state, request.write.rev, request.write.expect)) ? 'written' : 'conflict';
-  }
-  return true;
-}

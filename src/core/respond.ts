@@ -10,7 +10,7 @@ import type { RoutineEvent, StreamRef } from './events.js';
 import { modeOf } from './modes.js';
 import type { Effects, Outcome, PlayerAction } from './outcomes.js';
 import type { Segment } from './pacing.js';
-import { planRoutine } from './plan.js';
+import { plannedStep, planRoutine } from './plan.js';
 import { next } from './reducer.js';
 import type { Position, SkillState } from './state.js';
 import type { Preferences } from './timeline.js';
@@ -51,8 +51,12 @@ export function clockOf(voice: Voice, state: Pick<SkillState, 'prefs' | 'leaveOu
   return clock;
 }
 
-/** Plan time of a stream's offset, as a place in the routine. */
+/**
+ * Plan time of a stream's offset, as a place in the routine. A step left out since its stream was sent ("I'm
+ * pregnant" while it played) has no clock any more: the place is that step's start, which the routine moves past.
+ */
 export function placeOfStream(voice: Voice, state: Pick<SkillState, 'prefs' | 'leaveOut'>, stream: StreamRef, offsetMs: number): Position {
+  if (!plannedStep(planRoutine(stream.routineId, streamPrefs(state.prefs), state.leaveOut), stream.stepIndex)) return { stepIndex: stream.stepIndex, atMs: 0 };
   return { stepIndex: stream.stepIndex, atMs: streamPlace(clockOf(voice, state, stream.routineId, stream.stepIndex), offsetMs).atMs };
 }
 

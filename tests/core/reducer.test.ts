@@ -194,3 +194,17 @@ describe('health disclosures (issue 21)', () => {
     expect(next({ ...state, leaveOut: true }, { type: 'health', condition: 'pregnancySafety' }, nowMs).outcome).toMatchObject({ leftOut: true });
   });
 });
+
+describe('a stream whose step was left out while it played', () => {
+  it('places a report about it at that step\'s start instead of failing (found by the invariants with streams)', () => {
+    const audio = { screen: false, audio: true };
+    let state = respond(voice, { ...INITIAL_STATE, disclaimed: true }, { type: 'start', routineId: 'heel' }, T0, audio).state;
+    state = respond(voice, state, { type: 'answer', answer: 'no' }, T0, audio).state;
+    // The heel routine's second step (Large Goblet and Water Spring) is one the pregnancy choice leaves out.
+    const stream = { routineId: 'heel' as const, stepIndex: 1, seq: state.progress?.seq ?? 0 };
+    state = respond(voice, state, { type: 'pregnant' }, T0 + 60_000, audio).state;
+    expect(state.leaveOut).toBe(true);
+    const report = respond(voice, state, { type: 'playback', what: 'stopped', stream, offsetMs: 20_000 }, T0 + 80_000, audio);
+    expect(report.outcome.kind).toBe('playback');
+  });
+});

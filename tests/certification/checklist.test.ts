@@ -12,6 +12,7 @@ import { createSkill } from '../../src/skill.js';
 import { canFulfillIntent } from '../../src/alexa/can-fulfill.js';
 import { persistedView } from '../../src/core/state-merge.js';
 import { parseState } from '../../src/core/state-parse.js';
+import { sendEventArgs } from '../../tools/conversation.js';
 import { INITIAL_STATE } from '../../src/core/state.js';
 import { canFulfillRequest, intentRequest, sessionEndedRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
@@ -147,6 +148,8 @@ describe.each(LOCALES)('certification: screens and touch, %s', (locale) => {
       await c.say(start);
       const first = await c.say(no);
       const detour = await c.intent(intent, {}, { afterMs: 30_000 });
+      // The detour paced nothing: the screen's event still names the last paced response, so only the mode refuses it.
+      expect(parseState(detour.sessionAttributes?.state).progress?.seq).toBe(sendEventArgs(first.directives)?.[2]);
       const stale = await (c.screenDone(first, { afterMs: first.lengthMs }) as Promise<Awaited<ReturnType<typeof c.say>>>);
       expect(stale.response).toEqual({});
       expect(stale.sessionAttributes).toEqual(detour.sessionAttributes);

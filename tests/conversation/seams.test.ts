@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import common from '../../locales/en/common.json';
 import cues from '../../locales/en/cues.json';
 import routines from '../../locales/en/routines.json';
+import { parseState } from '../../src/core/state-parse.js';
 import { sendEventArgs, type Reply } from '../../tools/conversation.js';
 import { estimateSsmlMs } from '../../tools/ssml.js';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
@@ -85,6 +86,11 @@ describe('seams: a screen never restarts what the voice stopped', () => {
   ])('after "%s" (%s), the document\'s own segmentDone gets an empty response and changes nothing', async (said) => {
     const { c, first, args } = await onScreen();
     const detour = await c.say(said, { afterMs: 30_000 });
+    // After pain, a pause or a question the event still names the last paced response, so only the mode can refuse
+    // it; "where is it" answers and paces on, with a timer of its own, so the old event is an earlier response's.
+    const seq = parseState(detour.sessionAttributes?.state).progress?.seq;
+    if (said === 'where is it') expect(sendEventArgs(detour.directives)?.[2]).toBe(seq);
+    expect(seq).toBe(said === 'where is it' ? (args[2] as number) + 1 : args[2]);
     const stale = await c.userEvent(args, { afterMs: first.lengthMs });
     expect(stale.response).toEqual({});
     // The session goes on exactly where the detour left it.
@@ -113,6 +119,9 @@ describe('seams: a screen never restarts what the voice stopped', () => {
     const next = await (c.screenDone(first, { afterMs: endS - Date.parse(first.request.request.timestamp) - 1000 }) as Promise<Reply>);
     expect(saysAny(next.text, cues.pressBoth)).toBe(false);
     expect(next.text).not.toContain(common.notes.resume);
+    // It was taken, not ignored: the routine carries on with the next point, and the screen gets its next timer.
+    expect(next.text).toContain(title('ankle', 'gb40'));
+    expect(sendEventArgs(next.directives)).toBeDefined();
   });
 
   it('the timed sequence holds the screen lock, and an APL RuntimeError gets no speech', async () => {

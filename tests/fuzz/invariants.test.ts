@@ -18,7 +18,7 @@ import type { RecordStore } from '../../src/alexa/persistence/record-store.js';
 import { persistedView } from '../../src/core/state-merge.js';
 import type { RoutineEvent } from '../../src/core/events.js';
 import { FIRM_CUES } from '../../src/core/lighter.js';
-import { modeOf } from '../../src/core/modes.js';
+import { MODE_KINDS, modeOf } from '../../src/core/modes.js';
 import { respond } from '../../src/core/respond.js';
 import { renderSsml } from '../../src/core/speech.js';
 import { parseState } from '../../src/core/state-parse.js';
@@ -37,8 +37,9 @@ const T0 = Date.parse('2026-12-01T09:00:00Z');
 console.log(`invariants seed ${SEED} (reproduce with FUZZ_SEED=${SEED})`);
 
 /** Events a user, a screen or the platform can send; a screen event names the current response, an earlier one, or none. */
-type Gen = { event: RoutineEvent | 'currentScreen' | 'staleScreen'; afterS: number };
-const EVENTS: readonly (RoutineEvent | 'currentScreen' | 'staleScreen')[] = [
+type Marker = 'currentScreen' | 'staleScreen' | `stream:${'started' | 'nearlyFinished' | 'finished' | 'stopped'}`;
+type Gen = { event: RoutineEvent | Marker; afterS: number };
+const EVENTS: readonly (RoutineEvent | Marker)[] = [
   { type: 'start', routineId: 'ankle' }, { type: 'start', routineId: 'heel' }, { type: 'start', routineId: 'anxiety' },
   { type: 'answer', answer: 'yes' }, { type: 'answer', answer: 'no' }, { type: 'answer', answer: 'unsure' },
   { type: 'next' }, { type: 'skip' }, { type: 'previous' }, { type: 'otherFoot' }, { type: 'redo' }, { type: 'repeat' }, { type: 'pause' },
@@ -47,6 +48,8 @@ const EVENTS: readonly (RoutineEvent | 'currentScreen' | 'staleScreen')[] = [
   { type: 'currentPoint', cantFind: true }, { type: 'howLong' }, { type: 'whatsNext' }, { type: 'point', pointId: 'KI6', ask: 'where' },
   { type: 'help' }, { type: 'fallback' }, { type: 'setPrefs', prefs: { holdLength: 'short' } }, { type: 'askDelete' }, { type: 'deviceReport' },
   'currentScreen', 'currentScreen', 'currentScreen', 'staleScreen', 'staleScreen',
+  { type: 'health', condition: 'diabetes' }, { type: 'health', condition: 'sprain' }, { type: 'health', condition: 'bloodThinners' },
+  'stream:started', 'stream:nearlyFinished', 'stream:finished', 'stream:stopped', { type: 'playbackMode' },
 ];
 const step: fc.Arbitrary<Gen> = fc.record({ event: fc.constantFrom(...EVENTS), afterS: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 20, max: 400 })) });
 
@@ -62,7 +65,10 @@ describe('invariants over random orders of events', () => {
     let sequences = 0;
     let events = 0;
     const modes = new Set<string>();
-    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.boolean(), (steps, screen) => {
+    let lightChecked = 0;
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.constantFrom('speaker', 'screen', 'audio'), (steps, kind) => {
+      // A speaker, an Echo Show, or a speaker that plays routines as AudioPlayer streams.
+      const device = kind === 'audio' ? { screen: false, audio: true } : { screen: kind === 'screen' };
       sequences += 1;
       let state: SkillState = { ...INITIAL_STATE, disclaimed: true };
       let now = T0;
@@ -72,16 +78,26 @@ describe('invariants over random orders of events', () => {
         now += s.afterS * 1000;
         const mode = modeOf(state);
         modes.add(mode.kind);
+        const p = state.progress;
         const event: RoutineEvent = s.event === 'currentScreen' ? { type: 'segmentDone', seq: lastSeq }
-          : s.event === 'staleScreen' ? { type: 'segmentDone', seq: (lastSeq ?? 1) - 1 } : s.event;
-        const r = respond(voice, state, event, now, { screen });
+          : s.event === 'staleScreen' ? { type: 'segmentDone', seq: (lastSeq ?? 1) - 1 }
+            : typeof s.event === 'string' ? (p
+              ? { type: 'playback', what: s.event.slice(7) as 'started', stream: { routineId: p.routineId, stepIndex: p.at.stepIndex, seq: p.seq ?? 0 }, offsetMs: s.afterS * 1000 }
+              : { type: 'deviceReport' })
+              : s.event;
+        const r = respond(voice, state, event, now, device);
         events += 1;
         const pressed = r.segment?.onsets.some((o) => PRESS_CUES.has(o.cue)) ?? false;
         if (mode.kind === 'afterPain' && !PAIN_CHOICES.has(event.type)) expect(pressed, `no press after pain on ${event.type}`).toBe(false);
         if (event.type === 'segmentDone' && (mode.kind !== 'playing' || stopped)) expect(r.segment, `no pacing from a screen event in ${mode.kind}`).toBeUndefined();
+        // Light pressure: the step chosen after pain, or every step once a condition asked for it (diabetes, blood thinners).
         const light = r.state.progress?.light ?? [];
-        for (const o of r.segment?.onsets ?? []) if (light.includes(o.stepIndex)) expect(FIRM_CUES.has(o.cue), `${o.cue} in a light step`).toBe(false);
-        const rendered = renderResponse(r, voice, { screen });
+        for (const o of r.segment?.onsets ?? []) {
+          if (!r.state.lightAll && !light.includes(o.stepIndex)) continue;
+          lightChecked += 1;
+          expect(FIRM_CUES.has(o.cue), `${o.cue} in a light step`).toBe(false);
+        }
+        const rendered = renderResponse(r, voice, device);
         if (rendered.shouldEndSession === false) {
           expect(rendered.reprompt, 'an open microphone has a reprompt').toBeDefined();
           expect(asksSomething(renderSsml(r.turn.speech), 'en-US'), `an open microphone asks: ${r.outcome.kind}`).toBe(true);
@@ -91,8 +107,9 @@ describe('invariants over random orders of events', () => {
         state = r.state;
       }
     }), { seed: SEED, numRuns: CORE_RUNS });
-    console.log(`invariants (core): ${sequences} sequences, ${events} events, from modes ${[...modes].sort().join(', ')}`);
-    expect(modes.size).toBe(5);
+    console.log(`invariants (core): ${sequences} sequences, ${events} events, from modes ${[...modes].sort().join(', ')}; ${lightChecked} cues checked at light pressure`);
+    expect([...modes].sort()).toEqual([...MODE_KINDS].sort());
+    expect(lightChecked).toBeGreaterThan(0);
   });
 
   it('the skill: one write per request, what is saved is what was rendered, every response valid, with a store that fails', async () => {

@@ -116,8 +116,9 @@ export function respond(voice: Voice, before: SkillState, rawEvent: RoutineEvent
   const { state: after, outcome, effects = {} } = next(state, event, nowMs);
   if (outcome.kind === 'playback') return { state: after, turn: outcomeTurn(voice, outcome, after), outcome, effects, ...(outcome.enqueue ? { player: outcome.enqueue } : {}) };
   if (outcome.kind === 'segment' && after.progress && streams(device, after, outcome)) return streamed(voice, after, outcome, effects, device);
-  // Anything else while a stream plays stops it (its place is kept); loop and shuffle leave it playing.
-  const stop: Pick<Response, 'player'> = wasStreaming && outcome.kind !== 'playbackMode' ? { player: { kind: 'stop' } } : {};
+  // Anything else while a stream plays stops it (its place is kept); loop and shuffle leave it playing, and an ignored
+  // event (a stale screen event, a device's report) changes nothing at all.
+  const stop: Pick<Response, 'player'> = wasStreaming && outcome.kind !== 'playbackMode' && outcome.kind !== 'ignored' ? { player: { kind: 'stop' } } : {};
   if (outcome.kind !== 'segment' || !after.progress) {
     // "Pause" while a stream plays is the music's pause: it stops, without a word.
     const turn = stop.player && outcome.kind === 'paused' ? { speech: [], end: true } : outcomeTurn(voice, outcome as Exclude<Outcome, { kind: 'segment' }>, after);

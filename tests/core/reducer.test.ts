@@ -208,3 +208,16 @@ describe('a stream whose step was left out while it played', () => {
     expect(report.outcome.kind).toBe('playback');
   });
 });
+
+describe('an ignored event while a stream plays', () => {
+  it.each([[{ type: 'deviceReport' } as const], [{ type: 'segmentDone', seq: 1 } as const]])('%o leaves the stream playing (found by the fuzzed conversations at 4,000 runs)', (event) => {
+    const audio = { screen: false, audio: true };
+    let state = respond(voice, { ...INITIAL_STATE, disclaimed: true }, { type: 'start', routineId: 'lowBack' }, T0, audio).state;
+    expect(modeOf(state).kind).toBe('streaming');
+    const r = respond(voice, state, event, T0 + 30_000, audio);
+    expect(r.outcome.kind).toBe('ignored');
+    expect(r.player).toBeUndefined();
+    state = r.state;
+    expect(modeOf(state).kind).toBe('streaming');
+  });
+});

@@ -132,6 +132,9 @@ export const CORPUS: Readonly<Record<CorpusState, readonly Row[]>> = {
     ['where is the calm sleep point', 'WherePointIntent', 'point'],
   ],
   inRoutine: [
+    ['hang on which foot is it', 'CurrentPointIntent', 'segment'],
+    ['how many are left', 'HowLongIntent', 'segment'],
+    ['can you go a bit slower', 'SetPaceIntent', 'prefsChanged'],
     ['hang on', 'AMAZON.PauseIntent', 'paused'],
     ['my hand is getting tired', 'AMAZON.PauseIntent', 'paused'],
     ['which foot', 'CurrentPointIntent', 'segment'],

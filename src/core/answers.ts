@@ -39,11 +39,12 @@ const pointTurns = new WeakMap<Voice, Map<string, Turn>>();
 function pointTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'point' }>, inRoutine: boolean): Turn {
   let byKey = pointTurns.get(voice);
   if (!byKey) pointTurns.set(voice, (byKey = new Map()));
-  const key = `${outcome.pointId}|${outcome.ask}|${outcome.inRoutine}|${inRoutine}`;
+  const key = `${outcome.pointId}|${outcome.ask}|${outcome.inRoutine}|${inRoutine}|${outcome.side ?? ''}`;
   let turn = byKey.get(key);
   if (!turn) {
     const back = inRoutine ? say(voice, 'common:point.backToRoutine') : [];
-    turn = ask([...pointWords(voice, outcome.pointId, outcome.ask), ...(outcome.inRoutine ? back : say(voice, 'common:point.more'))],
+    const side = outcome.side && outcome.side !== 'none' ? say(voice, `common:aside.side.${outcome.side}`) : [];
+    turn = ask([...side, ...pointWords(voice, outcome.pointId, outcome.ask), ...(outcome.inRoutine ? back : say(voice, 'common:point.more'))],
       outcome.inRoutine ? say(voice, 'common:point.backToRoutine') : say(voice, 'common:point.reprompt'));
     byKey.set(key, turn);
   }

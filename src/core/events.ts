@@ -32,7 +32,11 @@ export type RoutineEvent =
   | { readonly type: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps' }
   | { readonly type: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean; readonly ask: 'where' | 'helps' }
   | { readonly type: 'technique'; readonly techniqueId: TechniqueId | undefined }
-  | { readonly type: 'currentPoint'; readonly cantFind: boolean }
+  /**
+   * About the point in use: where it is, how to find it ("I can't find it"), which foot ("which foot?"), or what it
+   * is traditionally used for ("what does it help with?").
+   */
+  | { readonly type: 'currentPoint'; readonly ask: CurrentAsk }
   | { readonly type: 'howLong' } | { readonly type: 'whatsNext' }
   | { readonly type: 'pain' } | { readonly type: 'tingling' } | { readonly type: 'lighter' }
   | { readonly type: 'symptom'; readonly routineId: RoutineId | undefined }
@@ -57,6 +61,8 @@ export type RoutineEvent =
   | { readonly type: 'playback'; readonly what: PlaybackWhat; readonly stream: StreamRef; readonly offsetMs: number; readonly at?: Position }
   /** Loop or shuffle on or off: nothing to loop or shuffle in a routine. */
   | { readonly type: 'playbackMode' };
+
+export type CurrentAsk = 'where' | 'find' | 'foot' | 'helps';
 
 export type PlaybackWhat = 'started' | 'nearlyFinished' | 'finished' | 'stopped' | 'failed';
 

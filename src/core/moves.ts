@@ -6,7 +6,7 @@ import type { RoutineEvent } from './events.js';
 import type { Aside, Transition } from './outcomes.js';
 import { followingStep, introAt } from './pacing.js';
 import { plannedStep, remainingHoldMs, type RoutinePlan } from './plan.js';
-import { continueEntry, lastCueEntry, resumeEntry } from './position.js';
+import { continueEntry, lastCueEntry, resumeEntry, sideAt } from './position.js';
 import { holdAt, segment, withoutPending, type Now } from './reduce-kit.js';
 import type { Position, SkillState } from './state.js';
 
@@ -79,7 +79,7 @@ export function move(state: SkillState, now: Now, at: Position, event: Move): Tr
     case 'currentPoint': {
       const entry = resumeEntry(now.plan, at);
       if (!entry) return { state, outcome: { kind: 'noCurrentPoint' } };
-      return segment(state, routineId, entry, 'resume', { aside: { kind: 'currentPoint', stepIndex: entry.stepIndex, cantFind: event.cantFind } });
+      return segment(state, routineId, entry, 'resume', { aside: { kind: 'currentPoint', stepIndex: entry.stepIndex, ask: event.ask, side: sideAt(now.plan, entry) } });
     }
     case 'howLong':
     case 'whatsNext': {

@@ -4,7 +4,8 @@
  * rendered from the outcome; nothing here knows about Alexa.
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
-import type { HealthCondition } from './events.js';
+import type { CurrentAsk, HealthCondition } from './events.js';
+import type { SideNow } from './position.js';
 import type { Entry } from './pacing.js';
 import type { SkillState } from './state.js';
 import type { Preferences } from './timeline.js';
@@ -18,7 +19,8 @@ export type SegmentNote =
 export type Aside =
   | { readonly kind: 'howLong'; readonly remainingMs: number; readonly steps: number }
   | { readonly kind: 'whatsNext'; readonly stepIndex: number | undefined }
-  | { readonly kind: 'currentPoint'; readonly stepIndex: number; readonly cantFind: boolean }
+  /** `side`: which foot the user is on at that moment (src/core/position.ts `sideAt`), said first. */
+  | { readonly kind: 'currentPoint'; readonly stepIndex: number; readonly ask: CurrentAsk; readonly side: SideNow }
   | { readonly kind: 'leaveOut'; readonly skipped: readonly number[] };
 
 export type Where = 'idle' | 'routine' | 'paused';
@@ -47,7 +49,8 @@ export type Outcome =
   | { readonly kind: 'freshStart' }
   | { readonly kind: 'routineList'; readonly unknown: boolean }
   | { readonly kind: 'massages'; readonly again?: boolean }
-  | { readonly kind: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps'; readonly inRoutine: boolean }
+  /** `side`: said first, when the point is the one in use (after pain, "which foot?" without pressing again). */
+  | { readonly kind: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps'; readonly inRoutine: boolean; readonly side?: SideNow }
   | { readonly kind: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean }
   | { readonly kind: 'technique'; readonly techniqueId: TechniqueId | undefined; readonly inRoutine: boolean }
   | { readonly kind: 'noCurrentPoint' }

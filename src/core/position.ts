@@ -109,3 +109,21 @@ export function lastCueEntry(plan: RoutinePlan, at: Position): { readonly entry:
   const firstCue = step.cues.findIndex((c) => c.atMs > at.atMs);
   return { cueIndex, entry: { stepIndex: step.index, atMs: at.atMs, firstCue: firstCue < 0 ? step.cues.length : firstCue, words: 'none', repress: false } };
 }
+
+/** Which side a step is worked on at a moment: the first foot (or leg), the second, both at once, or no side. */
+export type SideNow = 'firstFoot' | 'secondFoot' | 'firstLeg' | 'secondLeg' | 'both' | 'none';
+
+/**
+ * The side the user is on at a place: for a step done one side at a time, the first side until its switch cue
+ * and the second from it (the cue that says so); the same rule as the screen's side label.
+ * @example sideAt(plan, { stepIndex: 1, atMs: 150_000 }) // 'secondFoot' (GB40, standard holds switch at 96 s)
+ */
+export function sideAt(plan: RoutinePlan, at: Position): SideNow {
+  const planned = plannedStep(plan, at.stepIndex);
+  if (!planned || planned.step.side === 'none') return 'none';
+  if (planned.step.side === 'both') return 'both';
+  const switchAt = planned.cues.find((c) => c.cue === 'switchFoot' || c.cue === 'switchLeg')?.atMs;
+  const second = switchAt !== undefined && at.atMs >= switchAt;
+  const limb = planned.step.limb === 'leg' ? 'Leg' : 'Foot';
+  return second ? `second${limb}` : `first${limb}`;
+}

@@ -12,6 +12,7 @@ import type { Transition } from './outcomes.js';
 import { answer, askAgain, start } from './questions.js';
 import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import { playback } from './playback.js';
+import { sideAt } from './position.js';
 import { health, painChoice, safety } from './safety.js';
 import { type LastAnswer, type Position, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES } from './timeline.js';
@@ -86,14 +87,20 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       // "Next" to a step stream, playing or paused, is the next step, as for music (AMAZON.NextIntent, a Next button).
       if (event.type === 'next' && (mode.kind === 'streaming' || (mode.kind === 'paused' && state.progress?.stream))) return move(state, running, at, { type: 'skip' });
       return move(state, running, at, event);
-    case 'currentPoint':
-      if (!running || !at) return { state, outcome: { kind: 'noCurrentPoint' } };
-      // After pain, where the point is, without pressing again: the pain choices stay open.
+    case 'currentPoint': {
+      if (!running || !at) {
+        // "What does it help with?" right after a point was named: that point.
+        if (event.ask === 'helps' && state.last?.kind === 'point') return reduce(state, { type: 'point', pointId: state.last.pointId, ask: 'helps' }, nowMs, now, mode);
+        return { state, outcome: { kind: 'noCurrentPoint' } };
+      }
+      // After pain, about the point without pressing again: the pain choices stay open.
       if (afterPain) {
         const pointId = running.plan.steps.find((s) => s.index === at.stepIndex)?.step.points[0];
-        return { state, outcome: pointId ? { kind: 'point', pointId, ask: 'where', inRoutine: true } : { kind: 'noCurrentPoint' } };
+        const side = event.ask === 'foot' ? { side: sideAt(running.plan, at) } : {};
+        return { state, outcome: pointId ? { kind: 'point', pointId, ask: event.ask === 'helps' ? 'helps' : 'where', inRoutine: true, ...side } : { kind: 'noCurrentPoint' } };
       }
       return move(state, running, at, event);
+    }
     case 'segmentDone': case 'previous': case 'otherFoot': case 'redo': case 'startOver': case 'repeat': case 'pause': case 'howLong': case 'whatsNext':
       if (!running || !at) {
         if (event.type === 'repeat') return repeatLast(state, nowMs, now, mode);

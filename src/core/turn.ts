@@ -110,9 +110,13 @@ function asideWords(voice: Voice, routineId: RoutineId, aside: Aside): SpeechPar
       return aside.stepIndex === undefined ? say(voice, 'common:aside.lastStep') : say(voice, 'common:aside.next', { title: stepTitle(voice, routineId, aside.stepIndex) });
     case 'currentPoint': {
       const step = getRoutine(routineId).steps[aside.stepIndex] as Step;
-      const parts = say(voice, 'common:aside.thisIs', { title: stepTitle(voice, routineId, aside.stepIndex) });
-      if (!step.points.length) return [...parts, ...say(voice, 'common:aside.noPoint')];
-      for (const id of step.points) parts.push(...say(voice, aside.cantFind ? `points:${id}.findTip` : `points:${id}.location`));
+      // "Which foot?" is answered in its first words, and only that; "where is it?" also starts with the side.
+      const side = aside.ask === 'helps' || (aside.ask !== 'foot' && aside.side === 'none') ? [] : say(voice, `common:aside.side.${aside.side}`);
+      if (aside.ask === 'foot') return side;
+      const parts = [...side, ...say(voice, 'common:aside.thisIs', { title: stepTitle(voice, routineId, aside.stepIndex) })];
+      if (!step.points.length) return [...parts, ...say(voice, aside.ask === 'helps' ? 'common:aside.noPointHelps' : 'common:aside.noPoint')];
+      const words = { where: 'location', find: 'findTip', helps: 'helps' } as const;
+      for (const id of step.points) parts.push(...say(voice, `points:${id}.${words[aside.ask]}`));
       return parts;
     }
     case 'leaveOut': {

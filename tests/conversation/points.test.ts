@@ -7,7 +7,8 @@ import points from '../../locales/en/points.json';
 import techniques from '../../locales/en/techniques.json';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { findPoint } from '../../src/core/content/point-search.js';
-import { CheckedConversation } from '../support/talk.js';
+import { CheckedConversation, inRoutine } from '../support/talk.js';
+import deCommon from '../../locales/de/common.json';
 import { fill } from '../support/words.js';
 
 
@@ -87,5 +88,56 @@ describe('where is, in every language: WHO code, local chart code, pinyin and lo
     expect(findPoint('rinón 6', esVoice)).toBe('KI6');
     expect(findPoint('vèsicule biliâire 40', frVoice)).toBe('GB40');
     expect(findPoint('ruinenhúgel', deVoice)).toBe('GB40');
+  });
+});
+
+describe('conversation: about the point in use (issue 21)', () => {
+  it('"which foot?" is answered in its first words: the first foot, then past the switch the second, and both for a two-thumb step', async () => {
+    const c = await inRoutine('ankle');
+    const both = await c.say('which foot', { afterMs: 5_000 });
+    expect(both.text.startsWith(common.aside.side.both)).toBe(true);
+    await c.say('skip this one', { afterMs: 5_000 });
+    const first = await c.say('which foot', { afterMs: 5_000 });
+    expect(first.text.startsWith(common.aside.side.firstFoot)).toBe(true);
+    // GB40 at standard holds: 96 s on the right foot, then the left; 150 s in, the user holds the left foot.
+    const second = await c.say('is it the left foot', { afterMs: 150_000 });
+    expect(second.text.startsWith(common.aside.side.secondFoot)).toBe(true);
+    // Only the side, then the routine carries on: not the point's location again.
+    expect(second.text).not.toContain(points.GB40.location);
+  });
+
+  it('"where is it?" on a one-side step starts with the side too', async () => {
+    const c = await inRoutine('ankle');
+    await c.say('skip this one', { afterMs: 5_000 });
+    const r = await c.say('where is it', { afterMs: 5_000 });
+    expect(r.text.startsWith(common.aside.side.firstFoot)).toBe(true);
+    expect(r.text).toContain(points.GB40.location);
+  });
+
+  it('"what does it help with?" mid-routine is the current point\'s traditional use, then the routine carries on', async () => {
+    const c = await inRoutine('ankle');
+    const r = await c.say('what does it help with', { afterMs: 5_000 });
+    expect(r.text).toContain(points.KI6.helps);
+    expect(r.text).not.toContain(common.unknownPoint.none);
+    expect(r.ended).toBe(false);
+    const pair = await inRoutine('heel');
+    const h = await pair.say('what is this point good for', { afterMs: 5_000 });
+    expect(h.text).toContain(points.KI7.helps);
+    expect(h.text).toContain(points.KI8.helps);
+  });
+
+  it('"what does it help with?" right after a where-is is about that point; with nothing named, which point', async () => {
+    const c = new CheckedConversation();
+    await c.say('where is the calm sleep point');
+    expect((await c.say('what does it help with')).text).toContain(points.BL62.helps);
+    expect((await new CheckedConversation().say('what does it help with')).text).toBe(common.noCurrentPoint);
+  });
+
+  it('in German too: "wofür ist der gut?" and "welcher Fuß?"', async () => {
+    const c = new CheckedConversation({ envelope: { locale: 'de-DE' } });
+    await c.intent('StartRoutineIntent', { routine: { value: 'knöchel', id: 'ankle' } });
+    await c.intent('AMAZON.NoIntent');
+    expect((await c.say('wofür ist der gut', { afterMs: 5_000 })).text).toContain(de.KI6.helps);
+    expect((await c.say('welcher fuß', { afterMs: 5_000 })).text.startsWith(deCommon.aside.side.both)).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ const sample: Record<EventType, RoutineEvent> = {
   previous: { type: 'previous' }, otherFoot: { type: 'otherFoot' }, redo: { type: 'redo' }, repeat: { type: 'repeat' }, pause: { type: 'pause' },
   resume: { type: 'resume' }, startOver: { type: 'startOver' }, stop: { type: 'stop' }, sessionEnded: { type: 'sessionEnded' },
   point: { type: 'point', pointId: 'BL62', ask: 'where' }, unknownPoint: { type: 'unknownPoint', suggestions: ['BL62'], missing: false, ask: 'where' },
-  technique: { type: 'technique', techniqueId: 'pressure' }, currentPoint: { type: 'currentPoint', cantFind: false }, howLong: { type: 'howLong' },
+  technique: { type: 'technique', techniqueId: 'pressure' }, currentPoint: { type: 'currentPoint', ask: 'where' }, howLong: { type: 'howLong' },
   whatsNext: { type: 'whatsNext' }, pain: { type: 'pain' }, tingling: { type: 'tingling' }, lighter: { type: 'lighter' },
   symptom: { type: 'symptom', routineId: 'heel' }, health: { type: 'health', condition: 'diabetes' }, pregnant: { type: 'pregnant' }, notPregnant: { type: 'notPregnant' }, forgetChoice: { type: 'forgetChoice' },
   setPrefs: { type: 'setPrefs', prefs: { chimes: false } }, prefsUnknown: { type: 'prefsUnknown' }, resetSettings: { type: 'resetSettings' },

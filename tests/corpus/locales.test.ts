@@ -16,6 +16,7 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['asked', 'UnsureIntent', 'askRemember'], ['asked', 'AMAZON.YesIntent', 'askRemember'], ['asked', 'AMAZON.NoIntent', 'segment'], ['asked', 'AMAZON.HelpIntent', 'askPregnancy'],
   ['idle', 'SensationIntent', 'tingling'],
   ['routine', 'PainIntent', 'pain'], ['routine', 'SensationIntent', 'tingling'], ['routine', 'PregnantIntent', 'segment'], ['routine', 'CurrentPointIntent', 'segment'], ['routine', 'CantFindIntent', 'segment'],
+  ['routine', 'WhichFootIntent', 'segment'], ['routine', 'CurrentBenefitIntent', 'segment'], ['idle', 'CurrentBenefitIntent', 'noCurrentPoint'],
   ['routine', 'HowLongIntent', 'segment'], ['routine', 'WhatsNextIntent', 'segment'], ['routine', 'SkipIntent', 'segment'], ['routine', 'RedoIntent', 'segment'],
   ['routine', 'SetPaceIntent', 'prefsChanged'], ['routine', 'AMAZON.PauseIntent', 'paused'], ['routine', 'AMAZON.StopIntent', 'goodbye'],
   ['pain', 'LighterIntent', 'segment'], ['pain', 'SkipIntent', 'segment'], ['pain', 'AMAZON.YesIntent', 'pain'],

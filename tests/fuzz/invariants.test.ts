@@ -45,7 +45,7 @@ const EVENTS: readonly (RoutineEvent | Marker)[] = [
   { type: 'next' }, { type: 'skip' }, { type: 'previous' }, { type: 'otherFoot' }, { type: 'redo' }, { type: 'repeat' }, { type: 'pause' },
   { type: 'resume' }, { type: 'startOver' }, { type: 'stop' }, { type: 'sessionEnded' }, { type: 'launch' }, { type: 'lighter' },
   { type: 'pain' }, { type: 'pain' }, { type: 'tingling' }, { type: 'pregnant' }, { type: 'notPregnant' }, { type: 'forgetChoice' },
-  { type: 'currentPoint', cantFind: true }, { type: 'howLong' }, { type: 'whatsNext' }, { type: 'point', pointId: 'KI6', ask: 'where' },
+  { type: 'currentPoint', ask: 'find' }, { type: 'currentPoint', ask: 'foot' }, { type: 'currentPoint', ask: 'helps' }, { type: 'howLong' }, { type: 'whatsNext' }, { type: 'point', pointId: 'KI6', ask: 'where' },
   { type: 'help' }, { type: 'fallback' }, { type: 'setPrefs', prefs: { holdLength: 'short' } }, { type: 'askDelete' }, { type: 'deviceReport' },
   'currentScreen', 'currentScreen', 'currentScreen', 'staleScreen', 'staleScreen',
   { type: 'health', condition: 'diabetes' }, { type: 'health', condition: 'sprain' }, { type: 'health', condition: 'bloodThinners' },

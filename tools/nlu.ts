@@ -73,6 +73,9 @@ export function normaliseUtterance(text: string): string {
     .replace(/^alexa[, ]+/, '');
 }
 
+/** The words for "please" that end a sample (scripts/polite-samples.mjs). */
+const POLITE = /\b(please|bitte|por favor)$|s'il (te|vous) plaît$/u;
+
 interface Matcher { intent: string; regex: RegExp; slotNames: string[]; slotTypes: string[]; literalLength: number }
 
 const matcherCache = new Map<string, Matcher[]>();
@@ -90,7 +93,9 @@ function matchers(locale: string): Matcher[] {
         .map((part) => (/^zzslot\d+zz$/.test(part) ? '(.+?)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
         .join('');
       const slotTypes = slotNames.map((n) => intent.slots?.find((s) => s.name === n)?.type ?? '');
-      return { intent: intent.name, regex: new RegExp(`^${pattern}$`, 'u'), slotNames, slotTypes, literalLength: sample.replace(/\{\w+\}/g, '').trim().length };
+      // "Please" is politeness, not evidence: "{routine} please" is as little more than a slot as "{routine}".
+      const literal = sample.replace(/\{\w+\}/g, '').replace(POLITE, '').trim();
+      return { intent: intent.name, regex: new RegExp(`^${pattern}$`, 'u'), slotNames, slotTypes, literalLength: literal.length };
     });
   });
   matcherCache.set(locale, list);

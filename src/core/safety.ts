@@ -78,8 +78,11 @@ export function painChoice(state: SkillState, now: Now, at: Position, choice: 's
   if (choice === 'skip' || choice === 'next') return skipFrom(withoutPending(state), now, at);
   const light = isLightStep(state, at.stepIndex);
   if (choice === 'lighter' && light) return { state, outcome: { kind: 'pain', again: true, stillHurts: true } };
-  const gentle = lightened(withoutPending(state), at.stepIndex);
-  return segment(gentle, now.progress.routineId, resumeEntry(now.plan, at), choice === 'lighter' ? 'lighter' : 'gentle');
+  const entry = resumeEntry(now.plan, at);
+  // Near a hold's end the routine carries on at the next hold, which may be the next point: the light pressure the
+  // user chose goes with them, so "light pressure only for this point" is true of the point they press next.
+  const gentle = lightened(lightened(withoutPending(state), at.stepIndex), entry?.stepIndex ?? at.stepIndex);
+  return segment(gentle, now.progress.routineId, entry, choice === 'lighter' ? 'lighter' : 'gentle');
 }
 
 /** Conditions that make every step light for the rest of the session (points-reference §3: keep pressure gentle). */

@@ -221,3 +221,24 @@ describe('an ignored event while a stream plays', () => {
     expect(modeOf(state).kind).toBe('streaming');
   });
 });
+
+describe('resume after pain near the end of a point', () => {
+  it('carries the light pressure to the point pressed next, so "light pressure only for this point" is true of it', () => {
+    const idle: SkillState = { ...INITIAL_STATE, disclaimed: true };
+    const asking = respond(voice, idle, { type: 'start', routineId: 'ankle' }, T0, { screen: false }).state;
+    const started = respond(voice, asking, { type: 'answer', answer: 'no' }, T0, { screen: false });
+    const ki6 = started.segment!.onsets.filter((o) => o.stepIndex === started.segment!.onsets[0]!.stepIndex);
+    const release = ki6.at(-1)!;
+    // "It hurts" 5 s before K.I. 6's release (the recognition allowance added back), then "resume": too close to
+    // the end to press again, so the routine carries on at the next point.
+    const painAt = T0 + Math.round(release.realMs) - 5_000 + 1_500;
+    const pain = respond(voice, started.state, { type: 'pain' }, painAt, { screen: false });
+    expect(pain.state.progress?.at.stepIndex).toBe(release.stepIndex);
+    const resumed = respond(voice, pain.state, { type: 'resume' }, painAt + 5_000, { screen: false });
+    const pressed = resumed.segment!.onsets[0]!.stepIndex;
+    expect(pressed).not.toBe(release.stepIndex);
+    expect(resumed.state.progress?.light).toContain(pressed);
+    const firm = resumed.segment!.onsets.filter((o) => o.stepIndex === pressed && ['firmer', 'pressFirm', 'holdFirm'].includes(o.cue));
+    expect(firm).toEqual([]);
+  });
+});

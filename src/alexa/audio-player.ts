@@ -9,6 +9,7 @@
 import type { Directive, RequestEnvelope } from 'ask-sdk-model';
 import { ROUTINE_IDS, type RoutineId } from '../core/content/types.js';
 import type { StreamRef } from '../core/events.js';
+import { isLightStep } from '../core/lighter.js';
 import type { PlayerAction } from '../core/outcomes.js';
 import type { SkillState } from '../core/state.js';
 import type { Device } from '../core/turn.js';
@@ -64,7 +65,7 @@ export function deviceOf(envelope: RequestEnvelope, screen: boolean, config: Str
 /** AudioPlayer.Play or Stop for a core PlayerAction, with the stream's signed URL for this user's settings. */
 export function playerDirective(action: PlayerAction, state: SkillState, locale: string, config: StreamConfig, nowMs: number): Directive {
   if (action.kind === 'stop') return { type: 'AudioPlayer.Stop' };
-  const params = streamParams(action.routineId, action.stepIndex, state.prefs, state.leaveOut, locale);
+  const params = streamParams(action.routineId, action.stepIndex, state.prefs, state.leaveOut, locale, undefined, isLightStep(state, action.stepIndex));
   const url = signedStreamUrl(config.baseUrl, params, config.key, Math.floor(nowMs / 1000) + URL_VALID_S);
   const token = tokenOf({ routineId: action.routineId, stepIndex: action.stepIndex, seq: action.seq });
   return {

@@ -4,6 +4,7 @@
  * A pure function of its parameters and the clips; the function keeps the last streams and clips it made.
  */
 import { clipText, distinctClips, layoutStream, stepSegment, streamPlan, streamWords, type Clip, type StreamLayout, type StreamPlan } from '../core/audio-plan.js';
+import { withLightSteps } from '../core/lighter.js';
 import { planRoutine } from '../core/plan.js';
 import { loadVoice } from '../alexa/i18n.js';
 import { clipKey, type ClipSource } from './clips.js';
@@ -18,7 +19,8 @@ export class StreamNotFoundError extends Error {}
 export async function planStream(params: StreamParams): Promise<StreamPlan> {
   const voice = await loadVoice(params.locale, params.pace);
   const prefs = prefsOf(params);
-  const plan = planRoutine(params.routine, prefs, params.leaveOut);
+  const planned = planRoutine(params.routine, prefs, params.leaveOut);
+  const plan = params.light ? withLightSteps(planned, [params.step]) : planned;
   if (!plan.steps.some((s) => s.index === params.step)) throw new StreamNotFoundError(`step ${params.step} is not an active step of ${params.routine}`);
   const segment = stepSegment({ plan, stepIndex: params.step, words: streamWords(voice, params.routine, prefs, params.leaveOut, plan), voice, prefs, chime: voice.chime });
   return streamPlan(segment, voice.ratePercent);

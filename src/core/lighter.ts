@@ -42,7 +42,7 @@ export function withLightSteps(plan: RoutinePlan, light: readonly number[] | und
  * True when a step is at light pressure: the user chose it after pain, or said (this session) that they have
  * diabetes, neuropathy or take blood thinners, which makes every step light.
  */
-export const isLightStep = (state: SkillState, stepIndex: number): boolean =>
+export const isLightStep = (state: Pick<SkillState, 'lightAll' | 'progress'>, stepIndex: number): boolean =>
   state.lightAll === true || (state.progress?.light?.includes(stepIndex) ?? false);
 
 /** The steps of a plan to say at light pressure, for {@link withLightSteps}: all of them when the session is light. */

@@ -2,6 +2,7 @@
  * What every part of the reducer shares: where the routine is now (settled against the clock), and the
  * small state edits (drop a question, hold a place, play a segment).
  */
+import { getRoutine } from './content/routines.js';
 import type { RoutineId } from './content/types.js';
 import type { Entry } from './pacing.js';
 import { planRoutine, type RoutinePlan } from './plan.js';
@@ -59,7 +60,9 @@ export function segment(state: SkillState, routineId: RoutineId, entry: Entry | 
   const base = withoutPending(state);
   if (!entry) return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId } };
   const kept = base.progress?.routineId === routineId ? base.progress : undefined;
-  const light = kept?.light;
+  // A session made light (diabetes, neuropathy, blood thinners) presses every step of any routine it starts lightly,
+  // in the progress, so that steps queued on a speaker after the session ended are light too (safety.ts lightRoutine).
+  const light = base.lightAll ? getRoutine(routineId).steps.map((_, i) => i) : kept?.light;
   return {
     state: { ...base, progress: { routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}) } },
     outcome: { kind: 'segment', routineId, entry, note, ...extra },

@@ -13,7 +13,7 @@ import { answer, askAgain, start } from './questions.js';
 import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import { playback } from './playback.js';
 import { sideAt } from './position.js';
-import { health, painChoice, safety } from './safety.js';
+import { health, lightRoutine, painChoice, safety } from './safety.js';
 import { type LastAnswer, type Position, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES } from './timeline.js';
 
@@ -133,7 +133,7 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       // A detour like "where is …?": the answer, and the place kept (resume presses again there; after pain, the pain choices stay open).
       // A question asked stays asked: the answer, then the question again (the turn builder says it).
       const told = health(mode.kind === 'asking' ? state : withoutPending(state), event.condition, inRoutine);
-      return { ...told, state: keep(told.state) };
+      return { ...told, state: lightRoutine(keep(told.state)) };
     }
     case 'setPrefs':
       return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...event.prefs } }), outcome: { kind: 'prefsChanged', prefs: event.prefs, inRoutine } };

@@ -9,6 +9,7 @@ import type { RoutineId } from './content/types.js';
 import type { RoutineEvent, StreamRef } from './events.js';
 import { modeOf } from './modes.js';
 import type { Effects, Outcome, PlayerAction } from './outcomes.js';
+import { isLightStep, withLightSteps } from './lighter.js';
 import type { Segment } from './pacing.js';
 import { plannedStep, planRoutine } from './plan.js';
 import { next } from './reducer.js';
@@ -37,13 +38,19 @@ const streamPrefs = (prefs: Preferences): Preferences => ({ ...prefs, waitBetwee
 const CLOCK_MEMO_SIZE = 64;
 const clocks = new Map<string, StreamClock>();
 
+/** What a step stream is rendered from: the preferences, the choice to leave points out, and which steps are light. */
+export type StreamState = Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll' | 'progress'>;
+
 /** The clock of one step's stream, for this voice and state: pure, so kept for the next reports of the same stream. */
-export function clockOf(voice: Voice, state: Pick<SkillState, 'prefs' | 'leaveOut'>, routineId: RoutineId, stepIndex: number): StreamClock {
+export function clockOf(voice: Voice, state: StreamState, routineId: RoutineId, stepIndex: number): StreamClock {
   const prefs = streamPrefs(state.prefs);
-  const key = JSON.stringify([voice.locale, voice.ratePercent, prefs, state.leaveOut === true, routineId, stepIndex]);
+  // A light step's stream has the gentle cues in place of the firm ones, at the same plan times (src/core/lighter.ts).
+  const light = isLightStep(state, stepIndex);
+  const key = JSON.stringify([voice.locale, voice.ratePercent, prefs, state.leaveOut === true, routineId, stepIndex, light]);
   let clock = clocks.get(key);
   if (!clock) {
-    const plan = planRoutine(routineId, prefs, state.leaveOut);
+    const planned = planRoutine(routineId, prefs, state.leaveOut);
+    const plan = light ? withLightSteps(planned, [stepIndex]) : planned;
     clock = streamClock({ plan, stepIndex, words: streamWords(voice, routineId, prefs, state.leaveOut, plan), voice, prefs, chime: voice.chime });
     if (clocks.size >= CLOCK_MEMO_SIZE) clocks.delete(clocks.keys().next().value as string);
     clocks.set(key, clock);
@@ -55,7 +62,7 @@ export function clockOf(voice: Voice, state: Pick<SkillState, 'prefs' | 'leaveOu
  * Plan time of a stream's offset, as a place in the routine. A step left out since its stream was sent ("I'm
  * pregnant" while it played) has no clock any more: the place is that step's start, which the routine moves past.
  */
-export function placeOfStream(voice: Voice, state: Pick<SkillState, 'prefs' | 'leaveOut'>, stream: StreamRef, offsetMs: number): Position {
+export function placeOfStream(voice: Voice, state: StreamState, stream: StreamRef, offsetMs: number): Position {
   if (!plannedStep(planRoutine(stream.routineId, streamPrefs(state.prefs), state.leaveOut), stream.stepIndex)) return { stepIndex: stream.stepIndex, atMs: 0 };
   return { stepIndex: stream.stepIndex, atMs: streamPlace(clockOf(voice, state, stream.routineId, stream.stepIndex), offsetMs).atMs };
 }
@@ -79,9 +86,9 @@ function placedByPlayer(voice: Voice, state: SkillState, device: Device): SkillS
 /** A routine segment plays as a stream: on a device with streams, by preference, and for steps a stream can carry. */
 function streams(device: Device, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>): boolean {
   if (!device.audio || !state.prefs.audio) return false;
-  // An untimed step (the foot soak) waits for the user, and a step at light pressure has cues no stream has.
-  if (planRoutine(outcome.routineId, state.prefs, state.leaveOut).steps.some((s) => s.untimed)) return false;
-  return !state.progress?.light?.includes(outcome.entry.stepIndex);
+  // An untimed step (the foot soak) waits for the user. A step at light pressure plays its own stream, with the
+  // gentle cues in place of the firm ones (src/audio/url.ts `light`).
+  return !planRoutine(outcome.routineId, state.prefs, state.leaveOut).steps.some((s) => s.untimed);
 }
 
 /** A segment outcome as a step stream: the lead words, then AudioPlayer.Play from the entry's place. */

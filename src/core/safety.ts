@@ -85,6 +85,17 @@ export function painChoice(state: SkillState, now: Now, at: Position, choice: 's
   return segment(gentle, now.progress.routineId, entry, choice === 'lighter' ? 'lighter' : 'gentle');
 }
 
+/**
+ * A light session's routine under way goes on at light pressure even past the session (on a speaker the session ends
+ * while a stream plays, and the next step is queued without one): every step of it is light in its progress, as after
+ * pain, and that ends with the routine. A pressing choice for this routine, not a health status.
+ */
+export function lightRoutine(state: SkillState): SkillState {
+  const p = state.progress;
+  if (!state.lightAll || !p) return state;
+  return { ...state, progress: { ...p, light: getRoutine(p.routineId).steps.map((_, i) => i) } };
+}
+
 /** Conditions that make every step light for the rest of the session (points-reference §3: keep pressure gentle). */
 const LIGHTENS: ReadonlySet<HealthCondition> = new Set(['diabetes', 'neuropathy', 'bloodThinners']);
 

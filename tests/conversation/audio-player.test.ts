@@ -13,6 +13,8 @@ import { parseToken } from '../../src/alexa/audio-player.js';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
 import { verifyStreamRequest } from '../../src/audio/url.js';
+import { planStream } from '../../src/audio/stream.js';
+import { FIRM_CUES } from '../../src/core/lighter.js';
 import { streamPlace } from '../../src/core/audio-plan.js';
 import { getRoutine } from '../../src/core/content/routines.js';
 import { planRoutine } from '../../src/core/plan.js';
@@ -29,6 +31,7 @@ import { expectValidResponse, silenceOf } from '../support/response-checks.js';
 
 const T0 = Date.parse('2026-12-07T20:00:00Z');
 const AUDIO = { baseUrl: 'https://streams.example.on.aws/', key: 'a-test-key-for-signing-stream-urls-0123456789' };
+const FIRM: ReadonlySet<string> = FIRM_CUES;
 const ANKLE = planRoutine('ankle', DEFAULT_PREFERENCES, false).steps.map((s) => s.index);
 
 let db: LocalDynamo;
@@ -89,11 +92,11 @@ class Speaker {
   }
 
   /** An utterance: in the open session, or a one-shot (a new session) carrying the player's context. */
-  async say(intent: string, player?: PlayerContext): Promise<ResponseEnvelope> {
+  async say(intent: string, player?: PlayerContext, slots: Parameters<typeof intentRequest>[1] = {}): Promise<ResponseEnvelope> {
     // Alexa stops a playing stream to listen, and says so (PlaybackStopped) before the utterance's request.
     if (player?.playerActivity === 'PLAYING') await this.report('AudioPlayer.PlaybackStopped', player.token, player.offsetInMilliseconds);
     const inSession = this.attributes !== undefined;
-    const env = intentRequest(intent, {}, this.opts({ newSession: !inSession, ...(inSession ? { sessionAttributes: this.attributes } : {}), ...(player ? { player } : {}) }));
+    const env = intentRequest(intent, slots, this.opts({ newSession: !inSession, ...(inSession ? { sessionAttributes: this.attributes } : {}), ...(player ? { player } : {}) }));
     return this.send(env);
   }
 
@@ -287,6 +290,36 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
     // "Skip" after pain: the next step (a stream again).
     const skipped = playOf(await user.say('SkipIntent')) as Play;
     expect(stepOf(skipped.token)).toBe(ANKLE[1]);
+  });
+
+  it('plays every step at light pressure after "I have diabetes" mid-stream: no firm cue in the streams', async () => {
+    const firmIn = async (play: Play) => {
+      const url = new URL(play.url);
+      const verdict = verifyStreamRequest(url.pathname, url.search.slice(1), AUDIO.key, Math.floor(T0 / 1000) + 60);
+      if (!verdict.ok) throw new Error(JSON.stringify(verdict));
+      const plan = await planStream(verdict.params);
+      return { light: verdict.params.light, firm: plan.clips.filter((c) => c.cue && FIRM.has(c.cue.cue)).length };
+    };
+    // Without a disclosure, the second step (Hill Ruins: light, then firmer) has its firm cues.
+    const control = new Speaker();
+    const start = await control.start();
+    await control.report('AudioPlayer.PlaybackStarted', start.token, 0);
+    const firm = await firmIn(playOf(await control.say('AMAZON.NextIntent', { token: start.token, offsetInMilliseconds: 1_000, playerActivity: 'PLAYING' })) as Play);
+    expect(firm.light).toBe(false);
+    expect(firm.firm).toBeGreaterThan(0);
+    const user = new Speaker();
+    const first = await user.start();
+    await user.report('AudioPlayer.PlaybackStarted', first.token, 0);
+    const clock = clockOf(voice, { prefs: DEFAULT_PREFERENCES }, 'ankle', stepOf(first.token) as number);
+    const told = await user.say('HealthIntent', { token: first.token, offsetInMilliseconds: clock.anchorMs + 20_000, playerActivity: 'PLAYING' }, { condition: { value: 'diabetes', id: 'diabetes' } });
+    if (process.env.DEBUG_AUDIO) console.log(user.events.join(' '), JSON.stringify(await user.stored()), JSON.stringify(told.sessionAttributes));
+    const played = playOf(told) ?? (playOf(await user.say('AMAZON.ResumeIntent')) as Play);
+    expect(stepOf(played.token)).toBe(stepOf(first.token));
+    expect(await firmIn(played)).toEqual({ light: true, firm: 0 });
+    // Every later step of the session is light too.
+    const next = playOf(await user.say('AMAZON.NextIntent', { token: played.token, offsetInMilliseconds: 1_000, playerActivity: 'PLAYING' })) as Play;
+    expect(stepOf(next.token)).toBe(ANKLE[1]);
+    expect(await firmIn(next)).toEqual({ light: true, firm: 0 });
   });
 
   it('falls back to speech on that device after PlaybackFailed, and remembers it', async () => {

@@ -23,14 +23,17 @@ import { planStream, prefsOf, streamParams, type StreamParams } from '../../src/
 const run = promisify(execFile);
 
 /** Every step stream's plan for a locale and voice, across the preferences that change words or cues. */
-export async function allStreamPlans(locale: string, voice: string, only?: Partial<Pick<StreamParams, 'hold' | 'pace' | 'leaveOut'>>): Promise<StreamPlan[]> {
+export async function allStreamPlans(locale: string, voice: string, only?: Partial<Pick<StreamParams, 'hold' | 'pace' | 'leaveOut' | 'light'>>): Promise<StreamPlan[]> {
   const plans: StreamPlan[] = [];
   for (const routine of ROUTINE_IDS) {
     for (const hold of only?.hold ? [only.hold] : HOLD_LENGTHS) {
       for (const pace of only?.pace ? [only.pace] : PACES) {
         for (const leaveOut of only?.leaveOut !== undefined ? [only.leaveOut] : [false, true]) {
           const prefs = prefsOf({ hold, pace, chimes: true, countdown: true });
-          for (const step of planRoutine(routine, prefs, leaveOut).steps) plans.push(await planStream(streamParams(routine, step.index, prefs, leaveOut, locale, voice)));
+          // Every step firm and light: a light step (after pain, or a session made light) says the gentle cues.
+          for (const light of only?.light !== undefined ? [only.light] : [false, true]) {
+            for (const step of planRoutine(routine, prefs, leaveOut).steps) plans.push(await planStream(streamParams(routine, step.index, prefs, leaveOut, locale, voice, light)));
+          }
         }
       }
     }

@@ -16,7 +16,7 @@ describe('conversation: questions asked mid-routine, answered without losing the
     const r = await c.say('where is it', { afterMs: 195_000 });
     expect(r.text).toMatch(new RegExp(`^${fill(common.aside.thisIs, { title: routines.ankle.steps.gb40.title })} ${points.GB40.location}`));
     expect(r.text).toContain(routines.ankle.steps.gb40.reminder);
-    expect(r.text).toContain('[chime] Press the point again.');
+    expect(r.text).toContain('[chime] Press again, right there.');
   });
 
   it('"I can\'t find it" gives a finding tip: a landmark, and that it often feels tender', async () => {

@@ -8,12 +8,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const NAMESPACES = ['common', 'cues', 'points', 'routines', 'techniques'];
 const RUBBER = [['the eraser on a pencil', 'the rubber on the end of a pencil'], ['the eraser end of a pencil', 'the rubber end of a pencil']];
+/** "Urgent care" is an American clinic; elsewhere the advice for a bad sprain is plain. */
+const URGENT = [['get urgent care', 'get medical help straight away']];
 /** Each market's replacements in the shared words, in order. */
 const RULES = {
   // "toward" is American; British and Australian English say "towards" (content review, section D).
-  'en-GB': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ['toward ', 'towards '], ...RUBBER],
-  'en-AU': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ['toward ', 'towards '], ...RUBBER],
-  'en-IN': [['center', 'centre'], ['counter-clockwise', 'anticlockwise']],
+  'en-GB': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ['toward ', 'towards '], ...RUBBER, ...URGENT],
+  'en-AU': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ['toward ', 'towards '], ...RUBBER, ...URGENT],
+  'en-IN': [['center', 'centre'], ['counter-clockwise', 'anticlockwise'], ...URGENT],
   'en-CA': [['center', 'centre']],
 };
 

@@ -17,7 +17,7 @@ describe('conversation: questions asked mid-routine, answered without losing the
     // The side first (Hill Ruins is done one foot at a time), then the point.
     expect(r.text.startsWith(`${common.aside.side.firstFoot} ${fill(common.aside.thisIs, { title: routines.ankle.steps.gb40.title })} ${points.GB40.location}`)).toBe(true);
     expect(r.text).toContain(routines.ankle.steps.gb40.reminder);
-    expect(r.text).toContain('[chime] Press the point again.');
+    expect(r.text).toContain('[chime] Press again, right there.');
   });
 
   it('"I can\'t find it" gives a finding tip: a landmark, and that it often feels tender', async () => {

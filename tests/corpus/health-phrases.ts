@@ -64,7 +64,7 @@ export const HEALTH_PHRASES: Readonly<Record<Lang, Readonly<Record<HealthConditi
       'tengo grietas en el talón', 'tengo herida en el pie', 'tengo corte en el pie', 'es seguro con una herida en el pie'],
     varicose: ['tengo varices', 'tengo várices', 'tengo una variz', 'tengo varices en las piernas', 'tengo arañas vasculares', 'sufro de varices', 'padezco varices',
       'es seguro con varices', 'puedo hacerlo con varices', 'tengo venas hinchadas en las piernas', 'y si tengo varices'],
-    swollenCalf: ['tengo la pantorrilla hinchada', 'tengo la pantorrilla hinchada y caliente', 'tengo la pantorrilla caliente e hinchada', 'tengo el gemelo hinchado', 'se me ha hinchado la pantorrilla',
+    swollenCalf: ['tengo la pantorrilla hinchada', 'tengo una pantorrilla hinchada', 'tengo la pantorrilla hinchada y caliente', 'tengo la pantorrilla caliente e hinchada', 'tengo el gemelo hinchado', 'se me ha hinchado la pantorrilla',
       'tengo una trombosis', 'tengo trombosis', 'tengo un coágulo', 'tengo un coágulo en la pierna', 'sufro de trombosis', 'es seguro con trombosis'],
     pregnancySafety: ['es seguro en el embarazo', 'es seguro durante el embarazo', 'esto es seguro en el embarazo', 'es seguro para embarazadas', 'se puede hacer durante el embarazo',
       'puedo hacer esto embarazada', 'puedo hacer esto durante el embarazo', 'la acupresión es segura en el embarazo', 'está bien hacerlo durante el embarazo', 'es seguro si estoy embarazada',
@@ -86,7 +86,7 @@ export const HEALTH_PHRASES: Readonly<Record<Lang, Readonly<Record<HealthConditi
       "j'ai une crevasse au talon", "j'ai une plaie ouverte", "j'ai une coupure", "c'est sans danger avec une plaie ouverte"],
     varicose: ["j'ai des varices", "j'ai une varice", "j'ai des varices aux jambes", "j'ai des varicosités", 'je souffre de varices', "j'ai des veines gonflées aux jambes",
       "c'est sans danger avec des varices", 'je peux le faire avec des varices', "et si j'ai des varices", "au fait j'ai des varices", "attends j'ai des varices"],
-    swollenCalf: ['mon mollet est gonflé', 'mon mollet est gonflé et chaud', "j'ai un mollet gonflé", "j'ai un mollet chaud et gonflé", "j'ai un mollet enflé", "j'ai une phlébite",
+    swollenCalf: ['mon mollet est gonflé', "j'ai le mollet gonflé", "j'ai le mollet enflé", 'mon mollet est gonflé et chaud', "j'ai un mollet gonflé", "j'ai un mollet chaud et gonflé", "j'ai un mollet enflé", "j'ai une phlébite",
       "j'ai une thrombose", "j'ai un caillot", "j'ai un caillot dans la jambe", 'je souffre de phlébite', "c'est sans danger avec une phlébite"],
     pregnancySafety: ["est-ce que c'est sans danger pendant la grossesse", "c'est sans danger pendant la grossesse", "est-ce que je peux le faire enceinte", "est-ce que je peux le faire pendant la grossesse",
       "c'est bon pendant la grossesse", "c'est sans danger pour les femmes enceintes", "l'acupression est-elle sans danger pendant la grossesse", "est-ce que c'est déconseillé pendant la grossesse",
@@ -102,7 +102,7 @@ export const PAIN_PHRASES: Readonly<Record<Lang, readonly string[]>> = {
     'ich drücke zu fest', 'es tut immer noch weh', 'es tut noch weh', 'das ist echt schmerzhaft', 'au, das ist empfindlich', 'au'],
   es: ['ay, eso me molesta', 'ay, qué dolor', 'está muy sensible', 'eso está muy sensible', 'me duele bastante', 'duele un montón', 'demasiado duro', 'estoy apretando demasiado',
     'todavía me duele', 'sigue doliendo', 'aún me duele', 'ay, eso duele', 'qué daño', 'ay'],
-  fr: ["aïe, c'est sensible", "c'est sensible", "c'est très sensible", 'ça fait très mal', 'ça fait super mal', 'trop dur', "c'est trop dur", "j'appuie trop fort", 'ça fait encore mal',
+  fr: ["aïe, c'est sensible", "c'est sensible", "c'est très sensible", 'ça fait très mal', 'ça fait assez mal', 'ça fait super mal', 'trop dur', "c'est trop dur", "j'appuie trop fort", 'ça fait encore mal',
     'ça fait toujours mal', 'aïe, ça fait mal', "ouille, c'est douloureux", "c'est vraiment douloureux", 'aïe'],
 };
 

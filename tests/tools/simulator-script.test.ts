@@ -36,8 +36,8 @@ describe('npm start -- --script (the real simulator process)', () => {
     expect(out.trim().endsWith('(session ended)')).toBe(true);
   });
 
-  it('runs German and French scripts to the end of the routine, with no English in the answers', () => {
-    for (const [locale, end] of [['de-DE', 'Damit ist'], ['fr-FR', "C'est terminé"]] as const) {
+  it('runs German, Spanish and French scripts to the end of the routine, with no English in the answers', () => {
+    for (const [locale, end] of [['de-DE', 'Damit ist'], ['es-ES', 'Aquí termina'], ['fr-FR', "C'est terminé"]] as const) {
       const text = execFileSync(process.execPath, ['--import', 'tsx', 'tools/simulator/cli.mts', '--locale', locale, '--script', `tools/simulator/scripts/${locale}.txt`], {
         encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' },
       });

@@ -60,8 +60,13 @@ export function segment(state: SkillState, routineId: RoutineId, entry: Entry | 
   if (!entry) return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId } };
   const kept = base.progress?.routineId === routineId ? base.progress : undefined;
   const light = kept?.light;
+  // A run begun with the routine heard before is a returning run, to its end (or its resume in a later session).
+  const returning = note === 'begin' ? extra.returning === true : kept?.returning === true;
   return {
-    state: { ...base, progress: { routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}) } },
+    state: { ...base, progress: {
+      routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}),
+      ...(returning ? { returning: true } : {}),
+    } },
     outcome: { kind: 'segment', routineId, entry, note, ...extra },
   };
 }

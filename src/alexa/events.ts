@@ -131,6 +131,8 @@ function intentEvent(envelope: RequestEnvelope, voice: Voice): RoutineEvent {
       log('info', 'slot.unresolved', { slot: 'condition', status: readSlot(envelope, 'condition').status });
       return { type: 'fallback' };
     }
+    // "How many times have I done the ankle routine?": the routine named, or (none, or "a massage") the current one, else all.
+    case 'HistoryIntent': return { type: 'history', routineId: slotId(readSlot(envelope, 'routine'), ROUTINE_IDS) };
     case 'SetHoldLengthIntent': case 'SetSoundsIntent': case 'SetCountdownIntent': case 'SetPaceIntent': case 'SetWaitIntent': {
       const prefs = prefsOf(envelope, intent);
       return prefs ? { type: 'setPrefs', prefs } : { type: 'prefsUnknown' };

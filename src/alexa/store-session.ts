@@ -29,7 +29,8 @@
 import { errorFields, log } from './log.js';
 import { isStoreUnavailable } from './persistence/errors.js';
 import type { Expect, Found, RecordStore } from './persistence/record-store.js';
-import { parseStoredState } from '../core/state-parse.js';
+import { parseStats, parseStoredState } from '../core/state-parse.js';
+import type { Stats } from '../core/stats.js';
 import { applyChanges, changedFields, EMPTY_RECORD, isTrackedField, persistedView, TRACKED_FIELDS, type MergeBase, type TrackedField } from '../core/state-merge.js';
 import type { SkillState } from '../core/state.js';
 
@@ -46,7 +47,9 @@ const MAX_WRITES = 3;
 export type Base =
   | { readonly kind: 'none' }
   | { readonly kind: 'tombstone'; readonly deletedAtS: number }
-  | { readonly kind: 'record'; readonly rev?: number; readonly erasedAtS?: number; readonly mapped: boolean; readonly leaveOut?: boolean };
+  | { readonly kind: 'record'; readonly rev?: number; readonly erasedAtS?: number; readonly mapped: boolean; readonly leaveOut?: boolean;
+      /** The record's stats as read or written: what this session adds to the counts is its own stats less these. */
+      readonly stats?: Stats };
 
 /** Store bookkeeping of one session, kept in its session attributes under `store`. */
 export interface StoreMeta {
@@ -81,10 +84,13 @@ function readBase(raw: unknown): Base | undefined {
       kind: 'record', mapped: raw.mapped !== false,
       ...(isWhole(raw.rev) ? { rev: raw.rev } : {}), ...(isWhole(raw.erasedAtS) ? { erasedAtS: raw.erasedAtS } : {}),
       ...(typeof raw.leaveOut === 'boolean' ? { leaveOut: raw.leaveOut } : {}),
+      ...statsOf(parseStats(raw.stats)),
     };
   }
   return undefined;
 }
+
+const statsOf = (stats: Stats | undefined): { stats?: Stats } => (stats ? { stats } : {});
 
 /**
  * The session's store bookkeeping from its session attributes, checked field by field; undefined when there is
@@ -139,7 +145,11 @@ function blocked(session: SkillState, meta: StoreMeta, why: 'erased' | 'newer'):
 /** The session's view on top of what was found: the record with this session's changes applied. */
 function rebase(found: Found, session: SkillState, meta: StoreMeta, nowMs: number): Rebased {
   const { retryAtMs: _r, ...m } = meta;
-  const mergeBase: MergeBase = { leaveOut: !m.base ? 'unknown' : m.base.kind === 'record' ? m.base.leaveOut : undefined };
+  const mergeBase: MergeBase = {
+    leaveOut: !m.base ? 'unknown' : m.base.kind === 'record' ? m.base.leaveOut : undefined,
+    // Counts this session added since it last saw the record go on top as increments (none seen: all of them are its own).
+    ...statsOf(m.base?.kind === 'record' ? m.base.stats : undefined),
+  };
   let record = EMPTY_RECORD;
   let base: Base;
   switch (found.kind) {
@@ -165,7 +175,7 @@ function rebase(found: Found, session: SkillState, meta: StoreMeta, nowMs: numbe
       base = {
         kind: 'record', mapped: found.mapped,
         ...(found.rev !== undefined ? { rev: found.rev } : {}), ...(found.erasedAtS !== undefined ? { erasedAtS: found.erasedAtS } : {}),
-        ...(record.leaveOut !== undefined ? { leaveOut: record.leaveOut } : {}),
+        ...(record.leaveOut !== undefined ? { leaveOut: record.leaveOut } : {}), ...statsOf(record.stats),
       };
       break;
     }
@@ -221,6 +231,7 @@ export async function saveForSession(
         const saved: Base = {
           kind: 'record', rev, mapped: true,
           ...(erasedAtS !== undefined ? { erasedAtS } : {}), ...(current.leaveOut !== undefined ? { leaveOut: current.leaveOut } : {}),
+          ...statsOf(persistedView(current).stats),
         };
         const { retryAtMs: _r, ...rest } = m;
         return { state: current, meta: { ...rest, loaded: true, base: saved, changed: [] }, result: 'saved' };

@@ -8,8 +8,9 @@ import type { Outcome } from './outcomes.js';
 import { askAgain } from './questions.js';
 import type { SpeechPart } from './speech.js';
 import type { SkillState } from './state.js';
+import type { HistoryEntry } from './stats.js';
 import { pinyinLine } from './turn.js';
-import { ask, pointCode, pointName, routineName, say, stepTitle, type Turn, type Voice } from './voice.js';
+import { ask, pointCode, pointName, routineName, say, stepTitle, upperFirst, type Turn, type Voice } from './voice.js';
 
 function pointWords(voice: Voice, id: PointId, ask: 'where' | 'helps'): SpeechPart[] {
   return [
@@ -49,6 +50,37 @@ function pointTurn(voice: Voice, outcome: Extract<Outcome, { kind: 'point' }>, i
     byKey.set(key, turn);
   }
   return turn;
+}
+
+/** "Once", "twice", "4 times". */
+const timesWord = (voice: Voice, count: number): string =>
+  count === 1 ? voice.t('common:history.once') : count === 2 ? voice.t('common:history.twice') : voice.t('common:history.times', { count });
+
+/** When a day was, said as a person would: today, yesterday, three days ago, or the date in the locale's words (UTC days). */
+function whenWord(voice: Voice, entry: HistoryEntry, today: string): string {
+  if (entry.daysAgo === 0) return voice.t('common:history.today');
+  if (entry.daysAgo === 1) return voice.t('common:history.yesterday');
+  if (entry.daysAgo < 7) return voice.t('common:history.daysAgo', { count: entry.daysAgo });
+  const sameYear = entry.last.slice(0, 4) === today.slice(0, 4);
+  const date = new Intl.DateTimeFormat(voice.locale, { day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(new Date(`${entry.last}T12:00:00Z`));
+  return voice.t('common:history.onDate', { date });
+}
+
+/** "How many times have I done this?": counts, the last time, and the days in a row; a first-timer hears a plain word. */
+function historyWords(voice: Voice, outcome: Extract<Outcome, { kind: 'history' }>): SpeechPart[] {
+  const { entries, asked, today } = outcome;
+  const first = entries[0];
+  if (!first) return asked ? say(voice, 'common:history.noneFor', { name: routineName(voice, asked) }) : say(voice, 'common:history.none');
+  const line = (e: HistoryEntry) => ({ name: routineName(voice, e.routineId), times: timesWord(voice, e.count), when: whenWord(voice, e, today) });
+  const parts: SpeechPart[] = [];
+  if (outcome.current) parts.push(...say(voice, 'common:history.current', line(first)));
+  else if (entries.length === 1) parts.push(...say(voice, 'common:history.one', line(first)));
+  else {
+    parts.push(...say(voice, 'common:history.all'));
+    for (const e of entries) parts.push(...say(voice, 'common:history.item', line(e)));
+  }
+  if (outcome.streak >= 2) parts.push(...say(voice, 'common:history.streak', { count: outcome.streak }));
+  return parts.map((p) => (p.kind === 'text' ? { ...p, text: upperFirst(p.text) } : p));
 }
 
 /** Composes the words for a reducer outcome that is not a routine segment. */
@@ -168,6 +200,7 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     // AudioPlayer reports are never answered aloud; loop and shuffle get one short word, and the stream plays on.
     case 'playback': return { speech: [], end: true };
     case 'playbackMode': return { speech: say(voice, 'common:audio.playbackMode'), end: true };
+    case 'history': return ask([...historyWords(voice, outcome), ...(outcome.inRoutine ? back : say(voice, 'common:helpReprompt'))], outcome.inRoutine ? back : say(voice, 'common:helpReprompt'));
   }
 }
 

@@ -60,7 +60,9 @@ export type RoutineEvent =
    */
   | { readonly type: 'playback'; readonly what: PlaybackWhat; readonly stream: StreamRef; readonly offsetMs: number; readonly at?: Position }
   /** Loop or shuffle on or off: nothing to loop or shuffle in a routine. */
-  | { readonly type: 'playbackMode' };
+  | { readonly type: 'playbackMode' }
+  /** "How many times have I done this?", "what's my streak?": counts and dates, for a routine named or the current one, else all. */
+  | { readonly type: 'history'; readonly routineId: RoutineId | undefined };
 
 export type CurrentAsk = 'where' | 'find' | 'foot' | 'helps';
 
@@ -77,4 +79,5 @@ export const EVENT_TYPES = [
   'repeat', 'pause', 'resume', 'startOver', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'currentPoint',
   'howLong', 'whatsNext', 'pain', 'tingling', 'lighter', 'symptom', 'health', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs',
   'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help', 'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
+  'history',
 ] as const satisfies readonly EventType[];

@@ -44,6 +44,7 @@ const ANYWHERE: readonly EventType[] = [
   'launch', 'start', 'listRoutines', 'massages', 'answer', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'pain', 'tingling',
   'symptom', 'health', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs', 'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help',
   'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
+  'history',
 ];
 
 const ALL: ReadonlySet<EventType> = new Set([...MOVES, ...ANYWHERE]);

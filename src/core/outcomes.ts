@@ -8,6 +8,7 @@ import type { CurrentAsk, HealthCondition } from './events.js';
 import type { SideNow } from './position.js';
 import type { Entry } from './pacing.js';
 import type { SkillState } from './state.js';
+import type { HistoryEntry } from './stats.js';
 import type { Preferences } from './timeline.js';
 
 /** Why a segment is played: words that go before it. */
@@ -82,7 +83,13 @@ export type Outcome =
   /** An AudioPlayer report taken: never a word; `enqueue` queues the next step's stream behind the one playing. */
   | { readonly kind: 'playback'; readonly enqueue?: PlayerAction }
   /** Loop or shuffle: a short word that they do not apply; the stream plays on. */
-  | { readonly kind: 'playbackMode' };
+  | { readonly kind: 'playbackMode' }
+  /**
+   * "How many times have I done this?": the routines done (one when `asked`), days in a row ending today or
+   * yesterday, and `current` when the one asked is the routine under way (counted already this session).
+   */
+  | { readonly kind: 'history'; readonly asked?: RoutineId; readonly entries: readonly HistoryEntry[]; readonly streak: number;
+      readonly current: boolean; readonly inRoutine: boolean; readonly today: string };
 
 /**
  * What the device's AudioPlayer should do, as data; src/alexa/audio-player.ts renders it (signed URL, token).

@@ -63,8 +63,13 @@ export function segment(state: SkillState, routineId: RoutineId, entry: Entry | 
   // A session made light (diabetes, neuropathy, blood thinners) presses every step of any routine it starts lightly,
   // in the progress, so that steps queued on a speaker after the session ended are light too (safety.ts lightRoutine).
   const light = base.lightAll ? getRoutine(routineId).steps.map((_, i) => i) : kept?.light;
+  // A run begun with the routine heard before is a returning run, to its end (or its resume in a later session).
+  const returning = note === 'begin' ? extra.returning === true : kept?.returning === true;
   return {
-    state: { ...base, progress: { routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}) } },
+    state: { ...base, progress: {
+      routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}),
+      ...(returning ? { returning: true } : {}),
+    } },
     outcome: { kind: 'segment', routineId, entry, note, ...extra },
   };
 }

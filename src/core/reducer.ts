@@ -15,6 +15,7 @@ import { playback } from './playback.js';
 import { sideAt } from './position.js';
 import { health, lightRoutine, painChoice, safety } from './safety.js';
 import { type LastAnswer, type Position, type SkillState } from './state.js';
+import { countSession, dayOf, historyEntries, streakOn } from './stats.js';
 import { DEFAULT_PREFERENCES } from './timeline.js';
 
 export type { RoutineEvent, Answer } from './events.js';
@@ -41,6 +42,22 @@ function refuse(state: SkillState, mode: Mode, event: RoutineEvent): Transition 
  * @example next(INITIAL_STATE, { type: 'start', routineId: 'lowBack' }, 0).outcome.kind // 'segment'
  */
 export function next(state: SkillState, event: RoutineEvent, nowMs: number): Transition {
+  return tally(decide(state, event, nowMs), nowMs);
+}
+
+/**
+ * A session that plays a routine (begun, resumed, or moved into from a kept place) counts it once, on the request's
+ * day: the count, the last date and the run of days (src/core/stats.ts). `counted` keeps it once per session.
+ */
+function tally(t: Transition, nowMs: number): Transition {
+  if (t.outcome.kind !== 'segment') return t;
+  const routineId = t.outcome.routineId;
+  const day = dayOf(nowMs);
+  if (!day || t.state.counted?.includes(routineId)) return t;
+  return { ...t, state: { ...t.state, stats: countSession(t.state.stats, routineId, day), counted: [...(t.state.counted ?? []), routineId] } };
+}
+
+function decide(state: SkillState, event: RoutineEvent, nowMs: number): Transition {
   if (event.type === 'deviceReport') return { state, outcome: { kind: 'ignored', why: 'report' } };
   // AudioPlayer reports place a stream by the device's token and offset, never by the clock.
   if (event.type === 'playback') return playback(state, event);
@@ -154,6 +171,19 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
     case 'deviceReport': return { state, outcome: { kind: 'ignored', why: 'report' } };
     case 'playback': return playback(state, event);
     case 'playbackMode': return { state, outcome: { kind: 'playbackMode' } };
+    case 'history': {
+      // A detour like "where is it?": the answer, and the place kept.
+      const today = dayOf(nowMs) ?? state.stats?.run?.to ?? '1970-01-01';
+      const under = at ? state.progress?.routineId : undefined;
+      const asked = event.routineId ?? under;
+      return {
+        state: keep(withoutPending(state)),
+        outcome: {
+          kind: 'history', ...(asked ? { asked } : {}), entries: historyEntries(state.stats, today, asked), streak: streakOn(state.stats, today),
+          current: asked !== undefined && asked === under && (state.counted?.includes(asked) ?? false), inRoutine, today,
+        },
+      };
+    }
   }
 }
 

@@ -10,9 +10,10 @@
 import { INITIAL_STATE, STATE_VERSION, type SkillState } from './state.js';
 import type { RoutineEvent } from './events.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
+import { mergeStats, type Stats } from './stats.js';
 
-/** Top-level fields of the state that the store keeps (besides `v`); `pending`, `last` and `lightAll` are session-only. */
-export const PERSISTED_FIELDS = ['prefs', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted'] as const;
+/** Top-level fields of the state that the store keeps (besides `v`); `pending`, `last`, `lightAll` and `counted` are session-only. */
+export const PERSISTED_FIELDS = ['prefs', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted', 'stats'] as const;
 export type PersistedField = (typeof PERSISTED_FIELDS)[number];
 
 const PREF_KEYS = Object.keys(DEFAULT_PREFERENCES) as (keyof Preferences)[];
@@ -31,12 +32,15 @@ export const isTrackedField = (x: unknown): x is TrackedField => typeof x === 's
  * - `union`: the record's list with the session's entries added (a list that only grows);
  * - `either`: true when either says true (a flag that is only ever set);
  * - `safeTrue`: the session's value, except that when the record's value also changed since this session
- *   read it (both devices chose) and either choice is `true`, it is `true`: leaving points out is the safe side.
+ *   read it (both devices chose) and either choice is `true`, it is `true`: leaving points out is the safe side;
+ * - `counts`: the record's counts plus what this session added since it last saw the record (increments, never
+ *   last writer wins), each date the later one, runs of days joined (src/core/stats.ts `mergeStats`).
  */
-export type MergeRule = 'session' | 'union' | 'either' | 'safeTrue';
+export type MergeRule = 'session' | 'union' | 'either' | 'safeTrue' | 'counts';
 
 export const MERGE_RULES: Readonly<Record<PersistedField, MergeRule>> = {
   prefs: 'session', progress: 'session', leaveOut: 'safeTrue', keepChoice: 'session', disclaimed: 'either', heard: 'union', audioNoted: 'either',
+  stats: 'counts',
 };
 
 /**
@@ -81,6 +85,8 @@ export function touchedBy(event: RoutineEvent): TrackedField[] {
 export interface MergeBase {
   /** The record's leave-out choice as this session last saw it; `unknown` when it never saw the record. */
   readonly leaveOut: boolean | undefined | 'unknown';
+  /** The record's stats as this session last read or wrote them: what it added since is the difference. Absent: none. */
+  readonly stats?: Stats;
 }
 
 /**
@@ -109,13 +115,17 @@ export function applyChanges(record: SkillState, session: SkillState, changed: r
         value = concurrent && (theirs === true || mine === true) ? true : mine;
         break;
       }
+      case 'counts': value = mergeStats(theirs as Stats | undefined, mine as Stats | undefined, base.stats); break;
     }
     if (value === undefined || (Array.isArray(value) && value.length === 0)) delete out[f];
     else out[f] = value;
   }
   out.prefs = prefs;
-  const { pending, last, lightAll } = session;
-  return { ...(out as unknown as SkillState), ...(pending ? { pending } : {}), ...(last ? { last } : {}), ...(lightAll ? { lightAll } : {}) };
+  const { pending, last, lightAll, counted } = session;
+  return {
+    ...(out as unknown as SkillState), ...(pending ? { pending } : {}), ...(last ? { last } : {}), ...(lightAll ? { lightAll } : {}),
+    ...(counted ? { counted } : {}),
+  };
 }
 
 /** The record a session starts from when there is none (never saved, or erased). */

@@ -2,6 +2,7 @@ import { getRoutine } from './content/routines.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type HoldLength, type PointId, type RoutineId } from './content/types.js';
 import { INITIAL_STATE, QUESTIONS, STATE_VERSION, type LastAnswer, type Mark, type Pending, type Played, type Position, type Progress, type Question, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES, PACES, type Pace, type Preferences } from './timeline.js';
+import { isDay, MAX_COUNT, type RoutineStats, type Stats } from './stats.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
@@ -41,6 +42,7 @@ function parseProgress(p: unknown): Progress | undefined {
     routineId: p.routineId, at, paused: p.paused === true, ...(played ? { played } : {}),
     ...(isInt(p.seq, 0, Number.MAX_SAFE_INTEGER) ? { seq: p.seq } : {}), ...(light.length ? { light } : {}),
     ...(p.stream === 'playing' || p.stream === 'queued' ? { stream: p.stream } : {}),
+    ...(p.returning === true ? { returning: true } : {}),
   };
 }
 
@@ -63,6 +65,24 @@ function parseLast(raw: unknown): LastAnswer | undefined {
 }
 
 /**
+ * Stats of unknown shape: each routine's entry kept only when its count is a whole number from 1 and its date a
+ * real day; the run only when both days are real and in order. Anything else (a tampered value) is dropped.
+ */
+export function parseStats(raw: unknown): Stats | undefined {
+  if (!isObject(raw)) return undefined;
+  const routines: Partial<Record<RoutineId, RoutineStats>> = {};
+  if (isObject(raw.routines)) {
+    for (const id of ROUTINE_IDS) {
+      const r = raw.routines[id];
+      if (isObject(r) && isInt(r.count, 1, MAX_COUNT) && isDay(r.last)) routines[id] = { count: r.count, last: r.last };
+    }
+  }
+  const run = isObject(raw.run) && isDay(raw.run.from) && isDay(raw.run.to) && raw.run.from <= raw.run.to ? { from: raw.run.from, to: raw.run.to } : undefined;
+  if (!Object.keys(routines).length && !run) return undefined;
+  return { routines, ...(run ? { run } : {}) };
+}
+
+/**
  * Validates stored state of unknown shape (session or persistent attributes).
  * Anything invalid or of another version falls back, field by field, to a safe default.
  */
@@ -80,6 +100,8 @@ export function parseState(raw: unknown): SkillState {
   const progress = parseProgress(raw.progress);
   const pending = parsePending(raw.pending);
   const last = parseLast(raw.last);
+  const stats = parseStats(raw.stats);
+  const counted = Array.isArray(raw.counted) ? [...new Set((raw.counted as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] : [];
   return {
     v: STATE_VERSION,
     prefs,
@@ -92,6 +114,8 @@ export function parseState(raw: unknown): SkillState {
     ...(Array.isArray(raw.heard) ? { heard: [...new Set((raw.heard as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] } : {}),
     ...(last ? { last } : {}),
     ...(raw.lightAll === true ? { lightAll: true } : {}),
+    ...(stats ? { stats } : {}),
+    ...(counted.length ? { counted } : {}),
   };
 }
 
@@ -144,6 +168,6 @@ export function parseStoredState(raw: unknown): StoredState {
     if (!step) return { kind: 'unreadable' };
     current = step(current);
   }
-  const { pending: _p, last: _l, lightAll: _light, ...state } = parseState(current);
+  const { pending: _p, last: _l, lightAll: _light, counted: _counted, ...state } = parseState(current);
   return v === STATE_VERSION ? { kind: 'current', state } : { kind: 'migrated', from: v, state };
 }

@@ -3,6 +3,7 @@
  * session-only parts, in the store). Changed only by the reducer (src/core/reducer.ts).
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import type { Stats } from './stats.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
 
 export const STATE_VERSION = 2;
@@ -54,6 +55,8 @@ export interface Progress {
    * sent to play), `queued` when it waits behind the one before it (id `seq - 1`), which still plays.
    */
   readonly stream?: 'playing' | 'queued';
+  /** This run of the routine is not the user's first (it began with the routine already heard): steps say their short setup. */
+  readonly returning?: boolean;
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */
@@ -97,6 +100,10 @@ export interface SkillState {
    * thinners. Never stored (not in PERSISTED_FIELDS): it is how this session presses, not a health status.
    */
   readonly lightAll?: boolean;
+  /** How many sessions did each routine, the last day of each, and the run of days in a row: counts and dates only (src/core/stats.ts). */
+  readonly stats?: Stats;
+  /** Session only: routines this session has counted in `stats` already (once per routine per session). */
+  readonly counted?: readonly RoutineId[];
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }

@@ -13,7 +13,7 @@ import { planRoutine, type RoutinePlan } from './plan.js';
 import { lightStepsOf, withLightSteps } from './lighter.js';
 import type { Aside, Outcome, SegmentNote } from './outcomes.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
-import type { Played, SkillState } from './state.js';
+import type { Played, Progress, SkillState } from './state.js';
 import { alternationMs, type Pace, type TimedCue } from './timeline.js';
 import { cueKey, stepDoneKey } from './variants.js';
 import { ask, pointName, routineName, say, stepTitle, stepWord, upperFirst, type Turn, type Voice } from './voice.js';
@@ -55,19 +55,25 @@ function setupParams(voice: Voice, step: Step, state: Pick<SkillState, 'prefs'>)
   return { every: ms === 60_000 ? voice.t('common:every.minute') : voice.t('common:every.seconds', { count: Math.round(ms / 1000) }) };
 }
 
+/** What the words of a routine depend on: preferences, the leave-out choice, light pressure, and a returning run. */
+export type WordsState = Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll'> & { readonly progress?: Pick<Progress, 'returning'> };
+
 /**
  * The words pacing needs, for one routine and state: the one source of the routine's words for every renderer
  * (speech, screen, and the audio streams of src/core/audio-plan.ts), so all of them say the same wording of a cue.
+ * A returning run (the routine done before) hears each step's short setup; a first run, the full one. Only the
+ * words before the first press change: the pacing measures them (estimateMs), so the holds stay where the plan puts them.
  */
-export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll'>, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
+export function paceWords(voice: Voice, routineId: RoutineId, state: WordsState, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
   const steps = getRoutine(routineId).steps;
   const title = (i: number) => stepTitle(voice, routineId, i);
+  const setup = state.progress?.returning ? 'setupShort' : 'setup';
   return {
     intro(i) {
       const step = steps[i] as Step;
       const parts: SpeechPart[] = [text(`${upperFirst(title(i))}.`)];
       if (step.points.length === 1) parts.push(...pinyinLine(voice, step.points[0] as PointId));
-      parts.push(text(stepWord(voice, routineId, i, 'setup', setupParams(voice, step, state))));
+      parts.push(text(stepWord(voice, routineId, i, setup, setupParams(voice, step, state))));
       // A session at light pressure (diabetes, neuropathy, blood thinners) says so over a setup that speaks of firm pressure.
       if (state.lightAll) parts.push(...say(voice, 'common:condition.keepLight'));
       else if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
@@ -79,13 +85,14 @@ export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillS
     repress: () => say(voice, 'cues:repress'),
     stepDone: (i) => say(voice, stepDoneKey(plan, i)),
     untimed: (i, after) => [
-      text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, 'setup')),
+      text(`${upperFirst(title(i))}.`), text(stepWord(voice, routineId, i, setup)),
       ...say(voice, after === undefined ? 'common:untimedLast' : 'common:untimed'),
     ],
     // A screen carries on by itself (its document sends the next event), and so does a stream: no word to say.
+    // "Keep going, and say next" ends many responses of a long routine: every other step says it in other words.
     prompt: (boundary, after) => (device.screen || device.audio ? [] : boundary === 'step'
       ? say(voice, 'cues:continue.step', { title: after === undefined ? '' : title(after) })
-      : say(voice, `cues:continue.${boundary}`)),
+      : say(voice, `cues:continue.${boundary === 'hold' && (after ?? 0) % 2 === 1 ? 'holdOn' : boundary}`)),
     routineDone: () => say(voice, 'common:routineDone', { name: routineName(voice, plan.routineId) }),
   };
 }
@@ -98,7 +105,7 @@ function routineMinutes(voice: Voice, routineId: RoutineId, state: SkillState): 
   return Math.max(1, Math.round(ms / 60_000));
 }
 
-function asideWords(voice: Voice, routineId: RoutineId, aside: Aside): SpeechPart[] {
+function asideWords(voice: Voice, routineId: RoutineId, aside: Aside, state: WordsState): SpeechPart[] {
   switch (aside.kind) {
     case 'howLong': {
       const minutes = Math.max(1, Math.round(aside.remainingMs / 60_000));
@@ -114,7 +121,11 @@ function asideWords(voice: Voice, routineId: RoutineId, aside: Aside): SpeechPar
       const side = aside.ask === 'helps' || (aside.ask !== 'foot' && aside.side === 'none') ? [] : say(voice, `common:aside.side.${aside.side}`);
       if (aside.ask === 'foot') return side;
       const parts = [...side, ...say(voice, 'common:aside.thisIs', { title: stepTitle(voice, routineId, aside.stepIndex) })];
-      if (!step.points.length) return [...parts, ...say(voice, aside.ask === 'helps' ? 'common:aside.noPointHelps' : 'common:aside.noPoint')];
+      if (!step.points.length) {
+        if (aside.ask === 'helps') return [...parts, ...say(voice, 'common:aside.noPointHelps')];
+        // A step without a point: after the short setup, "where is it?" gives the full one; a first run has heard it.
+        return [...parts, ...(state.progress?.returning ? [text(stepWord(voice, routineId, aside.stepIndex, 'setup', setupParams(voice, step, state)))] : say(voice, 'common:aside.noPoint'))];
+      }
       const words = { where: 'location', find: 'findTip', helps: 'helps' } as const;
       for (const id of step.points) parts.push(...say(voice, `points:${id}.${words[aside.ask]}`));
       return parts;
@@ -152,7 +163,7 @@ const segmentMemo = new Map<string, { turn: Turn; segment: Segment }>();
 
 /** A routine segment: the lead words, then the paced routine from the outcome's entry. Memoised (pure). */
 export function composeSegment(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
-  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], state.lightAll === true, device.screen, outcome]);
+  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], state.lightAll === true, state.progress?.returning === true, device.screen, outcome]);
   const hit = segmentMemo.get(key);
   if (hit) return hit;
   const made = paceOutcome(voice, state, outcome, device);
@@ -170,7 +181,7 @@ export function streamLead(voice: Voice, state: SkillState, outcome: Extract<Out
   const lead: SpeechPart[] = [];
   if (outcome.note === 'begin') lead.push(...beginWords(voice, outcome.routineId, state, outcome));
   if (noteAudio) lead.push(...say(voice, 'common:audio.howToTalk'));
-  if (outcome.aside) lead.push(...asideWords(voice, outcome.routineId, outcome.aside));
+  if (outcome.aside) lead.push(...asideWords(voice, outcome.routineId, outcome.aside, state));
   return lead;
 }
 
@@ -181,7 +192,7 @@ function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, 
   const lead: SpeechPart[] = [];
   const words = paceWords(voice, routineId, state, plan, device, outcome.aside?.kind !== 'currentPoint');
   if (outcome.note === 'begin') lead.push(...beginWords(voice, routineId, state, outcome));
-  if (outcome.aside) lead.push(...asideWords(voice, routineId, outcome.aside));
+  if (outcome.aside) lead.push(...asideWords(voice, routineId, outcome.aside, state));
   else if (outcome.note !== 'begin') lead.push(...say(voice, `common:notes.${outcome.note satisfies SegmentNote}`));
   // "What?" mid-hold: the cue the user missed, said again before the routine carries on.
   const missed = outcome.lastCue === undefined ? undefined : plan.steps.find((s) => s.index === outcome.entry.stepIndex)?.cues[outcome.lastCue];

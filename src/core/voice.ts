@@ -34,7 +34,9 @@ export const ask = (speech: Speech, reprompt: Speech): Turn => ({ speech, reprom
 /** The first letter in upper case, for a title at the start of a sentence. */
 export const upperFirst = (value: string): string => value.charAt(0).toLocaleUpperCase() + value.slice(1);
 
-type StepKey = `routines:${RoutineId}.steps.${string}.${'title' | 'setup' | 'reminder'}`;
+/** A step's words: its title, its full setup, the short setup a returning user hears, and the reminder after a detour. */
+export type StepField = 'title' | 'setup' | 'setupShort' | 'reminder';
+type StepKey = `routines:${RoutineId}.steps.${string}.${StepField}`;
 /**
  * Step words: routine and step ids pair up only as the content says, which TypeScript cannot check
  * against the locale files, so this one key family is checked by tests/locales instead.
@@ -42,7 +44,7 @@ type StepKey = `routines:${RoutineId}.steps.${string}.${'title' | 'setup' | 'rem
 const stepKey = (k: StepKey): MessageKey => k as MessageKey;
 
 export const routineName = (voice: Voice, id: RoutineId): string => voice.t(`routines:${id}.name`);
-export const stepWord = (voice: Voice, id: RoutineId, stepIndex: number, field: 'title' | 'setup' | 'reminder', params?: MessageParams): string =>
+export const stepWord = (voice: Voice, id: RoutineId, stepIndex: number, field: StepField, params?: MessageParams): string =>
   voice.t(stepKey(`routines:${id}.steps.${getRoutine(id).steps[stepIndex]?.id ?? ''}.${field}`), params);
 export const stepTitle = (voice: Voice, id: RoutineId, stepIndex: number): string => stepWord(voice, id, stepIndex, 'title');
 export const pointName = (voice: Voice, id: PointId): string => voice.t(`points:${id}.name`);

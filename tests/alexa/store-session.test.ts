@@ -17,6 +17,7 @@ import { touchedBy } from '../../src/core/state-merge.js';
 import { parseStoredState } from '../../src/core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 import { PACES, type Preferences } from '../../src/core/timeline.js';
+import { countSession, dayOf } from '../../src/core/stats.js';
 import { startDynalite, TEST_CREDENTIALS, type LocalDynamo } from '../support/dynalite.js';
 import v1 from '../support/fixtures/record-v1.json';
 
@@ -89,20 +90,23 @@ describe('two sessions of one user, interleaved at random (fast-check)', () => {
   const PREF_OPTIONS: { [K in keyof Preferences]: readonly Preferences[K][] } = {
     holdLength: HOLD_LENGTHS, chimes: [true, false], countdown: [true, false], pace: PACES, waitBetweenSteps: [true, false], audio: [true, false],
   };
-  type Field = keyof Preferences | 'leaveOut' | 'progress' | 'heard';
-  const FIELDS: Field[] = [...(Object.keys(PREF_OPTIONS) as (keyof Preferences)[]), 'leaveOut', 'progress', 'heard'];
+  type Field = keyof Preferences | 'leaveOut' | 'progress' | 'heard' | 'count';
+  const FIELDS: Field[] = [...(Object.keys(PREF_OPTIONS) as (keyof Preferences)[]), 'leaveOut', 'progress', 'heard', 'count'];
   const step = fc.record({
     who: fc.constantFrom(0, 1),
     op: fc.constantFrom('change', 'change', 'change', 'quiet', 'end'),
     // The leave-out choice more often than the others: both devices choosing it is the case that matters most.
-    field: fc.constantFrom<Field>(...FIELDS, 'leaveOut', 'leaveOut', 'leaveOut'),
+    // A routine session counted (once per routine per session) as often: two devices' counts must add up.
+    field: fc.constantFrom<Field>(...FIELDS, 'leaveOut', 'leaveOut', 'leaveOut', 'leaveOut', 'count', 'count', 'count'),
     pick: fc.nat(1_000),
   });
 
-  it('loses no change: each field ends as the last change made to it (a leave-out choice both made: true)', async () => {
+  it('loses no change: each field ends as the last change made to it (a leave-out choice both made: true; counts add up)', async () => {
     let runs = 0;
     let changes = 0;
     let lost = 0;
+    /** Routine sessions counted, across all runs. */
+    let counted = 0;
     /** Leave-out choices made while the other device's choice was unseen. */
     let bothChose = 0;
     conflicts = 0;
@@ -111,7 +115,9 @@ describe('two sessions of one user, interleaved at random (fast-check)', () => {
       const user = newUser();
       const sessions: (Session | undefined)[] = [undefined, undefined];
       // The expected record, and what each session last saw of the leave-out choice.
-      const expected: { prefs: Preferences; leaveOut?: boolean; progress?: SkillState['progress']; heard: Set<RoutineId> } = { prefs: { ...INITIAL_STATE.prefs }, heard: new Set() };
+      const expected: { prefs: Preferences; leaveOut?: boolean; progress?: SkillState['progress']; heard: Set<RoutineId>; counts: Map<RoutineId, { count: number; last: string }> } = {
+        prefs: { ...INITIAL_STATE.prefs }, heard: new Set(), counts: new Map(),
+      };
       const seen: (boolean | undefined)[] = [undefined, undefined];
       let now = T0;
       let made = 0;
@@ -156,6 +162,15 @@ describe('two sessions of one user, interleaved at random (fast-check)', () => {
           const routineId = left[pick % left.length]!;
           change = (x) => ({ ...x, heard: [...(x.heard ?? []), routineId] });
           expected.heard.add(routineId);
+        } else if (field === 'count') {
+          // As the reducer counts: once per routine per session, on a day that may be a later one (a session across midnight).
+          const routineId = ROUTINE_IDS[pick % ROUTINE_IDS.length]!;
+          if (s.state.counted?.includes(routineId)) continue;
+          const day = dayOf(now + (pick % 3) * 86_400_000)!;
+          change = (x) => ({ ...x, stats: countSession(x.stats, routineId, day), counted: [...(x.counted ?? []), routineId] });
+          const was = expected.counts.get(routineId);
+          expected.counts.set(routineId, { count: (was?.count ?? 0) + 1, last: was && was.last > day ? was.last : day });
+          counted += 1;
         } else {
           const options = (PREF_OPTIONS[field] as readonly unknown[]).filter((v) => v !== s.state.prefs[field]);
           const value = options[pick % options.length] as never;
@@ -176,6 +191,7 @@ describe('two sessions of one user, interleaved at random (fast-check)', () => {
         record.leaveOut !== expected.leaveOut,
         JSON.stringify(record.progress) !== JSON.stringify(expected.progress),
         [...expected.heard].some((r) => !record.heard?.includes(r)),
+        ...ROUTINE_IDS.map((r) => JSON.stringify(record.stats?.routines[r]) !== JSON.stringify(expected.counts.get(r))),
       ].filter(Boolean).length;
       lost += lostHere;
       expect({ record: { ...record, heard: [...(record.heard ?? [])].sort() } }).toEqual({
@@ -183,12 +199,13 @@ describe('two sessions of one user, interleaved at random (fast-check)', () => {
       });
       expect(lostHere).toBe(0);
     }), { numRuns: 300, seed: 19 });
-    console.log(`interleavings: ${runs}, changes: ${changes}, lost: ${lost}`);
+    console.log(`interleavings: ${runs}, changes: ${changes}, lost: ${lost}, routine sessions counted: ${counted}`);
     console.log(`(writes refused on a stale revision, then merged: ${conflicts}; leave-out choices made by both devices: ${bothChose})`);
     expect(conflicts).toBeGreaterThan(100);
     expect(bothChose).toBeGreaterThan(20);
     expect(runs).toBeGreaterThanOrEqual(300);
     expect(changes).toBeGreaterThan(1_000);
+    expect(counted).toBeGreaterThan(250);
     expect(lost).toBe(0);
   }, 300_000);
 

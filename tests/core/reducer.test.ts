@@ -48,6 +48,7 @@ const sample: Record<EventType, RoutineEvent> = {
   unsupported: { type: 'unsupported' }, deviceReport: { type: 'deviceReport' },
   playback: { type: 'playback', what: 'started', stream: { routineId: 'ankle', stepIndex: 0, seq: 1 }, offsetMs: 0, at: { stepIndex: 0, atMs: 0 } },
   playbackMode: { type: 'playbackMode' },
+  history: { type: 'history', routineId: undefined },
 };
 
 /** The same in every mode. */
@@ -57,6 +58,7 @@ const ALWAYS: Partial<Record<EventType, string>> = {
   deviceReport: 'ignored', segmentDone: 'ignored', forgetChoice: 'choiceForgotten', notPregnant: 'choiceSaved', tingling: 'tingling',
   playback: 'playback', playbackMode: 'playbackMode',
   health: 'health',
+  history: 'history',
 };
 
 /** Moves that need a routine: in idle there is none. */

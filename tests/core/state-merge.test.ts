@@ -10,9 +10,9 @@ const record: SkillState = {
 
 describe('changedFields', () => {
   it('names each preference on its own and each other persisted field, never a session-only one', () => {
-    const after: SkillState = { ...record, prefs: { ...record.prefs, chimes: false }, heard: ['ankle', 'heel'], pending: { question: 'resume' } };
+    const after: SkillState = { ...record, prefs: { ...record.prefs, chimes: false }, heard: ['ankle', 'heel'], pending: { question: 'resume' }, counted: ['ankle'] };
     expect(changedFields(record, after)).toEqual(['prefs.chimes', 'heard']);
-    expect(TRACKED_FIELDS).toEqual(['prefs.holdLength', 'prefs.chimes', 'prefs.countdown', 'prefs.pace', 'prefs.waitBetweenSteps', 'prefs.audio', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted']);
+    expect(TRACKED_FIELDS).toEqual(['prefs.holdLength', 'prefs.chimes', 'prefs.countdown', 'prefs.pace', 'prefs.waitBetweenSteps', 'prefs.audio', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted', 'stats']);
   });
 
   it('touchedBy names what an event sets even when the value does not change (a default chosen out loud)', () => {

@@ -11,6 +11,8 @@ const full: SkillState = {
     played: { sentAtMs: 1_000, lengthMs: 200_000, marks: [[0, 2, 0, 0], [30_000, 2, 0, 1]], next: { stepIndex: 2, atMs: 123_000 }, runsOn: false } },
   pending: { question: 'didYouMean', pointId: 'BL62', ask: 'where' },
   last: { kind: 'point', pointId: 'KI6', ask: 'helps' },
+  stats: { routines: { ankle: { count: 4, last: '2026-12-07' }, heel: { count: 1, last: '2026-11-30' } }, run: { from: '2026-12-05', to: '2026-12-07' } },
+  counted: ['ankle'],
 };
 
 describe('parseState', () => {
@@ -51,6 +53,33 @@ describe('parseState', () => {
   });
 });
 
+describe('parseState: stats', () => {
+  const withStats = (stats: unknown, counted?: unknown) => parseState({ ...JSON.parse(JSON.stringify(full)), stats, counted });
+
+  it('drops tampered entries one by one: a count not a whole number from 1, a date that is no day, a routine we do not have', () => {
+    const good = { count: 2, last: '2026-12-07' };
+    const parsed = withStats({
+      routines: {
+        ankle: good, heel: { count: 0, last: '2026-12-07' }, anxiety: { count: 2.5, last: '2026-12-07' }, lowBack: { count: '3', last: '2026-12-07' },
+        preparation: { count: 3, last: '2026-02-30' }, ballRelease: { count: 1e12, last: '2026-12-07' }, knees: good,
+      },
+      run: { from: '2026-12-07', to: '2026-12-01' },
+    }, ['ankle', 'knees', 7]);
+    expect(parsed.stats).toEqual({ routines: { ankle: good } });
+    expect(parsed.counted).toEqual(['ankle']);
+    expect(withStats({ routines: { ankle: { count: 1, last: '2026-12-07T10:00:00Z' } } }).stats).toBeUndefined();
+    expect(withStats({ routines: [] , run: { from: 20261201, to: '2026-12-07' } }).stats).toBeUndefined();
+    for (const raw of [null, 'lots', 5, [], { routines: null }]) expect(withStats(raw).stats).toBeUndefined();
+    expect(withStats({ routines: {}, run: { from: '2026-12-01', to: '2026-12-07', times: ['18:00'] } }).stats).toEqual({ routines: {}, run: { from: '2026-12-01', to: '2026-12-07' } });
+  });
+
+  it('keeps a returning run of a routine, and only a true one', () => {
+    const progress = { routineId: 'ankle', at: { stepIndex: 0, atMs: 0 }, paused: true };
+    expect(parseState({ ...INITIAL_STATE, progress: { ...progress, returning: true } }).progress?.returning).toBe(true);
+    expect(parseState({ ...INITIAL_STATE, progress: { ...progress, returning: 'yes' } }).progress).not.toHaveProperty('returning');
+  });
+});
+
 describe('parseStoredState', () => {
   it('migrates a version 1 record: its preferences, the place (from the step\'s start, paused), pregnant → leaveOut, the disclaimer', () => {
     const read = parseStoredState(structuredClone(v1.attributes.state));
@@ -71,7 +100,7 @@ describe('parseStoredState', () => {
   });
 
   it('reads the current version as parseState does, without the session-only fields', () => {
-    const { pending: _p, last: _l, ...stored } = full;
+    const { pending: _p, last: _l, counted: _c, ...stored } = full;
     expect(parseStoredState(JSON.parse(JSON.stringify(full)))).toEqual({ kind: 'current', state: stored });
   });
 });

@@ -15,6 +15,7 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['idle', 'HowLongIntent', 'noRoutine'], ['idle', 'AMAZON.HelpIntent', 'help'], ['idle', 'AMAZON.StopIntent', 'goodbye'],
   ['asked', 'UnsureIntent', 'askRemember'], ['asked', 'AMAZON.YesIntent', 'askRemember'], ['asked', 'AMAZON.NoIntent', 'segment'], ['asked', 'AMAZON.HelpIntent', 'askPregnancy'],
   ['idle', 'SensationIntent', 'tingling'],
+  ['idle', 'HistoryIntent', 'history'], ['routine', 'HistoryIntent', 'history'],
   ['routine', 'PainIntent', 'pain'], ['routine', 'SensationIntent', 'tingling'], ['routine', 'PregnantIntent', 'segment'], ['routine', 'CurrentPointIntent', 'segment'], ['routine', 'CantFindIntent', 'segment'],
   ['routine', 'WhichFootIntent', 'segment'], ['routine', 'CurrentBenefitIntent', 'segment'], ['idle', 'CurrentBenefitIntent', 'noCurrentPoint'],
   ['routine', 'HowLongIntent', 'segment'], ['routine', 'WhatsNextIntent', 'segment'], ['routine', 'SkipIntent', 'segment'], ['routine', 'RedoIntent', 'segment'],

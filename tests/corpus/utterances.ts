@@ -99,6 +99,11 @@ export const CORPUS: Readonly<Record<CorpusState, readonly Row[]>> = {
     ['explain the light and firm pressure', 'TechniqueIntent', 'technique'],
     ['i have sore heels', 'SymptomIntent', 'screening'],
     ['i could be pregnant', 'PregnantIntent', 'askRemember'],
+    ['how many times have i done this', 'HistoryIntent', 'history'],
+    ['how often have i done the ankle routine', 'HistoryIntent', 'history'],
+    ['when did i last do the heel routine', 'HistoryIntent', 'history'],
+    ["what's my streak", 'HistoryIntent', 'history'],
+    ['how many days in a row', 'HistoryIntent', 'history'],
   ],
   askedPregnancy: [
     ['yes', 'AMAZON.YesIntent', 'askRemember'],
@@ -254,6 +259,8 @@ export const CORPUS: Readonly<Record<CorpusState, readonly Row[]>> = {
     ['how long to go', 'HowLongIntent', 'segment'],
     ['skip this step', 'SkipIntent', 'segment'],
     ['a lighter touch', 'LighterIntent', 'segment'],
+    ['how many times have i done this', 'HistoryIntent', 'history'],
+    ['how many days in a row have i done this', 'HistoryIntent', 'history'],
   ],
   paused: [
     ['resume', 'AMAZON.ResumeIntent', 'segment'],
@@ -270,6 +277,7 @@ export const CORPUS: Readonly<Record<CorpusState, readonly Row[]>> = {
     ['help', 'AMAZON.HelpIntent', 'help'],
     ['stop', 'AMAZON.StopIntent', 'goodbye'],
     ['sing me a song', 'AMAZON.FallbackIntent', 'fallback'],
+    ['when did i last do this', 'HistoryIntent', 'history'],
   ],
   askedDelete: [
     ['yes', 'AMAZON.YesIntent', 'deleteData'],

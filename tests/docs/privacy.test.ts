@@ -10,11 +10,10 @@ import { parseState } from '../../src/core/state-parse.js';
 import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 
 /**
- * Fields the policy already describes because they land today, before this branch sees them in the code:
- * per-routine session counts with the last date and the days in a row. Remove a name here once `persistedView`
- * stores it; the first test then holds the policy to it like every other field.
+ * Fields the policy already describes because they land today, before this branch sees them in the code. Remove a
+ * name here once `persistedView` stores it; the first test then holds the policy to it like every other field.
  */
-const LANDING = ['stats'];
+const LANDING: string[] = [];
 const LANGUAGES = { en: 'docs/privacy.md', de: 'docs/privacy.de.md', es: 'docs/privacy.es.md', fr: 'docs/privacy.fr.md' } as const;
 const fieldsOf = (doc: string) => [...doc.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]!);
 
@@ -23,7 +22,8 @@ describe('docs/privacy.md matches what the code stores', () => {
   const documented = fieldsOf(doc);
   const full: SkillState = parseState({
     ...INITIAL_STATE, leaveOut: true, keepChoice: true, disclaimed: true, heard: ['ankle'], audioNoted: true,
-    progress: { routineId: 'ankle', at: { stepIndex: 1, atMs: 1000 }, paused: true },
+    progress: { routineId: 'ankle', at: { stepIndex: 1, atMs: 1000 }, paused: true, returning: true },
+    stats: { routines: { ankle: { count: 2, last: '2026-12-07' } }, run: { from: '2026-12-06', to: '2026-12-07' } }, counted: ['ankle'],
     pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' },
   });
   const stored = Object.keys(persistedView(full));
@@ -37,6 +37,12 @@ describe('docs/privacy.md matches what the code stores', () => {
     const view = persistedView(parseState({ ...INITIAL_STATE, pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' } }));
     expect(view).not.toHaveProperty('pending');
     expect(view).not.toHaveProperty('last');
+    expect(persistedView(full)).not.toHaveProperty('counted');
+  });
+
+  it('stores counts and dates only in stats: no time of day', () => {
+    expect(full.stats).toBeDefined();
+    expect(JSON.stringify(persistedView(full).stats)).not.toMatch(/T\d\d:|\d{10,}/);
   });
 
   it.each(Object.entries(LANGUAGES))('says the same in %s: the same fields, numbers and erasure marker', (_, path) => {

@@ -50,6 +50,7 @@ const EVENTS: readonly (RoutineEvent | Marker)[] = [
   'currentScreen', 'currentScreen', 'currentScreen', 'staleScreen', 'staleScreen',
   { type: 'health', condition: 'diabetes' }, { type: 'health', condition: 'sprain' }, { type: 'health', condition: 'bloodThinners' },
   'stream:started', 'stream:nearlyFinished', 'stream:finished', 'stream:stopped', { type: 'playbackMode' },
+  { type: 'history', routineId: undefined }, { type: 'history', routineId: 'heel' },
 ];
 const step: fc.Arbitrary<Gen> = fc.record({ event: fc.constantFrom(...EVENTS), afterS: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 20, max: 400 })) });
 

@@ -41,7 +41,7 @@ function usedKeys(englishKeys: readonly string[]): string[] {
       new RegExp(`^${(m[1] as string).split(HOLE).map(escapeRegex).join('[A-Za-z0-9_]+')}$`)));
   const built = englishKeys.filter((k) => templates.some((t) => t.test(k)));
   const steps = Object.values(ROUTINES).flatMap((r) =>
-    r.steps.flatMap((s) => ['title', 'setup', 'reminder'].map((f) => `routines:${r.id}.steps.${s.id}.${f}`)));
+    r.steps.flatMap((s) => ['title', 'setup', 'setupShort', 'reminder'].map((f) => `routines:${r.id}.steps.${s.id}.${f}`)));
   return [...new Set([...literal, ...built, ...steps])];
 }
 

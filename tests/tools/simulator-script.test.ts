@@ -36,6 +36,17 @@ describe('npm start -- --script (the real simulator process)', () => {
     expect(out.trim().endsWith('(session ended)')).toBe(true);
   });
 
+  it('runs history.txt: a new session a day later, and the count of both days', () => {
+    const text = execFileSync(process.execPath, ['--import', 'tsx', 'tools/simulator/cli.mts', '--script', 'tools/simulator/scripts/history.txt'], {
+      encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    expect(text).toContain('(a day later: a new session)');
+    expect(text).toContain(`A: ${common.history.none}`);
+    expect(text).toContain("A: You've done the ankle routine twice, counting this one. That makes 2 days in a row.");
+    expect(text).toContain("A: You've done the ankle routine twice; the last time was yesterday. That makes 2 days in a row.");
+    expect(text).not.toContain('(the skill failed');
+  }, 60_000);
+
   it('runs German, Spanish and French scripts to the end of the routine, with no English in the answers', () => {
     for (const [locale, end] of [['de-DE', 'Damit ist'], ['es-ES', 'Aquí termina'], ['fr-FR', "C'est terminé"]] as const) {
       const text = execFileSync(process.execPath, ['--import', 'tsx', 'tools/simulator/cli.mts', '--locale', locale, '--script', `tools/simulator/scripts/${locale}.txt`], {

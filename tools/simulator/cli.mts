@@ -37,7 +37,7 @@ const HELP = `Usage: npm start -- [options]
   --help            this text
 
 Try: "open foot acupressure", "start the ankle routine", "where is the Calm Sleep point", "next", "pause".
-Type "(silence)" to let the session time out, "quit" to leave.`;
+Type "(silence)" to let the session time out, "(next day)" to end the session and come back a day later, "quit" to leave.`;
 
 const { values } = parseArgs({
   options: {
@@ -181,6 +181,8 @@ async function followScreen(reply: Reply, interrupted: boolean, follow: boolean)
   }
 }
 
+const DAY_MS = 86_400_000;
+
 async function turn(line: string, follow = true): Promise<void> {
   let text = line.trim();
   if (!text || text.startsWith('#')) return;
@@ -189,7 +191,12 @@ async function turn(line: string, follow = true): Promise<void> {
   if (at) text = at[2] as string;
   try {
     if (text === '(silence)') await show(await conversation.sessionEnded('EXCEEDED_MAX_REPROMPTS'));
-    else {
+    else if (text === '(next day)') {
+      // A new session a day later (the store keeps what the last one saved): "how many days in a row?" has a second day.
+      conversation.endSession();
+      conversation.wait(DAY_MS);
+      console.log('   (a day later: a new session)\n');
+    } else {
       await player?.interrupt(interrupt.afterMs);
       const reply = await conversation.say(text, interrupt);
       await show(reply);

@@ -152,7 +152,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       const wrong = await run('script', bundles.minimalBareStore.file, children.input('probe-floor-wrong-table', launchSteps()), { store: true, env: { TABLE_NAME: `${store.tableName}-missing` } });
       const wrongSaid = wrong.ok ? (wrong.result.steps as StepResult[])[0] : undefined;
       const failedLoudly = !wrong.ok || !wrongSaid?.ok || Boolean(wrongSaid.thrown) || /sorry/i.test(wrongSaid.speech ?? '');
-      sanity.push({ who: 'floor, table that does not exist', kind: 'launch', speech: wrongSaid?.speech ?? '',
+      sanity.push({ who: 'floor, table that does not exist', kind: 'launch', speech: `failed, as it must: ${wrongSaid?.thrown ?? wrongSaid?.speech ?? (wrong.ok ? '' : wrong.error)}`,
         ...(failedLoudly ? {} : { problem: `answered ${JSON.stringify(wrongSaid?.speech)} instead of failing: the floor may not be reading the store` }) });
     }
     report.sanity = sanity;

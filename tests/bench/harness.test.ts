@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUDGET, budgetLines, exitCode, type Figures } from '../../tools/bench/budget.js';
+import { BUDGET, budgetLines, exitCode, STORE_LINE, storeContextLines, type Figures } from '../../tools/bench/budget.js';
 import { buildVariant } from '../../tools/bench/bundles.js';
-import { coldCases, COLD } from '../../tools/bench/cases.js';
+import { coldCases, COLD, READ_SAVED } from '../../tools/bench/cases.js';
 import { BENCH_SKILL_ID, intent, launch } from '../../tools/bench/envelopes.js';
 import { warmRow } from '../../tools/bench/report.js';
-import { packageOf, pairedRatio, quantile } from '../../tools/bench/stats.js';
+import { packageOf, pairedMarginalRatio, pairedRatio, quantile } from '../../tools/bench/stats.js';
 import { buildLambdaBundle, type BuiltBundle } from '../../tools/build.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -110,15 +110,25 @@ describe('bench harness', () => {
 });
 
 describe('bench cases and budget', () => {
-  it('measures every candidate and the minimal skill with a store, and a de-DE launch', () => {
+  it('measures every candidate, the minimal skill with a store, the floor, and a de-DE launch', () => {
     const cases = coldCases(['aws4', 'sdk-import'], true);
-    expect(cases.map((c) => c.name)).toEqual([COLD.minimal, COLD.ours, COLD.oursDe, COLD.minimalStore, COLD.oursStore('aws4'), COLD.oursStore('sdk-import')]);
+    expect(cases.map((c) => c.name)).toEqual([COLD.minimal, COLD.ours, COLD.oursDe, COLD.minimalStore, COLD.floor, COLD.oursStore('aws4'), COLD.oursStore('sdk-import')]);
     expect(cases.find((c) => c.name === COLD.oursDe)?.steps[0]?.envelope.request.locale).toBe('de-DE');
-    expect(cases.filter((c) => c.store).map((c) => c.bundle.kind)).toEqual(['minimal-store', 'candidate', 'candidate']);
+    expect(cases.filter((c) => c.store).map((c) => c.bundle.kind)).toEqual(['minimal-store', 'minimal-bare-store', 'candidate', 'candidate']);
     expect(coldCases(['aws4'], false).every((c) => !c.store)).toBe(true);
   });
 
-  const within: Figures = { storeVsMinimalStore: 0.18, coldVsMinimal: 1.2, warmP99Ms: 0.2, gzipVsMinimal: 1.7 };
+  it('has the floor in the cold rounds with the store, timed only when it read the saved item, as the sample-style skill', () => {
+    const floor = coldCases(['own'], true).find((c) => c.name === COLD.floor);
+    expect(floor).toMatchObject({ bundle: { kind: 'minimal-bare-store' }, store: true, expectSpeech: READ_SAVED });
+    expect(floor?.steps.map((s) => s.envelope.request.type)).toEqual(['LaunchRequest']);
+    expect(coldCases(['own'], true).find((c) => c.name === COLD.minimalStore)?.expectSpeech).toBe(READ_SAVED);
+    expect(READ_SAVED.test('Welcome back to the minimal skill.')).toBe(true);
+    expect(READ_SAVED.test('Welcome to the minimal skill.')).toBe(false);
+    expect(coldCases(['own'], false).some((c) => c.name === COLD.floor)).toBe(false);
+  });
+
+  const within: Figures = { storeBeyondFloor: 0.18, coldVsMinimal: 1.2, warmP99Ms: 0.2, gzipVsMinimal: 1.7 };
 
   it('passes figures within budget and fails each one over it, or missing', () => {
     expect(budgetLines(within).every((l) => l.pass)).toBe(true);
@@ -127,6 +137,25 @@ describe('bench cases and budget', () => {
       expect(over.filter((l) => !l.pass)).toHaveLength(1);
       expect(budgetLines({ ...within, [key]: Number.NaN }).filter((l) => !l.pass)).toHaveLength(1);
     }
+  });
+
+  it('judges the store line beyond the floor: just over 0.2 fails, 0.2 passes, missing fails', () => {
+    const store = (v: number) => budgetLines({ ...within, storeBeyondFloor: v })[0]!;
+    expect(store(0.2)).toMatchObject({ what: STORE_LINE, limit: 0.2, pass: true });
+    expect(store(0.2001).pass).toBe(false);
+    expect(store(-0.05).pass).toBe(true); // cheaper than the floor in most rounds: nothing added
+    expect(store(Number.NaN).pass).toBe(false);
+    expect(store(Number.POSITIVE_INFINITY).pass).toBe(false);
+    expect(STORE_LINE).toMatch(/beyond the bare HTTPS read \(floor, same run\).*beyond the same floor \(paired\)/);
+  });
+
+  it('prints the literal ratio and the floor\'s own ratio beside the store line, not as budget lines', () => {
+    const context = storeContextLines({ oursVsSample: 0.35, floorVsSample: 0.27, rounds: 30, dropped: 2 });
+    expect(context.join('\n')).toMatch(/not judged: ours ÷ the sample-style skill.*0\.350×/);
+    expect(context.join('\n')).toMatch(/least any skill reading this store over HTTPS pays: 0\.270× \(above 0\.2×: the literal line cannot pass for any skill\)/);
+    expect(context.join('\n')).toMatch(/28 of 30 kept, 2 dropped/);
+    expect(storeContextLines({ oursVsSample: 0.1, floorVsSample: 0.15, rounds: 30, dropped: 0 }).join('\n')).not.toMatch(/cannot pass/);
+    expect(budgetLines(within)).toHaveLength(4);
   });
 
   it('--check exits non-zero when over budget or without a verdict; without --check always 0', () => {
@@ -152,6 +181,33 @@ describe('bench statistics', () => {
     const mine = [{ round: 0, value: 20 }, { round: 1, value: 200 }, { round: 2, value: 40 }];
     expect(pairedRatio(mine, base)).toBe(2);
     expect(pairedRatio([{ round: 5, value: 1 }], base)).toBeNaN();
+  });
+
+  it('takes what a case adds beyond the floor as a share of what the reference adds, round by round', () => {
+    const rounds = (...v: number[]) => v.map((value, round) => ({ round, value }));
+    // Load doubles in round 1: the shares stay 0.2 in every round.
+    const floor = rounds(40, 80, 40, 40, 40, 40);
+    const sample = rounds(140, 280, 140, 140, 140, 140);
+    const ours = rounds(60, 120, 60, 60, 60, 60);
+    expect(pairedMarginalRatio(ours, floor, sample)).toEqual({ value: 0.2, rounds: 6, dropped: 0 });
+    // The plain paired ratio of the same runs is 60/140, which the floor alone (40/140) keeps above 0.2.
+    expect(pairedRatio(ours, sample)).toBeCloseTo(0.4286, 3);
+    // A round where the sample was not slower than the floor is dropped and counted.
+    const degenerate = pairedMarginalRatio(ours, floor, rounds(140, 80, 140, 140, 140, 140));
+    expect(degenerate).toEqual({ value: 0.2, rounds: 6, dropped: 1 });
+    // Rounds where one of the three has no run do not count at all.
+    expect(pairedMarginalRatio(ours, floor.slice(1), sample).rounds).toBe(5);
+    expect(pairedMarginalRatio(ours, floor, sample.map((r) => ({ ...r, value: r.round === 2 ? Number.NaN : r.value }))).rounds).toBe(5);
+  });
+
+  it('gives no figure (NaN) from too few rounds: under the minimum, or under half of the rounds after dropping', () => {
+    const rounds = (...v: number[]) => v.map((value, round) => ({ round, value }));
+    const six = (v: number) => rounds(v, v, v, v, v, v);
+    expect(pairedMarginalRatio(rounds(60, 60, 60), rounds(40, 40, 40), rounds(140, 140, 140)).value).toBeNaN();
+    expect(pairedMarginalRatio(rounds(60, 60, 60), rounds(40, 40, 40), rounds(140, 140, 140), 3).value).toBeCloseTo(0.2, 10);
+    // Four of six rounds degenerate: two kept, fewer than half.
+    expect(pairedMarginalRatio(six(60), six(40), rounds(140, 140, 40, 30, 40, 10), 1)).toMatchObject({ rounds: 6, dropped: 4, value: Number.NaN });
+    expect(pairedMarginalRatio([], six(40), six(140)).value).toBeNaN();
   });
 
   it('groups esbuild inputs by package or source folder', () => {

@@ -4,12 +4,15 @@
  * (tools/bench/child.cjs).
  */
 import { execFile } from 'node:child_process';
+import { request } from 'node:https';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BENCH_SKILL_ID, BENCH_USER_ID, launch } from '../../tools/bench/envelopes.js';
 import { startStore, type BenchStore } from '../../tools/bench/store.js';
+import { buildLambdaBundle } from '../../tools/build.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
 const run = promisify(execFile);
@@ -62,5 +65,54 @@ describe('bench store over HTTPS', () => {
     expect(before).toEqual(expect.arrayContaining(['http', 'net', 'stream', 'assert', 'os', 'worker_threads', 'util', 'fs', 'path']));
     // Not tls or crypto: those are the store client's own cost, as in Lambda.
     expect(before).not.toContain('tls');
+  });
+});
+
+/** PutItem from this process, which does not trust the test CA through NODE_EXTRA_CA_CERTS: the CA is passed as `ca`. */
+function putItem(store: BenchStore, item: Record<string, unknown>): Promise<number> {
+  const body = JSON.stringify({ TableName: store.tableName, Item: item });
+  const url = new URL(store.endpoint);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      hostname: url.hostname, port: url.port, path: '/', method: 'POST', ca: readFileSync(store.env.NODE_EXTRA_CA_CERTS!, 'utf8'),
+      headers: {
+        'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.PutItem', 'x-amz-date': '20261207T000000Z',
+        authorization: 'AWS4-HMAC-SHA256 Credential=local/20261207/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00',
+      },
+    }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('the floor: the minimal skill with one bare HTTPS GetItem (bench/fixtures/minimal-skill-bare-store.ts)', () => {
+  let store: BenchStore;
+  let floor: string;
+  beforeAll(async () => {
+    store = await startStore({ tlsDir: join(dir, 'tls-floor') });
+    floor = (await buildLambdaBundle('bench/fixtures/minimal-skill-bare-store.ts', join(dir, 'floor'))).file;
+  });
+  afterAll(async () => { await store.stop(); });
+
+  /** What the floor's cold launch said, as the bench's child times it. */
+  async function said(env: Record<string, string>): Promise<string> {
+    const input = join(dir, 'floor-in.json');
+    const result = join(dir, 'floor-out.json');
+    writeFileSync(input, JSON.stringify([{ kind: 'launch', envelope: launch() }]));
+    await run(process.execPath, [resolve('tools/bench/child.cjs'), 'cold', floor, input, result], { env: { PATH: process.env.PATH ?? '', SKILL_ID: BENCH_SKILL_ID, ...env } });
+    return (JSON.parse(readFileSync(result, 'utf8')) as { speech: string }).speech;
+  }
+
+  it('bundles node:https and no SDK or signer', () => {
+    const code = readFileSync(floor, 'utf8');
+    expect(code).toMatch(/require\("node:https"\)/);
+    expect(code).not.toMatch(/@aws-sdk|node_modules\/aws4|createHmac/);
+  });
+
+  it('reads the item over HTTPS: "welcome" before it exists, "welcome back" after; a missing table fails loudly', async () => {
+    expect(await said(store.env)).toBe('Welcome to the minimal skill.');
+    expect(await putItem(store, { id: { S: BENCH_USER_ID }, attributes: { M: { state: { S: 'saved' } } } })).toBe(200);
+    expect(await said(store.env)).toBe('Welcome back to the minimal skill.');
+    expect(await said({ ...store.env, TABLE_NAME: 'NoSuchTable' })).toBe('Sorry, something went wrong.');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The bundles the bench measures, all with the stack's esbuild settings (infra/bundling.ts):
  * the skill as shipped (tools/build.mts), the skill with each bench candidate swapped in for the
- * store adapter, and the minimal skill with and without a store.
+ * store adapter, and the minimal skill with and without a store, and with one bare HTTPS GetItem (the floor).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -74,6 +74,8 @@ export interface BenchBundles {
   readonly ours: BuiltBundle;
   readonly minimal: BuiltBundle;
   readonly minimalStore: BuiltBundle;
+  /** The minimal skill reading the same item with one bare node:https POST: the floor of a store-reading launch. */
+  readonly minimalBareStore: BuiltBundle;
   /** By candidate id; `own` is `ours`. */
   readonly candidates: Readonly<Record<string, BuiltBundle>>;
 }
@@ -83,7 +85,8 @@ export async function buildBenchBundles(outDir: string): Promise<BenchBundles> {
   writeFileSync(join(outDir, 'ours', 'meta.json'), JSON.stringify(ours.metafile));
   const minimal = await buildLambdaBundle('bench/fixtures/minimal-skill.ts', join(outDir, 'minimal'));
   const minimalStore = await buildVariant('bench/fixtures/minimal-skill-store.ts', join(outDir, 'minimal-store'));
+  const minimalBareStore = await buildLambdaBundle('bench/fixtures/minimal-skill-bare-store.ts', join(outDir, 'minimal-bare-store'));
   const candidates: Record<string, BuiltBundle> = {};
   for (const c of CANDIDATES) candidates[c.id] = c.adapter || c.signer ? await buildVariant(LAMBDA_BUNDLE.entry, join(outDir, c.id), c.adapter, c.signer) : ours;
-  return { ours, minimal, minimalStore, candidates };
+  return { ours, minimal, minimalStore, minimalBareStore, candidates };
 }

@@ -40,8 +40,12 @@ export const minimalMix: Step[] = [
 
 export const launchSteps = (locale = 'en-US'): Step[] => [{ kind: `launch ${locale}`, envelope: launch({ locale }) }];
 
-/** Which bundle a cold case runs: ours, a candidate's (by id), or the minimal skill with or without a store. */
-export type BundleRef = { readonly kind: 'ours' } | { readonly kind: 'candidate'; readonly id: string } | { readonly kind: 'minimal' } | { readonly kind: 'minimal-store' };
+/** Which bundle a cold case runs: ours, a candidate's (by id), or the minimal skill without a store, with the SDK, or with one bare GetItem. */
+export type BundleRef = { readonly kind: 'ours' } | { readonly kind: 'candidate'; readonly id: string } | { readonly kind: 'minimal' } | { readonly kind: 'minimal-store' }
+  | { readonly kind: 'minimal-bare-store' };
+
+/** What the minimal skill says at launch when it found saved attributes: the proof that it read an item that exists. */
+export const READ_SAVED = /^Welcome back\b/;
 
 export interface ColdCase {
   /** Unique name, also the row label. */
@@ -50,11 +54,14 @@ export interface ColdCase {
   readonly steps: readonly Step[];
   /** Runs with the store's environment (TABLE_NAME, endpoint, credentials). */
   readonly store: boolean;
+  /** A run whose answer does not match is counted as failed, not timed (a launch that read nothing is no store read). */
+  readonly expectSpeech?: RegExp;
 }
 
 export const COLD = {
   minimal: 'minimal: launch, no store',
   minimalStore: 'minimal: launch reading the store (SDK v3, sample style)',
+  floor: 'floor: minimal skill + one bare HTTPS GetItem',
   ours: 'ours: launch en-US, no store',
   oursDe: 'ours: launch de-DE, no store',
   oursStore: (candidateId: string) => `ours: launch reading the store, ${candidateId}`,
@@ -68,7 +75,8 @@ export function coldCases(candidateIds: readonly string[], withStore: boolean): 
     { name: COLD.oursDe, bundle: { kind: 'ours' }, steps: launchSteps('de-DE'), store: false },
   ];
   if (!withStore) return cases;
-  cases.push({ name: COLD.minimalStore, bundle: { kind: 'minimal-store' }, steps: launchSteps(), store: true });
+  cases.push({ name: COLD.minimalStore, bundle: { kind: 'minimal-store' }, steps: launchSteps(), store: true, expectSpeech: READ_SAVED });
+  cases.push({ name: COLD.floor, bundle: { kind: 'minimal-bare-store' }, steps: launchSteps(), store: true, expectSpeech: READ_SAVED });
   for (const id of candidateIds) cases.push({ name: COLD.oursStore(id), bundle: { kind: 'candidate', id }, steps: launchSteps(), store: true });
   return cases;
 }

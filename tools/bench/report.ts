@@ -3,7 +3,7 @@ import type { Metafile } from 'esbuild';
 import type { BudgetLine } from './budget.js';
 import type { ColdCase } from './cases.js';
 import type { ChildResult } from './children.js';
-import { kib, median, num, packageOf, pairedRatio, quantile, ratio, type RoundValue } from './stats.js';
+import { kib, median, num, packageOf, pairedMarginalRatio, pairedRatio, quantile, ratio, type MarginalRatio, type RoundValue } from './stats.js';
 
 export interface ColdRun { readonly round: number; readonly result: ChildResult }
 export interface ColdTally { readonly spec: ColdCase; readonly runs: ColdRun[]; readonly errors: string[] }
@@ -64,6 +64,10 @@ export function warmRow(name: string, results: readonly ChildResult[], errors: r
 
 export const paired = (a: ColdRow | undefined, b: ColdRow | undefined): number => (a && b ? pairedRatio(a.totals, b.totals) : Number.NaN);
 
+/** (a − floor) ÷ (ref − floor), paired per round (stats.ts pairedMarginalRatio); NaN without all three rows. */
+export const beyondFloor = (a: ColdRow | undefined, floor: ColdRow | undefined, ref: ColdRow | undefined): MarginalRatio =>
+  (a && floor && ref ? pairedMarginalRatio(a.totals, floor.totals, ref.totals) : { value: Number.NaN, rounds: 0, dropped: 0 });
+
 export function printBundles(rows: readonly { name: string; bytes: number; gzipBytes: number }[], reference: { gzipBytes: number }): void {
   console.log(`\nBundles (esbuild: node22, cjs, minified, source map)      ${'raw KiB'.padStart(8)} ${'gzip KiB'.padStart(8)}  gzip × minimal`);
   for (const r of rows) console.log(`  ${r.name.padEnd(52)} ${num(kib(r.bytes))} ${num(kib(r.gzipBytes))}  ${num(ratio(r.gzipBytes, reference.gzipBytes), 3)}`);
@@ -89,14 +93,16 @@ export interface CandidateRow {
 }
 
 /** The store clients side by side, each as paired ratios against the references of the same run. */
-export function printCandidates(candidates: readonly CandidateRow[], refs: { minimal?: ColdRow; minimalStore?: ColdRow; ours?: ColdRow; before?: ColdRow }): void {
+export function printCandidates(candidates: readonly CandidateRow[], refs: { minimal?: ColdRow; minimalStore?: ColdRow; floor?: ColdRow; ours?: ColdRow; before?: ColdRow }): void {
   console.log('\nStore clients behind the same PersistenceAdapter: cold launch reading the store (paired ratios, same run)');
-  console.log(`  ${'client'.padEnd(32)}  total ms  first ms  × minimal  × minimal+store  × ours no store  × SDK import()`);
+  console.log(`  ${'client'.padEnd(32)}  total ms  first ms  × minimal  × minimal+store  beyond floor ×  × ours no store  × SDK import()`);
   for (const c of candidates) {
     const r = c.row;
-    console.log(`  ${c.label.padEnd(32)} ${num(r?.coldMs ?? Number.NaN, 1, 9)} ${num(r?.firstMs ?? Number.NaN, 1, 9)} ${num(paired(r, refs.minimal), 2, 10)} ${num(paired(r, refs.minimalStore), 2, 16)} ${num(paired(r, refs.ours), 2, 16)} ${num(paired(r, refs.before), 2, 14)}`);
+    console.log(`  ${c.label.padEnd(32)} ${num(r?.coldMs ?? Number.NaN, 1, 9)} ${num(r?.firstMs ?? Number.NaN, 1, 9)} ${num(paired(r, refs.minimal), 2, 10)} ${num(paired(r, refs.minimalStore), 2, 16)} ${num(beyondFloor(r, refs.floor, refs.minimalStore).value, 2, 15)} ${num(paired(r, refs.ours), 2, 16)} ${num(paired(r, refs.before), 2, 14)}`);
   }
-  if (refs.minimalStore) console.log(`  ${'minimal skill, SDK v3 (sample)'.padEnd(32)} ${num(refs.minimalStore.coldMs, 1, 9)} ${num(refs.minimalStore.firstMs, 1, 9)} ${num(paired(refs.minimalStore, refs.minimal), 2, 10)}`);
+  if (refs.minimalStore) console.log(`  ${'minimal skill, SDK v3 (sample)'.padEnd(32)} ${num(refs.minimalStore.coldMs, 1, 9)} ${num(refs.minimalStore.firstMs, 1, 9)} ${num(paired(refs.minimalStore, refs.minimal), 2, 10)} ${num(1, 2, 16)} ${num(1, 2, 15)}`);
+  if (refs.floor) console.log(`  ${'floor: minimal + bare GetItem'.padEnd(32)} ${num(refs.floor.coldMs, 1, 9)} ${num(refs.floor.firstMs, 1, 9)} ${num(paired(refs.floor, refs.minimal), 2, 10)} ${num(paired(refs.floor, refs.minimalStore), 2, 16)} ${num(0, 2, 15)}`);
+  console.log('  beyond floor ×: median over rounds of (this − floor) ÷ (sample − floor), each round against its own floor');
 }
 
 export function printWarm(rows: readonly WarmRow[]): void {
@@ -111,9 +117,13 @@ export function printWarm(rows: readonly WarmRow[]): void {
   }
 }
 
-export function printBudget(lines: readonly BudgetLine[]): void {
+/** The verdict, with the store line's unjudged context (budget.ts storeContextLines) under the first line. */
+export function printBudget(lines: readonly BudgetLine[], storeContext: readonly string[] = []): void {
   console.log('\nBudget (issues 13 and 19)');
-  for (const l of lines) console.log(`  ${l.pass ? 'PASS' : 'FAIL'}  ${l.what.padEnd(70)} ${num(l.value, 3)} ${l.unit}`);
+  lines.forEach((l, i) => {
+    console.log(`  ${l.pass ? 'PASS' : 'FAIL'}  ${l.what.padEnd(70)} ${num(l.value, 3)} ${l.unit}`);
+    if (i === 0) for (const c of storeContext) console.log(`          ${c}`);
+  });
 }
 
 /** Minified bytes per package in a bundle, largest first. */

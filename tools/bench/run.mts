@@ -23,13 +23,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LAMBDA_BUNDLE } from '../../infra/bundling.js';
 import type { BuiltBundle } from '../build.mjs';
-import { budgetLines, exitCode, type BudgetLine } from './budget.js';
+import { budgetLines, exitCode, storeContextLines, type BudgetLine } from './budget.js';
 import { benchAudioStream } from './audio-stream.js';
 import { buildBenchBundles, CANDIDATES } from './bundles.js';
-import { COLD, coldCases, conversation, launchSteps, minimalMix, oursMix, type BundleRef } from './cases.js';
+import { COLD, coldCases, conversation, launchSteps, minimalMix, oursMix, READ_SAVED, type BundleRef } from './cases.js';
 import { Children, errorLines, type ChildResult, type Step } from './children.js';
 import { node22Path, pathNode } from './node-runtimes.js';
-import { coldRow, paired, printBudget, printBundles, printCandidates, printCold, printPackages, printWarm, warmRow, type ColdTally, type WarmRow } from './report.js';
+import { beyondFloor, coldRow, paired, printBudget, printBundles, printCandidates, printCold, printPackages, printWarm, warmRow, type ColdTally, type WarmRow } from './report.js';
 import { ratio } from './stats.js';
 import { startStore, type BenchStore } from './store.js';
 
@@ -97,8 +97,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     console.log('Building the bundles with the stack\'s esbuild settings (infra/bundling.ts)…');
     const bundles = await buildBenchBundles(out);
     const fileOf = (ref: BundleRef): string => ref.kind === 'ours' ? bundles.ours.file : ref.kind === 'minimal' ? bundles.minimal.file
-      : ref.kind === 'minimal-store' ? bundles.minimalStore.file : bundles.candidates[ref.id]!.file;
-    const built: [string, BuiltBundle][] = [['ours', bundles.ours], ['minimal', bundles.minimal], ['minimal-store', bundles.minimalStore], ...Object.entries(bundles.candidates)];
+      : ref.kind === 'minimal-store' ? bundles.minimalStore.file : ref.kind === 'minimal-bare-store' ? bundles.minimalBareStore.file : bundles.candidates[ref.id]!.file;
+    const built: [string, BuiltBundle][] = [['ours', bundles.ours], ['minimal', bundles.minimal], ['minimal-store', bundles.minimalStore], ['minimal-bare-store', bundles.minimalBareStore], ...Object.entries(bundles.candidates)];
     report.bundles = Object.fromEntries(built.map(([k, b]) => [k, { bytes: b.bytes, gzipBytes: b.gzipBytes }]));
 
     try {
@@ -106,8 +106,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     } catch (e) {
       notes.push(`store not measured: dynalite did not start (${(e as Error).message})`);
     }
-    const run = (mode: 'cold' | 'warm' | 'script', bundle: string, input: string, opts: { store?: boolean; iterations?: number; warmup?: number } = {}) =>
-      children.run(mode, bundle, input, { node: s.node, nodeOptions: s.nodeOptions, ...(opts.store && store ? { env: store.env } : {}), ...(opts.iterations ? { iterations: opts.iterations } : {}), ...(opts.warmup !== undefined ? { warmup: opts.warmup } : {}) });
+    const run = (mode: 'cold' | 'warm' | 'script', bundle: string, input: string, opts: { store?: boolean; iterations?: number; warmup?: number; env?: Record<string, string> } = {}) =>
+      children.run(mode, bundle, input, { node: s.node, nodeOptions: s.nodeOptions, ...(opts.store && store ? { env: { ...store.env, ...opts.env } } : {}), ...(opts.iterations ? { iterations: opts.iterations } : {}), ...(opts.warmup !== undefined ? { warmup: opts.warmup } : {}) });
 
     // Sanity: what each request answers; a request that throws, logs an error or apologises makes its figure meaningless.
     console.log('Sanity check: what each request answers…');
@@ -142,7 +142,18 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
         const again = await probe(`ours + store, ${c.id}`, bundles.candidates[c.id]!.file, launchSteps(), true);
         if (again?.[0] && again[0].speech === talk?.[0]?.speech) notes.push(`${c.id}: the store-reading launch said the same as a store-free launch: it may not have read the saved progress`);
       }
-      await probe('minimal + store', bundles.minimalStore.file, launchSteps(), true);
+      // The sample-style skill and the floor must have read the item the skill saved ("Welcome back"), or their
+      // timings are not a store read; and the floor must fail loudly, not answer, when it reads a table that is not there.
+      for (const [who, file] of [['minimal + store', bundles.minimalStore.file], ['floor (bare GetItem)', bundles.minimalBareStore.file]] as const) {
+        const read = await probe(who, file, launchSteps(), true);
+        const last = sanity[sanity.length - 1];
+        if (read?.[0] && last && !last.problem && !READ_SAVED.test(read[0].speech ?? '')) last.problem = `did not read the saved item: said ${JSON.stringify(read[0].speech)}`;
+      }
+      const wrong = await run('script', bundles.minimalBareStore.file, children.input('probe-floor-wrong-table', launchSteps()), { store: true, env: { TABLE_NAME: `${store.tableName}-missing` } });
+      const wrongSaid = wrong.ok ? (wrong.result.steps as StepResult[])[0] : undefined;
+      const failedLoudly = !wrong.ok || !wrongSaid?.ok || Boolean(wrongSaid.thrown) || /sorry/i.test(wrongSaid.speech ?? '');
+      sanity.push({ who: 'floor, table that does not exist', kind: 'launch', speech: `failed, as it must: ${wrongSaid?.thrown ?? wrongSaid?.speech ?? (wrong.ok ? '' : wrong.error)}`,
+        ...(failedLoudly ? {} : { problem: `answered ${JSON.stringify(wrongSaid?.speech)} instead of failing: the floor may not be reading the store` }) });
     }
     report.sanity = sanity;
 
@@ -155,7 +166,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       for (let j = 0; j < tallies.length; j += 1) {
         const t = tallies[(round + j) % tallies.length]!;
         const o = await run('cold', fileOf(t.spec.bundle), inputs.get(t.spec.name)!, { store: t.spec.store });
-        if (o.ok) t.runs.push({ round, result: o.result });
+        const said = o.ok ? String(o.result.speech) : '';
+        if (o.ok && t.spec.expectSpeech && !t.spec.expectSpeech.test(said)) t.errors.push(`answered ${JSON.stringify(said)}: not a read of the saved item`);
+        else if (o.ok) t.runs.push({ round, result: o.result });
         else t.errors.push(o.error);
       }
     }
@@ -204,32 +217,36 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     printBundles([
       { name: 'minimal (ask-sdk-core + i18next)', ...bundles.minimal },
       { name: 'minimal + store (SDK v3 external)', ...bundles.minimalStore },
+      { name: 'floor: minimal + one bare HTTPS GetItem', ...bundles.minimalBareStore },
       ...CANDIDATES.map((c) => ({ name: `ours, ${c.label}`, ...bundles.candidates[c.id]! })),
     ], bundles.minimal);
     const minimal = row(COLD.minimal);
     printCold(rows, minimal);
     const kept = row(COLD.oursStore(CANDIDATES[0]!.id));
     printCandidates(CANDIDATES.map((c) => ({ id: c.id, label: c.label, row: row(COLD.oursStore(c.id)) })),
-      { minimal, minimalStore: row(COLD.minimalStore), ours: row(COLD.ours), before: row(COLD.oursStore('sdk-import')) });
+      { minimal, minimalStore: row(COLD.minimalStore), floor: row(COLD.floor), ours: row(COLD.ours), before: row(COLD.oursStore('sdk-import')) });
     console.log(`  de-DE launch ÷ en-US launch (paired): ${paired(row(COLD.oursDe), row(COLD.ours)).toFixed(2)}×`);
     printWarm(warmRows);
     printPackages(bundles.ours.metafile, bundles.minimal.metafile);
     report.audioStream = await benchAudioStream(out, s.node, Math.min(s.coldRuns, 10));
 
+    const storeLine = beyondFloor(kept, row(COLD.floor), row(COLD.minimalStore));
+    const storeContext = { oursVsSample: paired(kept, row(COLD.minimalStore)), floorVsSample: paired(row(COLD.floor), row(COLD.minimalStore)), rounds: storeLine.rounds, dropped: storeLine.dropped };
     lines = budgetLines({
-      storeVsMinimalStore: paired(kept, row(COLD.minimalStore)),
+      storeBeyondFloor: storeLine.value,
       coldVsMinimal: paired(row(COLD.ours), minimal),
       warmP99Ms: warmRows[1]!.p99Ms,
       gzipVsMinimal: ratio(bundles.ours.gzipBytes, bundles.minimal.gzipBytes),
     });
-    printBudget(lines);
+    printBudget(lines, store ? storeContextLines(storeContext) : []);
+    if (storeLine.dropped) notes.push(`the store line dropped ${storeLine.dropped} of ${storeLine.rounds} rounds where the sample-style skill was not slower than the floor`);
     if (!s.storeTls) notes.push('the store line was measured over plain HTTP (--store=http): it does not describe production, and its verdict is not the budget\'s');
     const problems = sanity.filter((x) => x.problem).length;
     const failed = lines.filter((l) => !l.pass).length;
     console.log(`\nSummary: ${lines.length - failed}/${lines.length} budget lines PASS${failed ? `, ${failed} FAIL` : ''}${problems ? `; ${problems} sanity problem(s) above` : ''}.`
       + ` Ratios from a shared machine; results in dist/bench.json (${Math.round((Date.now() - startedMs) / 1000)} s).`);
     for (const n of notes) console.log(`  note: ${n}`);
-    Object.assign(report, { cold: rows, warm: warmRows, budget: lines });
+    Object.assign(report, { cold: rows, warm: warmRows, budget: lines, storeContext });
   } catch (e) {
     console.error(`\nBench aborted: ${(e as Error).stack ?? String(e)}`);
     console.log('Summary: bench did not complete (see the error above); no budget verdict.');

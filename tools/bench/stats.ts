@@ -40,3 +40,38 @@ export function pairedRatio(a: readonly RoundValue[], b: readonly RoundValue[]):
   const base = new Map(b.map((r) => [r.round, r.value]));
   return median(a.map((r) => ratio(r.value, base.get(r.round) ?? Number.NaN)));
 }
+
+/** A paired marginal ratio, with the rounds it was taken over. */
+export interface MarginalRatio {
+  /** Median over the kept rounds; NaN when too few rounds were kept. */
+  readonly value: number;
+  /** Rounds where all three cases have a run. */
+  readonly rounds: number;
+  /** Of those, dropped because the reference was not slower than the floor in that round (reference − floor ≤ 0). */
+  readonly dropped: number;
+}
+
+/**
+ * Median over rounds of (a_r − floor_r) ÷ (ref_r − floor_r): what a costs beyond the floor, as a share of what the
+ * reference costs beyond the same floor, each round against its own floor. A round where ref_r − floor_r ≤ 0 has no
+ * meaningful share and is dropped (counted). NaN when fewer than `minRounds` rounds are kept, or fewer than half of
+ * the rounds where all three ran: a verdict from a few surviving rounds would be a verdict on noise.
+ */
+export function pairedMarginalRatio(a: readonly RoundValue[], floor: readonly RoundValue[], ref: readonly RoundValue[], minRounds = 5): MarginalRatio {
+  const f = new Map(floor.map((r) => [r.round, r.value]));
+  const b = new Map(ref.map((r) => [r.round, r.value]));
+  const shares: number[] = [];
+  let rounds = 0;
+  let dropped = 0;
+  for (const { round, value } of a) {
+    const fv = f.get(round);
+    const bv = b.get(round);
+    if (![value, fv, bv].every((v) => v !== undefined && Number.isFinite(v))) continue;
+    rounds += 1;
+    const denominator = bv! - fv!;
+    if (denominator <= 0) dropped += 1;
+    else shares.push((value - fv!) / denominator);
+  }
+  const enough = shares.length >= minRounds && shares.length * 2 >= rounds;
+  return { value: enough ? median(shares) : Number.NaN, rounds, dropped };
+}

@@ -101,7 +101,7 @@ export const PAIN_PHRASES: Readonly<Record<Lang, readonly string[]>> = {
   de: ['au, das tut weh', 'aua, das tut weh', 'das ist empfindlich', 'das tut ziemlich weh', 'das tut sehr weh', 'das tut echt weh', 'zu fest', 'zu hart', 'das ist zu hart',
     'ich drücke zu fest', 'es tut immer noch weh', 'es tut noch weh', 'das ist echt schmerzhaft', 'au, das ist empfindlich', 'au'],
   es: ['ay, eso me molesta', 'ay, qué dolor', 'está muy sensible', 'eso está muy sensible', 'me duele bastante', 'duele un montón', 'demasiado duro', 'estoy apretando demasiado',
-    'todavía me duele', 'sigue doliendo', 'aún me duele', 'ay, eso duele', 'qué daño', 'ay'],
+    'todavía me duele', 'sigue doliendo', 'aún me duele', 'ay, eso duele', 'qué daño', 'ay', 'ay, me duele', 'uy, me duele', '¡ay, cómo duele!'],
   fr: ["aïe, c'est sensible", "c'est sensible", "c'est très sensible", 'ça fait très mal', 'ça fait assez mal', 'ça fait super mal', 'trop dur', "c'est trop dur", "j'appuie trop fort", 'ça fait encore mal',
     'ça fait toujours mal', 'aïe, ça fait mal', "ouille, c'est douloureux", "c'est vraiment douloureux", 'aïe'],
 };

@@ -2,6 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import common from '../../locales/en/common.json';
+import points from '../../locales/en/points.json';
+import routines from '../../locales/en/routines.json';
+import deCommon from '../../locales/de/common.json';
+import dePoints from '../../locales/de/points.json';
+import esCommon from '../../locales/es/common.json';
+import esPoints from '../../locales/es/points.json';
+import frCommon from '../../locales/fr/common.json';
+import frPoints from '../../locales/fr/points.json';
+import { fill } from '../support/words.js';
 import cues from '../../locales/en/cues.json';
 import { saysAny, wordings } from '../support/wordings.js';
 
@@ -77,8 +86,19 @@ describe('npm start -- --script (the real simulator process)', () => {
     const en = run('tools/simulator/scripts/health.txt', 'en-US');
     for (const said of [common.condition.sprain, common.condition.brokenSkin, common.condition.diabetes, common.condition.lightNow, common.painStillHurts]) expect(en).toContain(said);
     expect(en).not.toContain(common.fallback.routine);
-    const de = run('tools/simulator/scripts/health-de.txt', 'de-DE');
-    expect(de).toContain('Verstauchung');
-    expect(de).not.toContain('(the skill failed');
-  }, 60_000);
+    // The cautions of the first time, and "what does it help with?" about the point in use.
+    expect(en).toContain(common.disclaimer.slice(0, 60));
+    expect(en).toContain(`${fill(common.aside.thisIs, { title: routines.ankle.steps.ki6.title })} ${points.KI6.helps}`);
+    for (const [locale, file, words, caution] of [
+      ['de-DE', 'health-de.txt', { common: deCommon, points: dePoints }, 'Verstauchung'], ['es-ES', 'health-es.txt', { common: esCommon, points: esPoints }, 'esguince'],
+      ['fr-FR', 'health-fr.txt', { common: frCommon, points: frPoints }, 'entorse'],
+    ] as const) {
+      const text = run(`tools/simulator/scripts/${file}`, locale);
+      expect(text, locale).toContain(caution);
+      expect(text, locale).toContain(words.common.disclaimer.slice(0, 50));
+      for (const fallback of Object.values(words.common.fallback)) expect(text, locale).not.toContain(fallback);
+      expect([words.points.KI6.helps, words.points.GB40.helps].some((h) => text.includes(h)), `${locale}: what the point helps with`).toBe(true);
+      expect(text, locale).not.toContain('(the skill failed');
+    }
+  }, 120_000);
 });

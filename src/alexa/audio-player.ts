@@ -65,7 +65,7 @@ export function deviceOf(envelope: RequestEnvelope, screen: boolean, config: Str
 /** AudioPlayer.Play or Stop for a core PlayerAction, with the stream's signed URL for this user's settings. */
 export function playerDirective(action: PlayerAction, state: SkillState, locale: string, config: StreamConfig, nowMs: number): Directive {
   if (action.kind === 'stop') return { type: 'AudioPlayer.Stop' };
-  const params = streamParams(action.routineId, action.stepIndex, state.prefs, state.leaveOut, locale, undefined, isLightStep(state, action.stepIndex));
+  const params = streamParams(action.routineId, action.stepIndex, state.prefs, state.leaveOut, locale, undefined, isLightStep(state, action.stepIndex), state.progress?.returning === true);
   const url = signedStreamUrl(config.baseUrl, params, config.key, Math.floor(nowMs / 1000) + URL_VALID_S);
   const token = tokenOf({ routineId: action.routineId, stepIndex: action.stepIndex, seq: action.seq });
   return {

@@ -22,7 +22,7 @@ export async function planStream(params: StreamParams): Promise<StreamPlan> {
   const planned = planRoutine(params.routine, prefs, params.leaveOut);
   const plan = params.light ? withLightSteps(planned, [params.step]) : planned;
   if (!plan.steps.some((s) => s.index === params.step)) throw new StreamNotFoundError(`step ${params.step} is not an active step of ${params.routine}`);
-  const segment = stepSegment({ plan, stepIndex: params.step, words: streamWords(voice, params.routine, prefs, params.leaveOut, plan), voice, prefs, chime: voice.chime });
+  const segment = stepSegment({ plan, stepIndex: params.step, words: streamWords(voice, params.routine, prefs, params.leaveOut, plan, params.returning), voice, prefs, chime: voice.chime });
   return streamPlan(segment, voice.ratePercent);
 }
 

@@ -21,6 +21,8 @@ export interface StreamParams {
   readonly leaveOut: boolean;
   /** The step at light pressure (after pain, or a session made light by a health disclosure): no firm cue in it. */
   readonly light: boolean;
+  /** A returning run (the routine done before): the step's short setup (src/core/turn.ts paceWords). */
+  readonly returning: boolean;
   readonly locale: string;
   /** The clips' voice, e.g. `polly:Joanna` or `espeak:en-us` (src/audio/voices.ts). */
   readonly voice: string;
@@ -48,8 +50,8 @@ export const prefsOf = (p: Pick<StreamParams, 'hold' | 'chimes' | 'countdown' | 
   ({ holdLength: p.hold, chimes: p.chimes, countdown: p.countdown, pace: p.pace, waitBetweenSteps: false, audio: true });
 
 /** The parameters of a step stream from what the skill holds: routine, step, the user's preferences and choice, locale. */
-export function streamParams(routine: StreamParams['routine'], step: number, prefs: Preferences, leaveOut: boolean | undefined, locale: string, voice = streamVoice(locale), light = false): StreamParams {
-  return { routine, step, hold: prefs.holdLength, chimes: prefs.chimes, countdown: prefs.countdown, pace: prefs.pace, leaveOut: leaveOut === true, light, locale, voice };
+export function streamParams(routine: StreamParams['routine'], step: number, prefs: Preferences, leaveOut: boolean | undefined, locale: string, voice = streamVoice(locale), light = false, returning = false): StreamParams {
+  return { routine, step, hold: prefs.holdLength, chimes: prefs.chimes, countdown: prefs.countdown, pace: prefs.pace, leaveOut: leaveOut === true, light, returning, locale, voice };
 }
 
 /** The path of every stream; the signature covers it. */
@@ -65,7 +67,7 @@ const bit = (b: boolean) => (b ? '1' : '0');
 function queryOf(params: StreamParams, expiresAtS: number): [string, string][] {
   return [
     ['c', bit(params.chimes)], ['d', bit(params.countdown)], ['e', String(Math.floor(expiresAtS))], ['g', bit(params.light)], ['h', params.hold],
-    ['l', bit(params.leaveOut)], ['loc', params.locale], ['p', params.pace], ['r', params.routine], ['s', String(params.step)], ['v', params.voice],
+    ['l', bit(params.leaveOut)], ['loc', params.locale], ['p', params.pace], ['r', params.routine], ['s', String(params.step)], ['t', bit(params.returning)], ['v', params.voice],
   ];
 }
 
@@ -110,15 +112,16 @@ export function verifyStreamRequest(rawPath: string, rawQuery: string, key: stri
   const expiresAtS = Number(q.get('e'));
   if (!Number.isInteger(expiresAtS) || nowS > expiresAtS) return { ok: false, reason: 'expired' };
   const [routine, hold, pace, step] = [q.get('r'), q.get('h'), q.get('p'), Number(q.get('s'))];
-  const [c, d, g, l, locale, voice] = [q.get('c'), q.get('d'), q.get('g'), q.get('l'), q.get('loc'), q.get('v')];
+  const [c, d, g, l, t, locale, voice] = [q.get('c'), q.get('d'), q.get('g'), q.get('l'), q.get('t'), q.get('loc'), q.get('v')];
   if (!ROUTINE_IDS.includes(routine as RoutineId) || !HOLD_LENGTHS.includes(hold as HoldLength) || !PACES.includes(pace as Pace)
-    || !Number.isInteger(step) || step < 0 || !isBit(c) || !isBit(d) || !(g === undefined || isBit(g)) || !isBit(l) || !locale || !voice
-    // A URL signed before streams had `g` (light pressure) is still good until it expires: it plays firm, as it was made.
-    || q.size !== (g === undefined ? 10 : 11)) {
+    || !Number.isInteger(step) || step < 0 || !isBit(c) || !isBit(d) || !(g === undefined || isBit(g)) || !(t === undefined || isBit(t)) || !isBit(l) || !locale || !voice
+    // A URL signed before streams had `g` (light pressure) and `t` (a returning run) is still good until it expires:
+    // it plays firm and with the full setup, as it was made.
+    || q.size !== 10 + (g === undefined ? 0 : 1) + (t === undefined ? 0 : 1)) {
     return { ok: false, reason: 'parameters' };
   }
   return {
     ok: true, expiresAtS,
-    params: { routine: routine as RoutineId, step, hold: hold as HoldLength, chimes: c === '1', countdown: d === '1', pace: pace as Pace, leaveOut: l === '1', light: g === '1', locale, voice },
+    params: { routine: routine as RoutineId, step, hold: hold as HoldLength, chimes: c === '1', countdown: d === '1', pace: pace as Pace, leaveOut: l === '1', light: g === '1', returning: t === '1', locale, voice },
   };
 }

@@ -49,8 +49,8 @@ export interface StreamPlan {
  * The words of a step stream: the skill's own words (`paceWords`, src/core/turn.ts) on a device that plays audio,
  * so no "say next" prompt (the stream carries on) and every cue in the wording the spoken routine gives it.
  */
-export function streamWords(voice: Voice, routineId: RoutineId, prefs: Preferences, leaveOut: boolean | undefined, plan: RoutinePlan): PaceWords {
-  return paceWords(voice, routineId, { prefs, ...(leaveOut === undefined ? {} : { leaveOut }) }, plan, STREAM_DEVICE);
+export function streamWords(voice: Voice, routineId: RoutineId, prefs: Preferences, leaveOut: boolean | undefined, plan: RoutinePlan, returning = false): PaceWords {
+  return paceWords(voice, routineId, { prefs, ...(leaveOut === undefined ? {} : { leaveOut }), ...(returning ? { progress: { returning } } : {}) }, plan, STREAM_DEVICE);
 }
 
 /** The device a stream is rendered for: no screen, audio that carries on by itself. */

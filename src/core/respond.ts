@@ -46,12 +46,13 @@ export function clockOf(voice: Voice, state: StreamState, routineId: RoutineId, 
   const prefs = streamPrefs(state.prefs);
   // A light step's stream has the gentle cues in place of the firm ones, at the same plan times (src/core/lighter.ts).
   const light = isLightStep(state, stepIndex);
-  const key = JSON.stringify([voice.locale, voice.ratePercent, prefs, state.leaveOut === true, routineId, stepIndex, light]);
+  const returning = state.progress?.returning === true;
+  const key = JSON.stringify([voice.locale, voice.ratePercent, prefs, state.leaveOut === true, routineId, stepIndex, light, returning]);
   let clock = clocks.get(key);
   if (!clock) {
     const planned = planRoutine(routineId, prefs, state.leaveOut);
     const plan = light ? withLightSteps(planned, [stepIndex]) : planned;
-    clock = streamClock({ plan, stepIndex, words: streamWords(voice, routineId, prefs, state.leaveOut, plan), voice, prefs, chime: voice.chime });
+    clock = streamClock({ plan, stepIndex, words: streamWords(voice, routineId, prefs, state.leaveOut, plan, returning), voice, prefs, chime: voice.chime });
     if (clocks.size >= CLOCK_MEMO_SIZE) clocks.delete(clocks.keys().next().value as string);
     clocks.set(key, clock);
   }

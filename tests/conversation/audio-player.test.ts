@@ -9,6 +9,7 @@ import type { Directive, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import common from '../../locales/en/common.json';
 import points from '../../locales/en/points.json';
+import routines from '../../locales/en/routines.json';
 import { parseToken } from '../../src/alexa/audio-player.js';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { DynamoDbPersistenceAdapter } from '../../src/alexa/persistence/dynamodb-adapter.js';
@@ -320,6 +321,27 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
     const next = playOf(await user.say('AMAZON.NextIntent', { token: played.token, offsetInMilliseconds: 1_000, playerActivity: 'PLAYING' })) as Play;
     expect(stepOf(next.token)).toBe(ANKLE[1]);
     expect(await firmIn(next)).toEqual({ light: true, firm: 0 });
+  });
+
+  it('plays the short setups to a returning user: the stream of the routine done before says setupShort, not the full setup', async () => {
+    const textOf = async (play: Play) => {
+      const url = new URL(play.url);
+      const verdict = verifyStreamRequest(url.pathname, url.search.slice(1), AUDIO.key, Math.floor(T0 / 1000) + 60);
+      if (!verdict.ok) throw new Error(JSON.stringify(verdict));
+      const plan = await planStream(verdict.params);
+      return { returning: verdict.params.returning, text: plan.clips.map((c) => (c.clip.kind === 'speech' ? speechTextOf({ response: { outputSpeech: { type: 'SSML', ssml: c.clip.ssml } } } as never) : '')).join(' ') };
+    };
+    const user = new Speaker();
+    const first = await textOf(await user.start());
+    expect(first.returning).toBe(false);
+    expect(first.text).toContain(routines.ankle.steps.ki6.setup);
+    await user.say('AMAZON.StopIntent');
+    user.now += 86_400_000;
+    const asked = await user.say('StartAnkleRoutineIntent');
+    const again = await textOf((playOf(asked) ?? playOf(await user.say('AMAZON.NoIntent'))) as Play);
+    expect(again.returning).toBe(true);
+    expect(again.text).toContain(routines.ankle.steps.ki6.setupShort);
+    expect(again.text).not.toContain(routines.ankle.steps.ki6.setup);
   });
 
   it('falls back to speech on that device after PlaybackFailed, and remembers it', async () => {

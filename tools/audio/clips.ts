@@ -31,8 +31,11 @@ export async function allStreamPlans(locale: string, voice: string, only?: Parti
         for (const leaveOut of only?.leaveOut !== undefined ? [only.leaveOut] : [false, true]) {
           const prefs = prefsOf({ hold, pace, chimes: true, countdown: true });
           // Every step firm and light: a light step (after pain, or a session made light) says the gentle cues.
+          // ... and for a first and a returning run (the full setup, or the short one).
           for (const light of only?.light !== undefined ? [only.light] : [false, true]) {
-            for (const step of planRoutine(routine, prefs, leaveOut).steps) plans.push(await planStream(streamParams(routine, step.index, prefs, leaveOut, locale, voice, light)));
+            for (const returning of [false, true]) {
+              for (const step of planRoutine(routine, prefs, leaveOut).steps) plans.push(await planStream(streamParams(routine, step.index, prefs, leaveOut, locale, voice, light, returning)));
+            }
           }
         }
       }

@@ -157,12 +157,15 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
       const afterPain = state.pending?.question === 'pain';
       // Told while a question waits: the answer, then the question again, briefly.
       const question = state.pending && !afterPain ? outcomeTurn(voice, askAgain(state, state.pending).outcome as Exclude<Outcome, { kind: 'segment' }>, state) : undefined;
-      const onward = afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:condition.more');
+      // A fresh sprain during the ankle routine: that routine is the one to leave for now, so the way on is to stop.
+      const leaveRoutine = outcome.condition === 'sprain' && outcome.inRoutine && state.progress?.routineId === 'ankle';
+      const resume = leaveRoutine ? say(voice, 'common:condition.stopHere') : say(voice, 'common:condition.resume');
+      const onward = afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? resume : say(voice, 'common:condition.more');
       const answer = outcome.condition === 'pregnancySafety' && outcome.leftOut ? 'common:condition.pregnancySafetyLeftOut' : `common:condition.${outcome.condition}` as const;
       const told = [...say(voice, answer), ...(outcome.lightened ? say(voice, 'common:condition.lightNow') : [])];
       if (question?.reprompt) return ask([...told, ...question.speech], question.reprompt);
       return ask([...told, ...onward],
-        afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? say(voice, 'common:condition.resume') : say(voice, 'common:helpReprompt'));
+        afterPain ? say(voice, 'common:painReprompt') : outcome.inRoutine ? resume : say(voice, 'common:helpReprompt'));
     }
     case 'screening': {
       const offer = outcome.routineId ? say(voice, 'common:screeningOffer', { name: routineName(voice, outcome.routineId) }) : say(voice, 'common:screeningMassages');

@@ -143,11 +143,12 @@ function asideWords(voice: Voice, routineId: RoutineId, aside: Aside, state: Wor
 
 function beginWords(voice: Voice, routineId: RoutineId, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>): SpeechPart[] {
   const parts: SpeechPart[] = [];
+  // The answer to what the user just said ("not sure", "no, don't remember it") comes first, then the one-time note.
+  if (outcome.unsure) parts.push(...say(voice, 'common:unsureLeaveOut'));
+  if (outcome.remembered !== undefined) parts.push(...say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered'));
   if (outcome.disclaimer) parts.push(...say(voice, 'common:disclaimer'));
   const minutes = routineMinutes(voice, routineId, state);
   parts.push(...say(voice, outcome.returning ? `routines:${routineId}.introShort` : `routines:${routineId}.intro`, { minutes }));
-  if (outcome.unsure) parts.push(...say(voice, 'common:unsureLeaveOut'));
-  if (outcome.remembered !== undefined) parts.push(...say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered'));
   const skipped = skippedSteps(routineId, state.leaveOut);
   if (skipped.length) {
     const steps = getRoutine(routineId).steps;

@@ -18,9 +18,9 @@ describe('conversation: health disclosures mid-hold', () => {
   it('three disclosures, each answered, and each time "resume" presses again at the same point', async () => {
     const c = await inRoutine();
     const told: [string, string][] = [
-      ['I sprained my ankle', common.condition.sprain],
       ['I have a cut on my foot', common.condition.brokenSkin],
       ['my ankle is swollen', common.condition.swelling],
+      ['I have varicose veins', common.condition.varicose],
     ];
     let afterMs = 90_000; // into K.I. 6's hold, after the note and the step's introduction
     for (const [said, answer] of told) {
@@ -35,6 +35,17 @@ describe('conversation: health disclosures mid-hold', () => {
       expect(resumed.text, said).toContain(cues.repress);
       expect(resumed.text, said).not.toContain(routines.ankle.steps.ki6.setup);
     }
+  });
+
+  it('a fresh sprain during the ankle routine: the answer says to leave that routine, so the way on is to stop, not "resume"', async () => {
+    const c = await inRoutine();
+    const r = await c.say('I sprained my ankle', { afterMs: 90_000 });
+    expect(r.text).toBe(`${common.condition.sprain} ${common.condition.stopHere}`);
+    expect(r.text).not.toContain(common.condition.resume);
+    expect(r.reprompt).toBe(common.condition.stopHere);
+    // In the heel routine the ankle is not pressed: the place is kept as for any other disclosure.
+    const heel = await inRoutine('heel');
+    expect((await heel.say('I sprained my ankle', { afterMs: 90_000 })).text).toBe(`${common.condition.sprain} ${common.condition.resume}`);
   });
 
   it('diabetes sets light pressure for the session, says so once, and no firmer cue follows', async () => {

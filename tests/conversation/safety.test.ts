@@ -78,7 +78,8 @@ describe('conversation: pregnancy', () => {
     if (leftOut) {
       expect(r.text).toBe(common.askRemember);
       r = await c.say('no');
-      expect(r.text.startsWith(common.notRemembered) || r.text.includes(common.notRemembered)).toBe(true);
+      // The answer to "remember it?" first, before the one-time note and the routine's introduction.
+      expect(r.text.startsWith(common.notRemembered)).toBe(true);
     }
     expect(r.text.includes(fill(common.leftOut_other, { count: 2, list: `${routines.ankle.steps.bl60.title} and ${routines.ankle.steps.bl62.title}` }))).toBe(leftOut);
     // Either way the answer was understood: the routine starts at its first point.
@@ -90,7 +91,7 @@ describe('conversation: pregnancy', () => {
     await c.say('start the heel routine');
     expect((await c.say(said)).text).toBe(common.askRemember);
     const r = await c.say('no');
-    expect(r.text).toContain(common.unsureLeaveOut);
+    expect(r.text.startsWith(common.unsureLeaveOut)).toBe(true);
     expect(r.text).toContain(common.midwife);
     expect(r.text).not.toContain(routines.heel.steps.ki4ki5.setup);
   });

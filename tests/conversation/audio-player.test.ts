@@ -122,6 +122,14 @@ class Speaker {
   }
 }
 
+/** What the stream function would render for a Play's URL: its verified parameters and the stream's plan. */
+async function streamOf(play: Play) {
+  const url = new URL(play.url);
+  const verdict = verifyStreamRequest(url.pathname, url.search.slice(1), AUDIO.key, Math.floor(T0 / 1000) + 60);
+  if (!verdict.ok) throw new Error(JSON.stringify(verdict));
+  return { params: verdict.params, plan: await planStream(verdict.params) };
+}
+
 const silentResponse = (res: ResponseEnvelope) => {
   expect(res.response.outputSpeech).toBeUndefined();
   expect(res.response.reprompt).toBeUndefined();
@@ -295,11 +303,8 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
 
   it('plays every step at light pressure after "I have diabetes" mid-stream: no firm cue in the streams', async () => {
     const firmIn = async (play: Play) => {
-      const url = new URL(play.url);
-      const verdict = verifyStreamRequest(url.pathname, url.search.slice(1), AUDIO.key, Math.floor(T0 / 1000) + 60);
-      if (!verdict.ok) throw new Error(JSON.stringify(verdict));
-      const plan = await planStream(verdict.params);
-      return { light: verdict.params.light, firm: plan.clips.filter((c) => c.cue && FIRM.has(c.cue.cue)).length };
+      const { params, plan } = await streamOf(play);
+      return { light: params.light, firm: plan.clips.filter((c) => c.cue && FIRM.has(c.cue.cue)).length };
     };
     // Without a disclosure, the second step (Hill Ruins: light, then firmer) has its firm cues.
     const control = new Speaker();
@@ -325,11 +330,8 @@ describe('AudioPlayer: a routine as step streams on a speaker', () => {
 
   it('plays the short setups to a returning user: the stream of the routine done before says setupShort, not the full setup', async () => {
     const textOf = async (play: Play) => {
-      const url = new URL(play.url);
-      const verdict = verifyStreamRequest(url.pathname, url.search.slice(1), AUDIO.key, Math.floor(T0 / 1000) + 60);
-      if (!verdict.ok) throw new Error(JSON.stringify(verdict));
-      const plan = await planStream(verdict.params);
-      return { returning: verdict.params.returning, text: plan.clips.map((c) => (c.clip.kind === 'speech' ? speechTextOf({ response: { outputSpeech: { type: 'SSML', ssml: c.clip.ssml } } } as never) : '')).join(' ') };
+      const { params, plan } = await streamOf(play);
+      return { returning: params.returning, text: plan.clips.map((c) => (c.clip.kind === 'speech' ? speechTextOf({ response: { outputSpeech: { type: 'SSML', ssml: c.clip.ssml } } } as never) : '')).join(' ') };
     };
     const user = new Speaker();
     const first = await textOf(await user.start());

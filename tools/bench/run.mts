@@ -16,12 +16,11 @@
  * BENCH_STORE_WARM_ITERATIONS (1000), BENCH_NODE_OPTIONS (LAMBDA_BUNDLE.nodeOptions, as the stack sets).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { LAMBDA_BUNDLE } from '../../infra/bundling.js';
 import type { BuiltBundle } from '../build.mjs';
 import { budgetLines, exitCode, storeContextLines, type BudgetLine } from './budget.js';
@@ -220,8 +219,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       { name: 'minimal + store (SDK v3 external)', ...bundles.minimalStore },
       { name: 'floor: minimal + one bare HTTPS GetItem', ...bundles.minimalBareStore },
       ...CANDIDATES.map((c) => ({ name: `ours, ${c.label}`, ...bundles.candidates[c.id]! })),
-      // Not in index.js, so not in the judged line: read only by a request in that language (tools/bundle-plugins.ts).
-      ...languageFileRows(dirname(bundles.ours.file)),
     ], bundles.minimal);
     const minimal = row(COLD.minimal);
     printCold(rows, minimal);
@@ -265,16 +262,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 }
 
 /** Exported for tests: true when this module is the program being run. */
-/** The other languages' words beside our bundle, each as a row: a German cold start reads index.js and words/de.json. */
-function languageFileRows(dir: string): { name: string; bytes: number; gzipBytes: number }[] {
-  const words = join(dir, 'words');
-  if (!existsSync(words)) return [];
-  return readdirSync(words).sort().map((file) => {
-    const code = readFileSync(join(words, file));
-    return { name: `  ours, beside it: words/${file} (that language only)`, bytes: code.length, gzipBytes: gzipSync(code).length };
-  });
-}
-
 export const isEntry = (argv1: string | undefined, url: string): boolean => argv1 !== undefined && url === pathToFileURL(resolve(argv1)).href;
 
 if (isEntry(process.argv[1], import.meta.url)) {

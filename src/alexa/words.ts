@@ -2,8 +2,9 @@
  * The words of one resource set (`locales/<set>/<namespace>.json`), all its namespaces, parsed.
  *
  * This file is what runs from source (tests, the simulator): it reads the repository. The Lambda bundle
- * never contains it: the build replaces this module with one that holds English inside the bundle and reads
- * every other language from a file beside it on its first use (tools/bundle-plugins.ts). Both answer the same (tests/artifact/bundle.test.ts asks the bundle in every locale).
+ * never contains it: the build replaces this module with one that holds every set's words inside the one
+ * bundle file and parses a set on its first use (tools/bundle-plugins.ts), so nothing is read from disk
+ * at run time. Both answer the same (tests/artifact/bundle.test.ts asks the bundle in every locale).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { NAMESPACES, type Namespace } from '../core/messages.js';

@@ -43,7 +43,7 @@ function functionAsset(kind: 'skill' | 'audio' = 'skill'): string {
 describe('SkillStack bundling (real esbuild, no Docker)', () => {
   it('builds a minified CommonJS index.js, self-contained and without the AWS SDK; its source map stays out of the asset', () => {
     const dir = functionAsset();
-    expect(readdirSync(dir).sort()).toEqual(['index.js', 'words']);
+    expect(readdirSync(dir).sort()).toEqual(['index.js']);
     // Kept beside the build for debugging by hand: cdk.out/sourcemaps, never in the zip Lambda (and lambda:GetFunction) gets.
     expect(existsSync(join(outdir, 'sourcemaps', 'index.js.map'))).toBe(true);
     const code = readFileSync(join(dir, 'index.js'), 'utf8');
@@ -58,10 +58,10 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     // Minified: our own names are mangled (the locale words are text literals, with their own line breaks).
     expect(readFileSync('src/core/pacing.ts', 'utf8').includes('function paceResponse'), 'the name the check looks for').toBe(true);
     expect(code.includes('function paceResponse') || code.includes('function resumeEntry'), 'minified').toBe(false);
-    // English words are in the bundle; every other language is a file beside it in the same asset (tools/bundle-plugins.ts).
+    // The words are inside the one file: English as JSON text, other languages deflated (tools/bundle-plugins.ts).
     expect(code.includes('Welcome to Foot Acupressure'), 'English words as text').toBe(true);
-    expect(code.includes('Willkommen'), 'German words not in the bundle').toBe(false);
-    for (const set of ['de', 'es', 'fr']) expect(existsSync(join(dir, 'words', `${set}.json`)), `words/${set}.json in the asset`).toBe(true);
+    expect(code.includes('Willkommen'), 'German words packed, not plain').toBe(false);
+    expect(code.includes('inflateRawSync'), 'packed words inflated on first use').toBe(true);
     // Not one of ask-sdk-model's service clients is bundled (the skill has no API client).
     expect(code.includes('DirectiveServiceClient'), 'no ask-sdk-model service clients').toBe(false);
   });
@@ -105,7 +105,7 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     expect(other).toBe('refused');
   });
 
-  it('reads no file for English once loaded, and for German, Spanish and French only that language\'s words, once', () => {
+  it('reads no file once loaded: every locale answers from the words inside the one file', () => {
     const dir = functionAsset();
     const locales = SUPPORTED_LOCALES;
     writeFileSync(join(dir, 'launches.json'), JSON.stringify(locales.map((locale) => launchRequest({ locale }))));
@@ -124,22 +124,19 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
       }
       (async () => {
         const said = [];
-        for (const launch of [...launches, ...launches]) said.push((await handler(launch, {})).response.outputSpeech.ssml.slice(7, 40));
+        for (const launch of launches) said.push((await handler(launch, {})).response.outputSpeech.ssml.slice(7, 40));
         process.stdout.write(JSON.stringify({ said, reads }));
       })();`;
     const env = { ...process.env, SKILL_ID: TEST_SKILL_ID, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
     delete env.TABLE_NAME;
     delete env.NODE_OPTIONS;
     const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: dir, env, encoding: 'utf8' })) as { said: string[]; reads: string[] };
-    // English (five markets) from the bundle; each other language's file on its first request, and never again.
-    const launchesTwice = out.reads.map((r) => r.replace(dir, '<asset>').replace(/^(\w+) .*\/words\//, '$1 words/'));
-    expect(launchesTwice).toEqual(['readFileSync words/de.json', 'readFileSync words/es.json', 'readFileSync words/fr.json']);
+    expect(out.reads).toEqual([]);
     // Each answer opens with the first words of that locale's own welcome.
     const welcomeOf = (locale: string) => (JSON.parse(readFileSync(`locales/${locale.startsWith('en') ? 'en' : locale.slice(0, 2)}/common.json`, 'utf8')) as { welcome: string }).welcome;
-    expect(out.said).toHaveLength(2 * locales.length);
-    const first = out.said.slice(0, locales.length).map((s) => s.split(' ')[0]);
-    expect(first).toEqual(locales.map((l) => welcomeOf(l).split(' ')[0]));
-    expect(first).toEqual(['Welcome', 'Welcome', 'Welcome', 'Welcome', 'Welcome', 'Willkommen', 'Te', 'Bienvenue']);
+    expect(out.said).toHaveLength(locales.length);
+    expect(out.said.map((s) => s.split(' ')[0])).toEqual(locales.map((l) => welcomeOf(l).split(' ')[0]));
+    expect(out.said.map((s) => s.split(' ')[0])).toEqual(['Welcome', 'Welcome', 'Welcome', 'Welcome', 'Welcome', 'Willkommen', 'Te', 'Bienvenue']);
   });
 
   it('uploads the skill package without the placeholder endpoint (the stack sets the real one)', () => {

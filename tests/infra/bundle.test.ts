@@ -58,10 +58,10 @@ describe('SkillStack bundling (real esbuild, no Docker)', () => {
     // Minified: our own names are mangled (the locale words are text literals, with their own line breaks).
     expect(readFileSync('src/core/pacing.ts', 'utf8').includes('function paceResponse'), 'the name the check looks for').toBe(true);
     expect(code.includes('function paceResponse') || code.includes('function resumeEntry'), 'minified').toBe(false);
-    // The words are inside the one file: English as JSON text, other languages deflated (tools/bundle-plugins.ts).
+    // The words are inside the one file: English as JSON text, other languages packed with Brotli (tools/bundle-plugins.ts).
     expect(code.includes('Welcome to Foot Acupressure'), 'English words as text').toBe(true);
     expect(code.includes('Willkommen'), 'German words packed, not plain').toBe(false);
-    expect(code.includes('inflateRawSync'), 'packed words inflated on first use').toBe(true);
+    expect(code.includes('brotliDecompressSync'), 'packed words unpacked on first use').toBe(true);
     // Not one of ask-sdk-model's service clients is bundled (the skill has no API client).
     expect(code.includes('DirectiveServiceClient'), 'no ask-sdk-model service clients').toBe(false);
   });

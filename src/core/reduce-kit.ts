@@ -4,7 +4,7 @@
  */
 import type { RoutineId } from './content/types.js';
 import type { Entry } from './pacing.js';
-import { planRoutine, type RoutinePlan } from './plan.js';
+import { planFor, type RoutinePlan } from './plan.js';
 import { settle } from './position.js';
 import type { Outcome, SegmentNote, Transition } from './outcomes.js';
 import type { Position, Progress, SkillState } from './state.js';
@@ -19,7 +19,8 @@ export const withoutProgress = (state: SkillState): SkillState => {
   return rest;
 };
 
-export const planOf = (state: SkillState, routineId: RoutineId): RoutinePlan => planRoutine(routineId, state.prefs, state.leaveOut);
+/** The plan the state works from (preferences, the leave-out choice, a point practised on its own, one foot). */
+export const planOf = (state: SkillState, routineId: RoutineId): RoutinePlan => planFor(state, routineId);
 
 /** The routine's place when a request arrives. */
 export interface Now {
@@ -57,11 +58,15 @@ export function holdAt(state: SkillState, progress: Progress, at: Position, paus
 /** Plays the routine from an entry (the routine's end when there is none). */
 export function segment(state: SkillState, routineId: RoutineId, entry: Entry | undefined, note: SegmentNote, extra: Partial<Extract<Outcome, { kind: 'segment' }>> = {}): Transition {
   const base = withoutPending(state);
-  if (!entry) return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId } };
+  if (!entry) {
+    const point = base.progress?.routineId === routineId ? base.progress.point : undefined;
+    return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId, ...(point ? { pointId: point } : {}) } };
+  }
   const kept = base.progress?.routineId === routineId ? base.progress : undefined;
   const light = kept?.light;
+  const point = kept?.point;
   return {
-    state: { ...base, progress: { routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}) } },
+    state: { ...base, progress: { routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}), ...(point ? { point } : {}) } },
     outcome: { kind: 'segment', routineId, entry, note, ...extra },
   };
 }

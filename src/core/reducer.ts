@@ -12,6 +12,7 @@ import type { Transition } from './outcomes.js';
 import { answer, askAgain, start } from './questions.js';
 import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import { playback } from './playback.js';
+import { feet, fixedLengthSteps, practise, relativeLength } from './practise.js';
 import { health, painChoice, safety } from './safety.js';
 import { type LastAnswer, type Position, type SkillState } from './state.js';
 import { DEFAULT_PREFERENCES } from './timeline.js';
@@ -72,14 +73,18 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
   switch (event.type) {
     case 'launch': {
       const base = withoutPending(state);
-      if (running && at) return { state: { ...holdAt(base, running.progress, at, true), pending: { question: 'resume' } }, outcome: { kind: 'offerResume', routineId: running.progress.routineId, stepIndex: at.stepIndex } };
+      if (running && at) {
+        const point = running.progress.point;
+        return { state: { ...holdAt(base, running.progress, at, true), pending: { question: 'resume' } }, outcome: { kind: 'offerResume', routineId: running.progress.routineId, stepIndex: at.stepIndex, ...(point ? { pointId: point } : {}) } };
+      }
       return { state: { ...base, disclaimed: true }, outcome: { kind: 'welcome', returning: Boolean(state.disclaimed), disclaimer: !state.disclaimed, storeDown: event.storeDown === true } };
     }
     case 'start': return start(state, event.routineId);
     case 'listRoutines': return { state: keep(withoutPending(state)), outcome: { kind: 'routineList', unknown: event.unknown === true } };
     case 'massages': return { state: { ...keep(withoutPending(state)), pending: { question: 'whichMassage' } }, outcome: { kind: 'massages' } };
     case 'answer':
-      return answer(state, event.answer, (s, p) => reduce(s, { type: 'point', pointId: p.pointId ?? 'KI6', ask: p.ask ?? 'where' }, nowMs, now, modeOf(s)));
+      return answer(state, event.answer, (s, p) => reduce(s, p.ask === 'practise' ? { type: 'practise', pointId: p.pointId ?? 'KI6' }
+        : { type: 'point', pointId: p.pointId ?? 'KI6', ask: p.ask ?? 'where' }, nowMs, now, modeOf(s)));
     case 'next': case 'skip': case 'resume': case 'lighter':
       if (!running || !at) return state.pending ? askAgain(state, state.pending) : { state: withoutPending(state), outcome: { kind: 'noRoutine' } };
       if (afterPain) return painChoice(state, running, at, event.type);
@@ -128,8 +133,14 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       const told = health(mode.kind === 'asking' ? state : withoutPending(state), event.condition, inRoutine);
       return { ...told, state: keep(told.state) };
     }
-    case 'setPrefs':
-      return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...event.prefs } }), outcome: { kind: 'prefsChanged', prefs: event.prefs, inRoutine } };
+    case 'setPrefs': case 'holdRelative': {
+      // "Shorter" / "longer" is one length down or up: the same change as naming it, or, at the end of the range, a word that it is.
+      const holdLength = event.type === 'holdRelative' ? relativeLength(state, event.dir) : undefined;
+      if (event.type === 'holdRelative' && !holdLength) return { state: keep(withoutPending(state)), outcome: { kind: 'holdLimit', dir: event.dir, inRoutine } };
+      const prefs = event.type === 'setPrefs' ? event.prefs : { holdLength };
+      const keeps = prefs.holdLength && running ? fixedLengthSteps(running.plan) : [];
+      return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...prefs } }), outcome: { kind: 'prefsChanged', prefs, inRoutine, ...(keeps.length ? { keeps } : {}) } };
+    }
     case 'prefsUnknown': return { state, outcome: { kind: 'prefsUnknown' } };
     case 'resetSettings': {
       const { leaveOut: _forget, keepChoice: _unkeep, ...rest } = withoutPending(state);
@@ -147,6 +158,9 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
     case 'deviceReport': return { state, outcome: { kind: 'ignored', why: 'report' } };
     case 'playback': return playback(state, event);
     case 'playbackMode': return { state, outcome: { kind: 'playbackMode' } };
+    case 'practise': return practise(state, event.pointId);
+    case 'oneFoot': case 'bothFeet':
+      return feet(state, running, at, event.type === 'oneFoot' ? event.foot ?? 'right' : undefined, mode);
   }
 }
 

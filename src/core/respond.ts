@@ -81,6 +81,8 @@ function streams(device: Device, state: SkillState, outcome: Extract<Outcome, { 
   if (!device.audio || !state.prefs.audio) return false;
   // An untimed step (the foot soak) waits for the user, and a step at light pressure has cues no stream has.
   if (planRoutine(outcome.routineId, state.prefs, state.leaveOut).steps.some((s) => s.untimed)) return false;
+  // A point practised on its own and one foot only are spoken: a stream is one step of a whole routine, for both feet.
+  if (state.progress?.point || state.oneFoot) return false;
   return !state.progress?.light?.includes(outcome.entry.stepIndex);
 }
 

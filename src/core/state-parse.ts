@@ -1,7 +1,8 @@
 import { getRoutine } from './content/routines.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type HoldLength, type PointId, type RoutineId } from './content/types.js';
 import { INITIAL_STATE, QUESTIONS, STATE_VERSION, type LastAnswer, type Mark, type Pending, type Played, type Position, type Progress, type Question, type SkillState } from './state.js';
-import { DEFAULT_PREFERENCES, PACES, type Pace, type Preferences } from './timeline.js';
+import { practiceStep } from './plan.js';
+import { DEFAULT_PREFERENCES, FEET, PACES, type Foot, type Pace, type Preferences } from './timeline.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
@@ -41,6 +42,7 @@ function parseProgress(p: unknown): Progress | undefined {
     routineId: p.routineId, at, paused: p.paused === true, ...(played ? { played } : {}),
     ...(isInt(p.seq, 0, Number.MAX_SAFE_INTEGER) ? { seq: p.seq } : {}), ...(light.length ? { light } : {}),
     ...(p.stream === 'playing' || p.stream === 'queued' ? { stream: p.stream } : {}),
+    ...(oneOf<PointId>(p.point, POINT_IDS) && practiceStep(p.point)?.routineId === p.routineId ? { point: p.point } : {}),
   };
 }
 
@@ -50,7 +52,7 @@ function parsePending(raw: unknown): Pending | undefined {
     question: raw.question,
     ...(oneOf<RoutineId>(raw.routineId, ROUTINE_IDS) ? { routineId: raw.routineId } : {}),
     ...(oneOf<PointId>(raw.pointId, POINT_IDS) ? { pointId: raw.pointId } : {}),
-    ...(raw.ask === 'where' || raw.ask === 'helps' ? { ask: raw.ask } : {}),
+    ...(raw.ask === 'where' || raw.ask === 'helps' || raw.ask === 'practise' ? { ask: raw.ask } : {}),
     ...(raw.unsure === true ? { unsure: true } : {}),
   };
 }
@@ -92,6 +94,7 @@ export function parseState(raw: unknown): SkillState {
     ...(Array.isArray(raw.heard) ? { heard: [...new Set((raw.heard as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] } : {}),
     ...(last ? { last } : {}),
     ...(raw.lightAll === true ? { lightAll: true } : {}),
+    ...(oneOf<Foot>(raw.oneFoot, FEET) ? { oneFoot: raw.oneFoot } : {}),
   };
 }
 
@@ -144,6 +147,6 @@ export function parseStoredState(raw: unknown): StoredState {
     if (!step) return { kind: 'unreadable' };
     current = step(current);
   }
-  const { pending: _p, last: _l, lightAll: _light, ...state } = parseState(current);
+  const { pending: _p, last: _l, lightAll: _light, oneFoot: _foot, ...state } = parseState(current);
   return v === STATE_VERSION ? { kind: 'current', state } : { kind: 'migrated', from: v, state };
 }

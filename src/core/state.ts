@@ -3,7 +3,7 @@
  * session-only parts, in the store). Changed only by the reducer (src/core/reducer.ts).
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
-import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
+import { DEFAULT_PREFERENCES, type Foot, type Preferences } from './timeline.js';
 
 export const STATE_VERSION = 2;
 
@@ -54,6 +54,12 @@ export interface Progress {
    * sent to play), `queued` when it waits behind the one before it (id `seq - 1`), which still plays.
    */
   readonly stream?: 'playing' | 'queued';
+  /**
+   * A single point practised on its own ("do the Kunlun point"): the routine is the one whose step has the
+   * point (src/core/plan.ts `practiceStep`), and the plan is that one step. Positions, tokens and resume stay
+   * the routine's own (step index into the routine, plan time of that step).
+   */
+  readonly point?: PointId;
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */
@@ -66,7 +72,7 @@ export interface Pending {
   readonly routineId?: RoutineId;
   /** The point a "did you mean …?" is about, and what was asked of it. */
   readonly pointId?: PointId;
-  readonly ask?: 'where' | 'helps';
+  readonly ask?: 'where' | 'helps' | 'practise';
   /** "Remember?" after an unsure answer to the pregnancy question: the routine then begins saying so. */
   readonly unsure?: boolean;
 }
@@ -97,6 +103,11 @@ export interface SkillState {
    * thinners. Never stored (not in PERSISTED_FIELDS): it is how this session presses, not a health status.
    */
   readonly lightAll?: boolean;
+  /**
+   * Session only: one foot only ("just my left foot"): one-side steps do that foot, both-feet steps one hand.
+   * Never stored; the stored place is in both feet's plan time (src/core/state-merge.ts persistedView).
+   */
+  readonly oneFoot?: Foot;
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }

@@ -79,7 +79,11 @@ export function paceWords(voice: Voice, routineId: RoutineId, state: Pick<SkillS
       parts.push(...say(voice, 'common:getReady'));
       return parts;
     },
-    reminder: (i) => [...(titled ? [text(`${upperFirst(title(i))}.`)] : []), text(stepWord(voice, routineId, i, 'reminder'))],
+    reminder: (i) => [
+      ...(titled ? [text(`${upperFirst(title(i))}.`)] : []), text(stepWord(voice, routineId, i, 'reminder')),
+      // One foot only where both feet are pressed at once: one hand, said again whenever the hand goes back on.
+      ...(oneFoot && steps[i]?.side === 'both' ? say(voice, `common:shape.oneFoot.both_${oneFoot}`) : []),
+    ],
     cue: (i, cue: TimedCue) => say(voice, cueKey(plan, i, cue)),
     repress: () => say(voice, 'cues:repress'),
     stepDone: (i) => say(voice, stepDoneKey(plan, i)),

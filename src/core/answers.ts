@@ -189,7 +189,8 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
         ? say(voice, 'common:shape.practise.leftOutPair', { name: pointName(voice, outcome.pointId), partner: pointName(voice, outcome.partner) })
         : say(voice, 'common:shape.practise.leftOut', { name: pointName(voice, outcome.pointId) });
       const instead = outcome.instead ? say(voice, 'common:shape.practise.instead', { name: pointName(voice, outcome.instead) }) : [];
-      return ask([...told, ...instead], say(voice, 'common:shape.practise.reprompt'));
+      const remembered = outcome.remembered === undefined ? [] : say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered');
+      return ask([...remembered, ...told, ...instead], say(voice, 'common:shape.practise.reprompt'));
     }
     case 'feetSet': {
       const said = say(voice, outcome.foot ? `common:shape.feet.set_${outcome.foot}` : 'common:shape.feet.both');

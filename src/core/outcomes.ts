@@ -92,7 +92,9 @@ export type Outcome =
    * A point asked for that the user chose to leave out (itself, or `partner`, the point done with it), and a point
    * to do `instead`.
    */
-  | { readonly kind: 'practiseLeftOut'; readonly pointId: PointId; readonly partner?: PointId; readonly instead?: PointId }
+  | { readonly kind: 'practiseLeftOut'; readonly pointId: PointId; readonly partner?: PointId; readonly instead?: PointId;
+      /** The answer to "Shall I remember that?", when it was just asked. */
+      readonly remembered?: boolean }
   /** One foot only (or both again, `foot` undefined) said with no routine playing: kept for the session. */
   | { readonly kind: 'feetSet'; readonly foot: Foot | undefined; readonly inRoutine: boolean };
 

@@ -54,7 +54,7 @@ export function beginPoint(state: SkillState, pointId: PointId, unsure = false, 
     const instead = insteadOf(routineId);
     return {
       state: withoutProgress(withoutPending(state)),
-      outcome: { kind: 'practiseLeftOut', pointId, ...(!asked && partner ? { partner } : {}), ...(instead ? { instead } : {}) },
+      outcome: { kind: 'practiseLeftOut', pointId, ...(!asked && partner ? { partner } : {}), ...(instead ? { instead } : {}), ...(remembered !== undefined ? { remembered } : {}) },
     };
   }
   const base: SkillState = { ...withoutProgress(state), disclaimed: true, progress: { routineId, at: { stepIndex, atMs: 0 }, paused: true, point: pointId } };

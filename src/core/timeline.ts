@@ -274,11 +274,12 @@ export const footOf = (foot: Foot): 'first' | 'second' => (foot === 'right' ? 'f
  * Plan time of a place in a one-side step when the feet change (both feet ↔ one foot), in ms: the one-foot
  * timeline of the right foot is the first hold of both; of the left foot, the second hold moved to 0. A place
  * on a foot that is no longer done goes to the start of the chosen foot's hold (0), or, when that foot is done
- * already, to the step's end. Steps with both feet at once (or none) keep their clock.
+ * already, to the step's end. A step not started yet (0) starts from its beginning, on either clock. Steps with both feet at once (or none) keep their clock.
  * @example footTime(gb40, prefs, 100_000, undefined, 'left') // 100_000 - 90_000 - 12_000 → 0 (just switching)
  */
 export function footTime(step: Step, prefs: Preferences, atMs: number, from: Foot | undefined, to: Foot | undefined): number {
-  if (step.side !== 'each' || from === to) return atMs;
+  // At 0 the step has not started (its introduction, or its first press): it starts as the new plan has it.
+  if (step.side !== 'each' || from === to || atMs <= 0) return atMs;
   const length = holdMs(step, prefs);
   const second = length + switchMs(step);
   const both = from === 'left' ? atMs + second : atMs;

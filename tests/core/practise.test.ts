@@ -63,7 +63,7 @@ describe('one point on its own', () => {
     const yes = next(asked.state, { type: 'answer', answer: 'yes' }, T0);
     expect(yes.outcome.kind).toBe('askRemember');
     const left = next(yes.state, { type: 'answer', answer: 'no' }, T0);
-    expect(left.outcome).toEqual({ kind: 'practiseLeftOut', pointId: 'BL60', instead: 'KI6' });
+    expect(left.outcome).toEqual({ kind: 'practiseLeftOut', pointId: 'BL60', instead: 'KI6', remembered: false });
     expect(left.state.progress).toBeUndefined();
     // BL57 is kept light, not left out: the question says so, and a yes keeps the step.
     expect(next(INITIAL_STATE, { type: 'practise', pointId: 'BL57' }, T0).outcome).toMatchObject({ kind: 'askPregnancy', pointId: 'BL57', light: true });
@@ -118,6 +118,9 @@ describe('one foot only', () => {
     expect(footTime(gb40, prefs, second + 7_000, undefined, 'left')).toBe(7_000);
     expect(footTime(gb40, prefs, second + 7_000, undefined, 'right')).toBe(hold);
     expect(footTime(gb40, prefs, 7_000, 'left', undefined)).toBe(second + 7_000);
+    // Not started yet (its introduction): from its beginning, whichever the feet.
+    expect(footTime(gb40, prefs, 0, 'left', undefined)).toBe(0);
+    expect(footTime(gb40, prefs, 0, undefined, 'left')).toBe(0);
     for (const [from, to] of [[undefined, 'left'], [undefined, 'right'], ['left', undefined], ['right', undefined]] as [Foot | undefined, Foot | undefined][]) {
       expect(footTime(getRoutine('ankle').steps[0] as Step, prefs, 33_000, from, to)).toBe(33_000);
     }

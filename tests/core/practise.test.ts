@@ -13,6 +13,7 @@ import { persistedView } from '../../src/core/state-merge.js';
 import { INITIAL_STATE, type SkillState } from '../../src/core/state.js';
 import { DEFAULT_PREFERENCES, footTime, switchMs, type Foot } from '../../src/core/timeline.js';
 import { respond } from '../../src/core/respond.js';
+import { routineScreen } from '../../src/core/screen.js';
 import { loadVoice } from '../../src/alexa/i18n.js';
 
 const T0 = Date.parse('2026-12-01T09:00:00Z');
@@ -52,6 +53,18 @@ describe('one point on its own', () => {
     // Past the step's end: the point is done.
     const done = next({ ...r.state, progress: { ...r.state.progress!, at: { stepIndex: 1, atMs: 10 * 60_000 }, paused: true } }, { type: 'next' }, T0);
     expect(done.outcome).toEqual({ kind: 'routineDone', routineId: 'ankle', pointId: 'GB40' });
+  });
+
+  it('the screen names it as a point on its own, not a step of a routine; one foot shows that foot', async () => {
+    const voice = await loadVoice('en-US');
+    const r = respond(voice, kept(INITIAL_STATE), { type: 'practise', pointId: 'GB40' }, T0, { screen: true });
+    const screen = routineScreen(voice, 'ankle', r.state, r.segment!);
+    expect(screen.data.subtitle).toBe(voice.t('common:shape.screen'));
+    expect(screen.data.title).toContain('Hill Ruins');
+    const left = respond(voice, kept(INITIAL_STATE, { oneFoot: 'left' }), { type: 'practise', pointId: 'GB40' }, T0, { screen: true });
+    const leftScreen = routineScreen(voice, 'ankle', left.state, left.segment!);
+    expect(leftScreen.data.foot).toBe('left');
+    expect(leftScreen.events.filter((e) => e.set === 'caption').every((e) => String(e.value).startsWith(voice.t('common:screen.leftFoot')))).toBe(true);
   });
 
   it('asks the pregnancy question first for a point avoided in pregnancy, and carries on into that point', () => {

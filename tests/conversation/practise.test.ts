@@ -10,6 +10,7 @@ import cues from '../../locales/en/cues.json';
 import routines from '../../locales/en/routines.json';
 import deCommon from '../../locales/de/common.json';
 import deCues from '../../locales/de/cues.json';
+import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
 import { CheckedConversation, inRoutine } from '../support/talk.js';
 import { countAny, saysAny } from '../support/wordings.js';
 import { fill, upper } from '../support/words.js';
@@ -37,6 +38,21 @@ describe('conversation: one point on its own', () => {
     for (const other of ['ki6', 'gb40', 'bl62'] as const) expect(heard).not.toContain(upper(routines.ankle.steps[other].title));
     expect(heard).not.toContain(fill(common.routineDone, { name: routines.ankle.name }));
     expect(countAny(heard, cues.pressBoth)).toBe(1);
+  });
+
+  it('pain mid-hold stops as in any routine; skip closes the point; next time, the resume offer names the point and presses again mid-hold', async () => {
+    const c = new CheckedConversation();
+    await c.say('do the hill ruins point');
+    expect((await c.say('it hurts', { afterMs: 40_000 })).text).toBe(common.pain);
+    expect((await c.say('skip this one')).text).toBe(shape.practise.done);
+    const again = new CheckedConversation({ store: new MemoryPersistenceAdapter() });
+    await again.say('do the hill ruins point');
+    await again.say('stop', { afterMs: 130_000 }); // after the one-time note and the point's introduction: mid-hold
+    const back = await again.launch();
+    expect(back.text).toContain(fill(shape.offerResume, { title: routines.ankle.steps.gb40.title }));
+    const resumed = await again.say('yes');
+    expect(resumed.text).toContain(upper(routines.ankle.steps.gb40.title));
+    expect(resumed.text).toContain(cues.repress);
   });
 
   it('a point the user chose to leave out is kept out, kindly, with another offered', async () => {

@@ -6,7 +6,7 @@ import type { RequestEnvelope } from 'ask-sdk-model';
 import { findPoint, suggestPoints } from '../core/content/point-search.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type RoutineId } from '../core/content/types.js';
 import { HEALTH_CONDITIONS, type RoutineEvent } from '../core/events.js';
-import { PACES, type Preferences } from '../core/timeline.js';
+import { FEET, PACES, type Preferences } from '../core/timeline.js';
 import type { Voice } from '../core/voice.js';
 import { parseToken, playerOf } from './audio-player.js';
 import { log } from './log.js';
@@ -55,6 +55,9 @@ const FIXED: Readonly<Record<string, RoutineEvent>> = {
   'AMAZON.LoopOffIntent': { type: 'playbackMode' },
   'AMAZON.ShuffleOnIntent': { type: 'playbackMode' },
   'AMAZON.ShuffleOffIntent': { type: 'playbackMode' },
+  BothFeetIntent: { type: 'bothFeet' },
+  ShorterHoldsIntent: { type: 'holdRelative', dir: 'shorter' },
+  LongerHoldsIntent: { type: 'holdRelative', dir: 'longer' },
 };
 
 /** What a screen's SendEvent arguments mean: the document's own "segment done" (with the response's id), and its touch buttons. */
@@ -79,10 +82,10 @@ function startEvent(envelope: RequestEnvelope, intent: string): RoutineEvent {
   return { type: 'listRoutines', unknown: reading.status !== 'missing' };
 }
 
-function pointEvent(envelope: RequestEnvelope, ask: 'where' | 'helps', voice: Voice): RoutineEvent {
+function pointEvent(envelope: RequestEnvelope, ask: 'where' | 'helps' | 'practise', voice: Voice): RoutineEvent {
   const reading = readSlot(envelope, 'point');
   const id = slotId(reading, POINT_IDS) ?? (reading.status === 'noMatch' ? findPoint(reading.heard, voice) : undefined);
-  if (id) return { type: 'point', pointId: id, ask };
+  if (id) return ask === 'practise' ? { type: 'practise', pointId: id } : { type: 'point', pointId: id, ask };
   log('info', 'slot.unresolved', { slot: 'point', status: reading.status });
   return { type: 'unknownPoint', suggestions: reading.status === 'noMatch' ? suggestPoints(reading.heard, voice) : [], missing: reading.status === 'missing', ask };
 }
@@ -116,6 +119,13 @@ function intentEvent(envelope: RequestEnvelope, voice: Voice): RoutineEvent {
     case 'StartRoutineIntent': case 'StartAnkleRoutineIntent': case 'StartHeelRoutineIntent': return startEvent(envelope, intent);
     case 'WherePointIntent': return pointEvent(envelope, 'where', voice);
     case 'PointBenefitIntent': return pointEvent(envelope, 'helps', voice);
+    case 'PractisePointIntent': return pointEvent(envelope, 'practise', voice);
+    case 'OneFootIntent': {
+      // "Just my left foot" names the foot; "skip the right foot" the other one; "only one foot" neither (the foot each step starts with).
+      const foot = slotId(readSlot(envelope, 'foot'), FEET);
+      const other = slotId(readSlot(envelope, 'otherFoot'), FEET);
+      return { type: 'oneFoot', foot: foot ?? (other ? (other === 'left' ? 'right' : 'left') : undefined) };
+    }
     case 'TechniqueIntent': {
       const reading = readSlot(envelope, 'technique');
       // "How hard should I press?" names no technique and is about pressure.

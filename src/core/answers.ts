@@ -2,7 +2,10 @@
  * The words of every answer that is not a paced routine segment: a reducer outcome as a Turn (speech, reprompt,
  * session end). Routine segments are composed in turn.ts from the one plan.
  */
+import { POINTS } from './content/points.js';
+import { getRoutine } from './content/routines.js';
 import { ROUTINE_IDS, type PointId, type RoutineId } from './content/types.js';
+import { practiceStep } from './plan.js';
 import type { MessageKey } from './messages.js';
 import type { Outcome } from './outcomes.js';
 import { askAgain } from './questions.js';
@@ -20,6 +23,15 @@ function pointWords(voice: Voice, id: PointId, ask: 'where' | 'helps'): SpeechPa
     ...say(voice, ask === 'where' ? `points:${id}.location` : `points:${id}.helps`),
     ...say(voice, `points:${id}.caution`),
   ];
+}
+
+/** The pregnancy question: about the routine, or, before a point on its own, about the point in its step it concerns. */
+function askPregnancyWords(voice: Voice, outcome: Extract<Outcome, { kind: 'askPregnancy' }>): SpeechPart[] {
+  const found = outcome.pointId ? practiceStep(outcome.pointId) : undefined;
+  if (!found) return say(voice, 'common:askPregnancy', { name: routineName(voice, outcome.routineId) });
+  const points = (getRoutine(found.routineId).steps[found.stepIndex]?.points ?? []) as readonly PointId[];
+  const concerned = points.find((p) => (outcome.light ? (POINTS[p] as { lightInPregnancy?: boolean }).lightInPregnancy === true : POINTS[p].avoidInPregnancy)) ?? outcome.pointId as PointId;
+  return say(voice, outcome.light ? 'common:shape.askPregnancyPointLight' : 'common:shape.askPregnancyPoint', { name: pointName(voice, concerned) });
 }
 
 const MASSAGES: readonly RoutineId[] = ['anxiety', 'lowBack', 'ballRelease'];
@@ -96,14 +108,14 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
         ...say(voice, 'common:offer'),
       ], say(voice, 'common:offerReprompt'));
     case 'askPregnancy':
-      return ask(outcome.again ? say(voice, 'common:askPregnancyReprompt') : say(voice, 'common:askPregnancy', { name: routineName(voice, outcome.routineId) }), say(voice, 'common:askPregnancyReprompt'));
+      return ask(outcome.again ? say(voice, 'common:askPregnancyReprompt') : askPregnancyWords(voice, outcome), say(voice, 'common:askPregnancyReprompt'));
     case 'askRemember':
       return ask([...(outcome.told ? say(voice, 'common:choice.leaveOut') : []), ...say(voice, outcome.again ? 'common:askRememberReprompt' : 'common:askRemember')], say(voice, 'common:askRememberReprompt'));
     case 'rememberAnswered':
       return ask([...say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered'), ...say(voice, 'common:midwife'),
         ...(outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : say(voice, 'common:helpReprompt'));
     case 'routineDone':
-      return ask(say(voice, 'common:routineDone', { name: routineName(voice, outcome.routineId) }), say(voice, 'common:routineDoneReprompt'));
+      return ask(outcome.pointId ? say(voice, 'common:shape.practise.done') : say(voice, 'common:routineDone', { name: routineName(voice, outcome.routineId) }), say(voice, 'common:routineDoneReprompt'));
     case 'paused':
       return ask(say(voice, outcome.already ? 'common:alreadyPaused' : 'common:paused'), say(voice, 'common:pausedReprompt'));
     case 'goodbye':
@@ -123,6 +135,7 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
       return messageTurn(voice, 'common:deleteFailed');
     case 'offerResume':
       return ask(outcome.again ? say(voice, 'common:offerResumeReprompt')
+        : outcome.pointId ? say(voice, 'common:shape.offerResume', { title: stepTitle(voice, outcome.routineId, outcome.stepIndex) })
         : say(voice, 'common:offerResume', { name: routineName(voice, outcome.routineId), title: stepTitle(voice, outcome.routineId, outcome.stepIndex) }),
       say(voice, 'common:offerResumeReprompt'));
     case 'freshStart': return ask([...say(voice, 'common:freshStart'), ...say(voice, 'common:offer')], say(voice, 'common:offerReprompt'));
@@ -180,6 +193,8 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
       const parts: SpeechPart[] = [];
       const p = outcome.prefs;
       if (p.holdLength) parts.push(...say(voice, `common:prefs.holdLength_${p.holdLength}`));
+      // Steps whose timing is part of their technique keep it, and the user hears so (only when the routine has one).
+      for (const id of outcome.keeps ?? []) parts.push(...say(voice, `common:shape.keeps.${id as 'bl60' | 'lv3gb41'}`));
       if (p.chimes !== undefined) parts.push(...say(voice, p.chimes ? 'common:prefs.chimes_on' : 'common:prefs.chimes_off'));
       if (p.countdown !== undefined) parts.push(...say(voice, p.countdown ? 'common:prefs.countdown_on' : 'common:prefs.countdown_off'));
       if (p.pace) parts.push(...say(voice, p.pace === 'slow' ? 'common:prefs.pace_slow' : 'common:prefs.pace_normal'));
@@ -202,6 +217,21 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
       return ask(say(voice, `common:fallback.${outcome.where}`), outcome.where === 'idle' ? say(voice, 'common:offerReprompt') : say(voice, 'common:pausedReprompt'));
     // AudioPlayer reports are never answered aloud; loop and shuffle get one short word, and the stream plays on.
     case 'playback': return { speech: [], end: true };
+    case 'holdLimit':
+      return ask([...say(voice, `common:shape.limit_${outcome.dir}`), ...(outcome.inRoutine ? say(voice, 'common:prefs.applied') : say(voice, 'common:prefs.reprompt'))],
+        outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'));
+    case 'practiseLeftOut': {
+      const told = outcome.partner
+        ? say(voice, 'common:shape.practise.leftOutPair', { name: pointName(voice, outcome.pointId), partner: pointName(voice, outcome.partner) })
+        : say(voice, 'common:shape.practise.leftOut', { name: pointName(voice, outcome.pointId) });
+      const instead = outcome.instead ? say(voice, 'common:shape.practise.instead', { name: pointName(voice, outcome.instead) }) : [];
+      const remembered = outcome.remembered === undefined ? [] : say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered');
+      return ask([...remembered, ...told, ...instead], say(voice, 'common:shape.practise.reprompt'));
+    }
+    case 'feetSet': {
+      const said = say(voice, outcome.foot ? `common:shape.feet.set_${outcome.foot}` : 'common:shape.feet.both');
+      return ask([...said, ...(outcome.inRoutine ? say(voice, 'common:prefs.applied') : say(voice, 'common:prefs.reprompt'))], outcome.inRoutine ? back : say(voice, 'common:prefs.reprompt'));
+    }
     case 'playbackMode': return { speech: say(voice, 'common:audio.playbackMode'), end: true };
     case 'history': return ask([...historyWords(voice, outcome), ...(outcome.inRoutine ? back : say(voice, 'common:helpReprompt'))], outcome.inRoutine ? back : say(voice, 'common:helpReprompt'));
   }

@@ -4,7 +4,7 @@
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
 import type { Position } from './state.js';
-import type { Preferences } from './timeline.js';
+import type { Foot, Preferences } from './timeline.js';
 
 export type Answer = 'yes' | 'no' | 'unsure';
 
@@ -30,7 +30,7 @@ export type RoutineEvent =
   | { readonly type: 'repeat' } | { readonly type: 'pause' } | { readonly type: 'resume' } | { readonly type: 'startOver' }
   | { readonly type: 'stop' } | { readonly type: 'sessionEnded' }
   | { readonly type: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps' }
-  | { readonly type: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean; readonly ask: 'where' | 'helps' }
+  | { readonly type: 'unknownPoint'; readonly suggestions: readonly PointId[]; readonly missing: boolean; readonly ask: 'where' | 'helps' | 'practise' }
   | { readonly type: 'technique'; readonly techniqueId: TechniqueId | undefined }
   /**
    * About the point in use: where it is, how to find it ("I can't find it"), which foot ("which foot?"), or what it
@@ -62,7 +62,15 @@ export type RoutineEvent =
   /** Loop or shuffle on or off: nothing to loop or shuffle in a routine. */
   | { readonly type: 'playbackMode' }
   /** "How many times have I done this?", "what's my streak?": counts and dates, for a routine named or the current one, else all. */
-  | { readonly type: 'history'; readonly routineId: RoutineId | undefined };
+  | { readonly type: 'history'; readonly routineId: RoutineId | undefined }
+  /** "Do the Kunlun point": the one step that has the point, as a routine of its own (src/core/practise.ts). */
+  | { readonly type: 'practise'; readonly pointId: PointId }
+  /** "Just my left foot", "only one foot" (`foot` undefined: the foot each step starts with), for this session. */
+  | { readonly type: 'oneFoot'; readonly foot: Foot | undefined }
+  /** "Both feet again": undoes one foot only. */
+  | { readonly type: 'bothFeet' }
+  /** "Make it shorter", "longer holds": one hold length down or up from the user's. */
+  | { readonly type: 'holdRelative'; readonly dir: 'shorter' | 'longer' };
 
 export type CurrentAsk = 'where' | 'find' | 'foot' | 'helps';
 
@@ -79,5 +87,5 @@ export const EVENT_TYPES = [
   'repeat', 'pause', 'resume', 'startOver', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'currentPoint',
   'howLong', 'whatsNext', 'pain', 'tingling', 'lighter', 'symptom', 'health', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs',
   'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help', 'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
-  'history',
+  'history', 'practise', 'oneFoot', 'bothFeet', 'holdRelative',
 ] as const satisfies readonly EventType[];

@@ -37,14 +37,16 @@ export function modeOf(state: SkillState): Mode {
 }
 
 /** Moving through a routine: none of these answers a question, and none may press again after pain. */
-const MOVES: readonly EventType[] = ['next', 'segmentDone', 'skip', 'previous', 'otherFoot', 'redo', 'repeat', 'resume', 'startOver', 'lighter', 'currentPoint', 'howLong', 'whatsNext', 'pause'];
+const MOVES: readonly EventType[] = ['next', 'segmentDone', 'skip', 'previous', 'otherFoot', 'redo', 'repeat', 'resume', 'startOver', 'lighter', 'currentPoint', 'howLong', 'whatsNext', 'pause',
+  // One foot only (or both again) changes the plan where the user is: never past a question or after pain.
+  'oneFoot', 'bothFeet'];
 
 /** What needs no routine: safety, questions about points, settings, data, help, leaving. */
 const ANYWHERE: readonly EventType[] = [
   'launch', 'start', 'listRoutines', 'massages', 'answer', 'stop', 'sessionEnded', 'point', 'unknownPoint', 'technique', 'pain', 'tingling',
   'symptom', 'health', 'pregnant', 'notPregnant', 'forgetChoice', 'setPrefs', 'prefsUnknown', 'resetSettings', 'askDelete', 'eraseFailed', 'help',
   'fallback', 'unsupported', 'deviceReport', 'playback', 'playbackMode',
-  'history',
+  'history', 'practise', 'holdRelative',
 ];
 
 const ALL: ReadonlySet<EventType> = new Set([...MOVES, ...ANYWHERE]);

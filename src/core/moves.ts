@@ -79,7 +79,7 @@ export function move(state: SkillState, now: Now, at: Position, event: Move): Tr
     case 'currentPoint': {
       const entry = resumeEntry(now.plan, at);
       if (!entry) return { state, outcome: { kind: 'noCurrentPoint' } };
-      return segment(state, routineId, entry, 'resume', { aside: { kind: 'currentPoint', stepIndex: entry.stepIndex, ask: event.ask, side: sideAt(now.plan, entry) } });
+      return segment(state, routineId, entry, 'resume', { aside: { kind: 'currentPoint', stepIndex: entry.stepIndex, ask: event.ask, side: sideAt(now.plan, entry, state.oneFoot) } });
     }
     case 'howLong':
     case 'whatsNext': {

@@ -3,18 +3,20 @@
  * effects the edge carries out (erase the record; save before saying goodbye). Speech and directives are
  * rendered from the outcome; nothing here knows about Alexa.
  */
-import type { PointId, RoutineId, TechniqueId } from './content/types.js';
+import type { PointId, RoutineId, StepId, TechniqueId } from './content/types.js';
 import type { CurrentAsk, HealthCondition } from './events.js';
 import type { SideNow } from './position.js';
 import type { Entry } from './pacing.js';
 import type { SkillState } from './state.js';
 import type { HistoryEntry } from './stats.js';
-import type { Preferences } from './timeline.js';
+import type { Foot, Preferences } from './timeline.js';
 
 /** Why a segment is played: words that go before it. */
 export type SegmentNote =
   | 'begin' | 'continue' | 'repeat' | 'resume' | 'startOver' | 'back' | 'atFirstStep' | 'skip' | 'redo' | 'otherFoot'
-  | 'lighter' | 'gentle' | 'skippedForChoice' | 'repeatCue';
+  | 'lighter' | 'gentle' | 'skippedForChoice' | 'repeatCue'
+  /** A point practised on its own, and one foot only (or both again) said mid-routine. */
+  | 'practise' | 'oneFoot_left' | 'oneFoot_right' | 'bothFeet';
 
 /** A short answer spoken before the routine carries on in the same response. */
 export type Aside =
@@ -35,18 +37,20 @@ export type Outcome =
       /** The answer to "Shall I remember that?", said before the routine begins. */
       readonly remembered?: boolean }
   | { readonly kind: 'welcome'; readonly returning: boolean; readonly disclaimer: boolean; readonly storeDown: boolean }
-  | { readonly kind: 'askPregnancy'; readonly routineId: RoutineId; readonly again?: boolean }
+  | { readonly kind: 'askPregnancy'; readonly routineId: RoutineId; readonly again?: boolean;
+      /** Asked before a point practised on its own: about that point (`light`: kept light, not left out). */
+      readonly pointId?: PointId; readonly light?: boolean }
   /** "Shall I remember that for next time?" after a choice to leave the points out; `told`: the user said it unasked. */
   | { readonly kind: 'askRemember'; readonly told: boolean; readonly again?: boolean }
   | { readonly kind: 'rememberAnswered'; readonly remembered: boolean; readonly inRoutine: boolean }
-  | { readonly kind: 'routineDone'; readonly routineId: RoutineId }
+  | { readonly kind: 'routineDone'; readonly routineId: RoutineId; readonly pointId?: PointId }
   | { readonly kind: 'paused'; readonly already: boolean }
   /** `kept` is filled in by the edge once the save before the goodbye succeeded or failed. */
   | { readonly kind: 'goodbye'; readonly hasProgress: boolean; readonly kept?: boolean }
   | { readonly kind: 'silent' }
   /** No speech and no change to the session: a stale screen event, a device's own report. */
   | { readonly kind: 'ignored'; readonly why: 'stale' | 'report' }
-  | { readonly kind: 'offerResume'; readonly routineId: RoutineId; readonly stepIndex: number; readonly again?: boolean }
+  | { readonly kind: 'offerResume'; readonly routineId: RoutineId; readonly stepIndex: number; readonly again?: boolean; readonly pointId?: PointId }
   | { readonly kind: 'freshStart' }
   | { readonly kind: 'routineList'; readonly unknown: boolean }
   | { readonly kind: 'massages'; readonly again?: boolean }
@@ -67,7 +71,9 @@ export type Outcome =
   | { readonly kind: 'screening'; readonly routineId: RoutineId | undefined; readonly again?: boolean }
   | { readonly kind: 'choiceSaved'; readonly leaveOut: boolean; readonly inRoutine: boolean }
   | { readonly kind: 'choiceForgotten'; readonly inRoutine: boolean }
-  | { readonly kind: 'prefsChanged'; readonly prefs: Partial<Preferences>; readonly inRoutine: boolean }
+  | { readonly kind: 'prefsChanged'; readonly prefs: Partial<Preferences>; readonly inRoutine: boolean;
+      /** Steps of the routine under way whose hold is the same at every length (BL60, LV3 + GB41): said when the length changed. */
+      readonly keeps?: readonly StepId[] }
   | { readonly kind: 'prefsUnknown' }
   | { readonly kind: 'settingsReset'; readonly inRoutine: boolean }
   | { readonly kind: 'confirmDelete'; readonly again?: boolean }
@@ -89,7 +95,18 @@ export type Outcome =
    * yesterday, and `current` when the one asked is the routine under way (counted already this session).
    */
   | { readonly kind: 'history'; readonly asked?: RoutineId; readonly entries: readonly HistoryEntry[]; readonly streak: number;
-      readonly current: boolean; readonly inRoutine: boolean; readonly today: string };
+      readonly current: boolean; readonly inRoutine: boolean; readonly today: string }
+  /** "Shorter" at the shortest holds, "longer" at the longest. */
+  | { readonly kind: 'holdLimit'; readonly dir: 'shorter' | 'longer'; readonly inRoutine: boolean }
+  /**
+   * A point asked for that the user chose to leave out (itself, or `partner`, the point done with it), and a point
+   * to do `instead`.
+   */
+  | { readonly kind: 'practiseLeftOut'; readonly pointId: PointId; readonly partner?: PointId; readonly instead?: PointId;
+      /** The answer to "Shall I remember that?", when it was just asked. */
+      readonly remembered?: boolean }
+  /** One foot only (or both again, `foot` undefined) said with no routine playing: kept for the session. */
+  | { readonly kind: 'feetSet'; readonly foot: Foot | undefined; readonly inRoutine: boolean };
 
 /**
  * What the device's AudioPlayer should do, as data; src/alexa/audio-player.ts renders it (signed URL, token).

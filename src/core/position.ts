@@ -7,7 +7,7 @@ import type { Entry } from './pacing.js';
 import { followingStep, introAt } from './pacing.js';
 import { plannedStep, type RoutinePlan } from './plan.js';
 import type { Played, Position } from './state.js';
-import type { TimedCue } from './timeline.js';
+import type { Foot, TimedCue } from './timeline.js';
 
 /** Where a request finds the user: still inside the last response (it interrupted it), or after it. */
 export interface Settled {
@@ -111,16 +111,18 @@ export function lastCueEntry(plan: RoutinePlan, at: Position): { readonly entry:
 }
 
 /** Which side a step is worked on at a moment: the first foot (or leg), the second, both at once, or no side. */
-export type SideNow = 'firstFoot' | 'secondFoot' | 'firstLeg' | 'secondLeg' | 'both' | 'none';
+export type SideNow = 'firstFoot' | 'secondFoot' | 'firstLeg' | 'secondLeg' | 'both' | 'none' | 'onlyLeft' | 'onlyRight';
 
 /**
  * The side the user is on at a place: for a step done one side at a time, the first side until its switch cue
  * and the second from it (the cue that says so); the same rule as the screen's side label.
  * @example sideAt(plan, { stepIndex: 1, atMs: 150_000 }) // 'secondFoot' (GB40, standard holds switch at 96 s)
  */
-export function sideAt(plan: RoutinePlan, at: Position): SideNow {
+export function sideAt(plan: RoutinePlan, at: Position, oneFoot?: Foot): SideNow {
   const planned = plannedStep(plan, at.stepIndex);
   if (!planned || planned.step.side === 'none') return 'none';
+  // One foot only this session: that foot, whatever the step.
+  if (oneFoot) return oneFoot === 'left' ? 'onlyLeft' : 'onlyRight';
   if (planned.step.side === 'both') return 'both';
   const switchAt = planned.cues.find((c) => c.cue === 'switchFoot' || c.cue === 'switchLeg')?.atMs;
   const second = switchAt !== undefined && at.atMs >= switchAt;

@@ -11,6 +11,7 @@ import { followingStep, introAt } from './pacing.js';
 import { resumeEntry } from './position.js';
 import { planOf, segment, withoutPending, withoutProgress } from './reduce-kit.js';
 import { INITIAL_STATE, type Pending, type SkillState } from './state.js';
+import { beginPoint } from './practise.js';
 
 /** A routine from its first step, with the one-time note and the routine's introduction. */
 export function begin(state: SkillState, routineId: RoutineId, unsure = false, remembered?: boolean): Transition {
@@ -35,9 +36,9 @@ export function start(state: SkillState, routineId: RoutineId): Transition {
 /** The question again, briefly: for an unrelated answer, help, a move through the routine, and the reprompt. */
 export function askAgain(state: SkillState, pending: Pending): Transition {
   switch (pending.question) {
-    case 'pregnancy': return { state, outcome: { kind: 'askPregnancy', routineId: pending.routineId ?? 'ankle', again: true } };
+    case 'pregnancy': return { state, outcome: { kind: 'askPregnancy', routineId: pending.routineId ?? 'ankle', again: true, ...(pending.pointId ? { pointId: pending.pointId } : {}) } };
     case 'remember': return { state, outcome: { kind: 'askRemember', told: false, again: true } };
-    case 'resume': return { state, outcome: { kind: 'offerResume', routineId: state.progress?.routineId ?? 'ankle', stepIndex: state.progress?.at.stepIndex ?? 0, again: true } };
+    case 'resume': return { state, outcome: { kind: 'offerResume', routineId: state.progress?.routineId ?? 'ankle', stepIndex: state.progress?.at.stepIndex ?? 0, again: true, ...(state.progress?.point ? { pointId: state.progress.point } : {}) } };
     case 'deleteData': return { state, outcome: { kind: 'confirmDelete', again: true } };
     case 'didYouMean': return { state, outcome: { kind: 'unknownPoint', suggestions: pending.pointId ? [pending.pointId] : [], missing: false } };
     case 'startRoutine': return { state, outcome: { kind: 'screening', routineId: pending.routineId, again: true } };
@@ -62,14 +63,18 @@ export function answer(state: SkillState, reply: Answer, point: (s: SkillState, 
       // "Shall I leave them out?": yes and unsure take the safe default, for this session; whether to keep it
       // beyond the session is the user's to say (consent), asked once, before the routine begins.
       const routineId = pending.routineId ?? 'ankle';
-      if (reply === 'no') return begin({ ...rest, leaveOut: false }, routineId);
-      if (state.keepChoice) return begin({ ...rest, leaveOut: true }, routineId, reply === 'unsure');
-      return { state: { ...rest, leaveOut: true, pending: { question: 'remember', routineId, ...(reply === 'unsure' ? { unsure: true } : {}) } }, outcome: { kind: 'askRemember', told: false } };
+      // Asked before a point practised on its own: that point, once chosen.
+      const pointId = pending.pointId;
+      const go = (s: SkillState, unsure = false) => (pointId ? beginPoint(s, pointId, unsure) : begin(s, routineId, unsure));
+      if (reply === 'no') return go({ ...rest, leaveOut: false });
+      if (state.keepChoice) return go({ ...rest, leaveOut: true }, reply === 'unsure');
+      return { state: { ...rest, leaveOut: true, pending: { question: 'remember', routineId, ...(pointId ? { pointId } : {}), ...(reply === 'unsure' ? { unsure: true } : {}) } }, outcome: { kind: 'askRemember', told: false } };
     }
     case 'remember': {
       if (reply === 'unsure') return askAgain(state, pending);
       const { keepChoice: _drop, ...unkept } = rest;
       const chosen: SkillState = reply === 'yes' ? { ...rest, keepChoice: true } : unkept;
+      if (pending.pointId) return beginPoint(chosen, pending.pointId, pending.unsure === true, reply === 'yes');
       if (pending.routineId) return begin(chosen, pending.routineId, pending.unsure === true, reply === 'yes');
       return { state: chosen, outcome: { kind: 'rememberAnswered', remembered: reply === 'yes', inRoutine: Boolean(state.progress) } };
     }

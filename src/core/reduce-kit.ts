@@ -5,7 +5,7 @@
 import { getRoutine } from './content/routines.js';
 import type { RoutineId } from './content/types.js';
 import type { Entry } from './pacing.js';
-import { planRoutine, type RoutinePlan } from './plan.js';
+import { planFor, type RoutinePlan } from './plan.js';
 import { settle } from './position.js';
 import type { Outcome, SegmentNote, Transition } from './outcomes.js';
 import type { Position, Progress, SkillState } from './state.js';
@@ -20,7 +20,8 @@ export const withoutProgress = (state: SkillState): SkillState => {
   return rest;
 };
 
-export const planOf = (state: SkillState, routineId: RoutineId): RoutinePlan => planRoutine(routineId, state.prefs, state.leaveOut);
+/** The plan the state works from (preferences, the leave-out choice, a point practised on its own, one foot). */
+export const planOf = (state: SkillState, routineId: RoutineId): RoutinePlan => planFor(state, routineId);
 
 /** The routine's place when a request arrives. */
 export interface Now {
@@ -58,17 +59,21 @@ export function holdAt(state: SkillState, progress: Progress, at: Position, paus
 /** Plays the routine from an entry (the routine's end when there is none). */
 export function segment(state: SkillState, routineId: RoutineId, entry: Entry | undefined, note: SegmentNote, extra: Partial<Extract<Outcome, { kind: 'segment' }>> = {}): Transition {
   const base = withoutPending(state);
-  if (!entry) return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId } };
+  if (!entry) {
+    const point = base.progress?.routineId === routineId ? base.progress.point : undefined;
+    return { state: withoutProgress(base), outcome: { kind: 'routineDone', routineId, ...(point ? { pointId: point } : {}) } };
+  }
   const kept = base.progress?.routineId === routineId ? base.progress : undefined;
   // A session made light (diabetes, neuropathy, blood thinners) presses every step of any routine it starts lightly,
   // in the progress, so that steps queued on a speaker after the session ended are light too (safety.ts lightRoutine).
   const light = base.lightAll ? getRoutine(routineId).steps.map((_, i) => i) : kept?.light;
   // A run begun with the routine heard before is a returning run, to its end (or its resume in a later session).
   const returning = note === 'begin' ? extra.returning === true : kept?.returning === true;
+  const point = kept?.point;
   return {
     state: { ...base, progress: {
       routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}),
-      ...(returning ? { returning: true } : {}),
+      ...(returning ? { returning: true } : {}), ...(point ? { point } : {}),
     } },
     outcome: { kind: 'segment', routineId, entry, note, ...extra },
   };

@@ -13,6 +13,7 @@ import { answer, askAgain, start } from './questions.js';
 import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import { playback } from './playback.js';
 import { sideAt } from './position.js';
+import { feet, fixedLengthSteps, practise, relativeLength } from './practise.js';
 import { health, lightRoutine, painChoice, safety } from './safety.js';
 import { type LastAnswer, type Position, type SkillState } from './state.js';
 import { countSession, dayOf, historyEntries, streakOn } from './stats.js';
@@ -48,9 +49,10 @@ export function next(state: SkillState, event: RoutineEvent, nowMs: number): Tra
 /**
  * A session that plays a routine (begun, resumed, or moved into from a kept place) counts it once, on the request's
  * day: the count, the last date and the run of days (src/core/stats.ts). `counted` keeps it once per session.
+ * A point practised on its own is not its routine done: it is not counted.
  */
 function tally(t: Transition, nowMs: number): Transition {
-  if (t.outcome.kind !== 'segment') return t;
+  if (t.outcome.kind !== 'segment' || t.state.progress?.point) return t;
   const routineId = t.outcome.routineId;
   const day = dayOf(nowMs);
   if (!day || t.state.counted?.includes(routineId)) return t;
@@ -90,14 +92,18 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
   switch (event.type) {
     case 'launch': {
       const base = withoutPending(state);
-      if (running && at) return { state: { ...holdAt(base, running.progress, at, true), pending: { question: 'resume' } }, outcome: { kind: 'offerResume', routineId: running.progress.routineId, stepIndex: at.stepIndex } };
+      if (running && at) {
+        const point = running.progress.point;
+        return { state: { ...holdAt(base, running.progress, at, true), pending: { question: 'resume' } }, outcome: { kind: 'offerResume', routineId: running.progress.routineId, stepIndex: at.stepIndex, ...(point ? { pointId: point } : {}) } };
+      }
       return { state: { ...base, disclaimed: true }, outcome: { kind: 'welcome', returning: Boolean(state.disclaimed), disclaimer: !state.disclaimed, storeDown: event.storeDown === true } };
     }
     case 'start': return start(state, event.routineId);
     case 'listRoutines': return { state: keep(withoutPending(state)), outcome: { kind: 'routineList', unknown: event.unknown === true } };
     case 'massages': return { state: { ...keep(withoutPending(state)), pending: { question: 'whichMassage' } }, outcome: { kind: 'massages' } };
     case 'answer':
-      return answer(state, event.answer, (s, p) => reduce(s, { type: 'point', pointId: p.pointId ?? 'KI6', ask: p.ask ?? 'where' }, nowMs, now, modeOf(s)));
+      return answer(state, event.answer, (s, p) => reduce(s, p.ask === 'practise' ? { type: 'practise', pointId: p.pointId ?? 'KI6' }
+        : { type: 'point', pointId: p.pointId ?? 'KI6', ask: p.ask ?? 'where' }, nowMs, now, modeOf(s)));
     case 'next': case 'skip': case 'resume': case 'lighter':
       if (!running || !at) return state.pending ? askAgain(state, state.pending) : { state: withoutPending(state), outcome: { kind: 'noRoutine' } };
       if (afterPain) return painChoice(state, running, at, event.type);
@@ -113,7 +119,7 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       // After pain, about the point without pressing again: the pain choices stay open.
       if (afterPain) {
         const pointId = running.plan.steps.find((s) => s.index === at.stepIndex)?.step.points[0];
-        const side = event.ask === 'foot' ? { side: sideAt(running.plan, at) } : {};
+        const side = event.ask === 'foot' ? { side: sideAt(running.plan, at, state.oneFoot) } : {};
         return { state, outcome: pointId ? { kind: 'point', pointId, ask: event.ask === 'helps' ? 'helps' : 'where', inRoutine: true, ...side } : { kind: 'noCurrentPoint' } };
       }
       return move(state, running, at, event);
@@ -152,8 +158,14 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       const told = health(mode.kind === 'asking' ? state : withoutPending(state), event.condition, inRoutine);
       return { ...told, state: lightRoutine(keep(told.state)) };
     }
-    case 'setPrefs':
-      return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...event.prefs } }), outcome: { kind: 'prefsChanged', prefs: event.prefs, inRoutine } };
+    case 'setPrefs': case 'holdRelative': {
+      // "Shorter" / "longer" is one length down or up: the same change as naming it, or, at the end of the range, a word that it is.
+      const holdLength = event.type === 'holdRelative' ? relativeLength(state, event.dir) : undefined;
+      if (event.type === 'holdRelative' && !holdLength) return { state: keep(withoutPending(state)), outcome: { kind: 'holdLimit', dir: event.dir, inRoutine } };
+      const prefs = event.type === 'setPrefs' ? event.prefs : { holdLength };
+      const keeps = prefs.holdLength && running ? fixedLengthSteps(running.plan) : [];
+      return { state: keep({ ...withoutPending(state), prefs: { ...state.prefs, ...prefs } }), outcome: { kind: 'prefsChanged', prefs, inRoutine, ...(keeps.length ? { keeps } : {}) } };
+    }
     case 'prefsUnknown': return { state, outcome: { kind: 'prefsUnknown' } };
     case 'resetSettings': {
       const { leaveOut: _forget, keepChoice: _unkeep, ...rest } = withoutPending(state);
@@ -184,6 +196,9 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
         },
       };
     }
+    case 'practise': return practise(state, event.pointId);
+    case 'oneFoot': case 'bothFeet':
+      return feet(state, running, at, event.type === 'oneFoot' ? event.foot ?? 'right' : undefined, mode);
   }
 }
 

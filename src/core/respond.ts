@@ -89,7 +89,9 @@ function streams(device: Device, state: SkillState, outcome: Extract<Outcome, { 
   if (!device.audio || !state.prefs.audio) return false;
   // An untimed step (the foot soak) waits for the user. A step at light pressure plays its own stream, with the
   // gentle cues in place of the firm ones (src/audio/url.ts `light`).
-  return !planRoutine(outcome.routineId, state.prefs, state.leaveOut).steps.some((s) => s.untimed);
+  if (planRoutine(outcome.routineId, state.prefs, state.leaveOut).steps.some((s) => s.untimed)) return false;
+  // A point practised on its own and one foot only are spoken: a stream is one step of a whole routine, for both feet.
+  return !(state.progress?.point || state.oneFoot);
 }
 
 /** A segment outcome as a step stream: the lead words, then AudioPlayer.Play from the entry's place. */

@@ -7,7 +7,8 @@ import { POINTS } from './content/points.js';
 import { getRoutine } from './content/routines.js';
 import type { FootView, Method, PointId, RoutineId, Step, TechniqueId } from './content/types.js';
 import type { Segment } from './pacing.js';
-import { planRoutine } from './plan.js';
+import { planFor } from './plan.js';
+import type { Foot } from './timeline.js';
 import type { SkillState } from './state.js';
 import { pointCode, pointName, routineName, stepTitle, stepWord, upperFirst, type Voice } from './voice.js';
 
@@ -63,9 +64,10 @@ const INTRO_CAPTION_FROM_MS = 1_500;
  * Which foot (or leg) a cue of a step done one side at a time belongs to, as the screen says it: the first side until
  * the switch cue, the second from it (the switch announces the other side).
  */
-function sideLabel(voice: Voice, step: Step, plannedMs: number, switchAtMs: number | undefined): string | undefined {
-  if (step.side !== 'each' || switchAtMs === undefined) return undefined;
-  const second = plannedMs >= switchAtMs;
+function sideLabel(voice: Voice, step: Step, plannedMs: number, switchAtMs: number | undefined, oneFoot?: Foot): string | undefined {
+  if (step.side !== 'each' || (switchAtMs === undefined && !oneFoot)) return undefined;
+  // One foot only: that foot all along.
+  const second = oneFoot ? oneFoot === 'left' : plannedMs >= (switchAtMs as number);
   const limb = step.limb === 'leg' ? 'Leg' : 'Foot';
   return voice.t(second ? `common:screen.left${limb}` : `common:screen.right${limb}`);
 }
@@ -75,7 +77,7 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
   const first = segment.steps[0];
   const stepIndex = first?.stepIndex ?? segment.next?.stepIndex ?? 0;
   const step = getRoutine(routineId).steps[stepIndex] as Step;
-  const plan = planRoutine(routineId, state.prefs, state.leaveOut);
+  const plan = planFor(state, routineId);
   const position = plan.steps.findIndex((s) => s.index === stepIndex) + 1;
   const onsets = segment.onsets.filter((o) => o.stepIndex === stepIndex);
   const codes = step.points.map((id) => pointCode(voice, id));
@@ -84,7 +86,7 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
   const remainingAt = (realMs: number) => (first ? Math.max(0, Math.ceil((durationMs - (first.planStartMs + (realMs - first.realStartMs))) / 1000)) : 0);
   const switchAtMs = plan.steps.find((s) => s.index === stepIndex)?.cues.find((c) => c.cue === 'switchFoot' || c.cue === 'switchLeg')?.atMs;
   const captionOf = (o: Segment['onsets'][number]) => {
-    const side = sideLabel(voice, step, o.plannedMs, switchAtMs);
+    const side = sideLabel(voice, step, o.plannedMs, switchAtMs, state.oneFoot);
     return side ? voice.t('common:screen.captionWithSide', { side, caption: textOf(o.words) }) : textOf(o.words);
   };
   // While the introduction is spoken the first cue has not been said: the screen shows where the point is, then each
@@ -95,12 +97,13 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
     // Step titles name their points' codes as they are said ("Gallbladder 40"): the screen shows that, whole, and adds
     // a code only to a title that has none.
     title: codes.length && !/\d/.test(title) ? voice.t('common:screen.titleWithCode', { title: upperFirst(title), code: voice.list(codes) }) : upperFirst(title),
-    subtitle: voice.t('common:screen.step', { name: upperFirst(routineName(voice, routineId)), position, count: plan.steps.length }),
+    // A point practised on its own is no step of a routine.
+    subtitle: state.progress?.point ? voice.t('common:shape.screen') : voice.t('common:screen.step', { name: upperFirst(routineName(voice, routineId)), position, count: plan.steps.length }),
     technique: voice.t(`techniques:${TECHNIQUE_OF[step.method]}.name`),
     caption: introFirst ? stepWord(voice, routineId, stepIndex, 'reminder') : onsets[0] ? captionOf(onsets[0]) : '',
     body: '',
     panels: panelsOf(step.points),
-    foot: step.side === 'both' ? 'both' : step.side === 'each' ? 'right' : '',
+    foot: step.side === 'both' ? (state.oneFoot ?? 'both') : step.side === 'each' ? (state.oneFoot ?? 'right') : '',
     totalSeconds: Math.round(durationMs / 1000),
     remainingSeconds: first ? remainingAt(first.realStartMs) : 0,
     labels: labels(voice),

@@ -7,7 +7,10 @@
  * To persist one more top-level field, or stop persisting one, edit {@link PERSISTED_FIELDS} and give it
  * a rule in {@link MERGE_RULES}; nothing else has to change.
  */
-import { INITIAL_STATE, STATE_VERSION, type SkillState } from './state.js';
+import { getRoutine } from './content/routines.js';
+import type { Step } from './content/types.js';
+import { INITIAL_STATE, STATE_VERSION, type Mark, type Position, type Progress, type SkillState } from './state.js';
+import { footTime } from './timeline.js';
 import type { RoutineEvent } from './events.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
 import { mergeStats, type Stats } from './stats.js';
@@ -51,8 +54,26 @@ export const MERGE_RULES: Readonly<Record<PersistedField, MergeRule>> = {
 export function persistedView(state: SkillState): SkillState {
   const view: Record<string, unknown> = { v: state.v, prefs: state.prefs };
   for (const f of PERSISTED_FIELDS) if (state[f] !== undefined) view[f] = state[f];
+  if (state.progress && state.oneFoot) view.progress = bothFeetProgress(state);
   if (view.leaveOut === true && view.keepChoice !== true) delete view.leaveOut;
   return view as unknown as SkillState;
+}
+
+/**
+ * The place on both feet's clock, for the store: one foot only lasts for the session, so a place kept for next
+ * time must mean the same moment without it. The right foot's clock is the first hold of both; the left foot's is
+ * the second hold's, moved to 0: every plan time (the place, what played, where it goes on) moves back by as much.
+ */
+function bothFeetProgress(state: SkillState): Progress {
+  const progress = state.progress as Progress;
+  const steps = getRoutine(progress.routineId).steps;
+  const map = (stepIndex: number, atMs: number) => footTime(steps[stepIndex] as Step, state.prefs, atMs, state.oneFoot, undefined);
+  const at = (p: Position): Position => ({ stepIndex: p.stepIndex, atMs: map(p.stepIndex, p.atMs) });
+  const played = progress.played;
+  return {
+    ...progress, at: at(progress.at),
+    ...(played ? { played: { ...played, marks: played.marks.map(([real, i, planMs, running]): Mark => [real, i, map(i, planMs), running]), ...(played.next ? { next: at(played.next) } : {}) } } : {}),
+  };
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -121,10 +142,10 @@ export function applyChanges(record: SkillState, session: SkillState, changed: r
     else out[f] = value;
   }
   out.prefs = prefs;
-  const { pending, last, lightAll, counted } = session;
+  const { pending, last, lightAll, counted, oneFoot } = session;
   return {
     ...(out as unknown as SkillState), ...(pending ? { pending } : {}), ...(last ? { last } : {}), ...(lightAll ? { lightAll } : {}),
-    ...(counted ? { counted } : {}),
+    ...(counted ? { counted } : {}), ...(oneFoot ? { oneFoot } : {}),
   };
 }
 

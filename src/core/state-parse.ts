@@ -1,7 +1,8 @@
 import { getRoutine } from './content/routines.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type HoldLength, type PointId, type RoutineId } from './content/types.js';
 import { INITIAL_STATE, QUESTIONS, STATE_VERSION, type LastAnswer, type Mark, type Pending, type Played, type Position, type Progress, type Question, type SkillState } from './state.js';
-import { DEFAULT_PREFERENCES, PACES, type Pace, type Preferences } from './timeline.js';
+import { practiceStep } from './plan.js';
+import { DEFAULT_PREFERENCES, FEET, PACES, type Foot, type Pace, type Preferences } from './timeline.js';
 import { isDay, MAX_COUNT, type RoutineStats, type Stats } from './stats.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -43,6 +44,7 @@ function parseProgress(p: unknown): Progress | undefined {
     ...(isInt(p.seq, 0, Number.MAX_SAFE_INTEGER) ? { seq: p.seq } : {}), ...(light.length ? { light } : {}),
     ...(p.stream === 'playing' || p.stream === 'queued' ? { stream: p.stream } : {}),
     ...(p.returning === true ? { returning: true } : {}),
+    ...(oneOf<PointId>(p.point, POINT_IDS) && practiceStep(p.point)?.routineId === p.routineId ? { point: p.point } : {}),
   };
 }
 
@@ -52,7 +54,7 @@ function parsePending(raw: unknown): Pending | undefined {
     question: raw.question,
     ...(oneOf<RoutineId>(raw.routineId, ROUTINE_IDS) ? { routineId: raw.routineId } : {}),
     ...(oneOf<PointId>(raw.pointId, POINT_IDS) ? { pointId: raw.pointId } : {}),
-    ...(raw.ask === 'where' || raw.ask === 'helps' ? { ask: raw.ask } : {}),
+    ...(raw.ask === 'where' || raw.ask === 'helps' || raw.ask === 'practise' ? { ask: raw.ask } : {}),
     ...(raw.unsure === true ? { unsure: true } : {}),
   };
 }
@@ -116,6 +118,7 @@ export function parseState(raw: unknown): SkillState {
     ...(raw.lightAll === true ? { lightAll: true } : {}),
     ...(stats ? { stats } : {}),
     ...(counted.length ? { counted } : {}),
+    ...(oneOf<Foot>(raw.oneFoot, FEET) ? { oneFoot: raw.oneFoot } : {}),
   };
 }
 
@@ -168,6 +171,6 @@ export function parseStoredState(raw: unknown): StoredState {
     if (!step) return { kind: 'unreadable' };
     current = step(current);
   }
-  const { pending: _p, last: _l, lightAll: _light, counted: _counted, ...state } = parseState(current);
+  const { pending: _p, last: _l, lightAll: _light, counted: _counted, oneFoot: _foot, ...state } = parseState(current);
   return v === STATE_VERSION ? { kind: 'current', state } : { kind: 'migrated', from: v, state };
 }

@@ -4,7 +4,7 @@
  */
 import type { PointId, RoutineId, TechniqueId } from './content/types.js';
 import type { Stats } from './stats.js';
-import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
+import { DEFAULT_PREFERENCES, type Foot, type Preferences } from './timeline.js';
 
 export const STATE_VERSION = 2;
 
@@ -57,6 +57,12 @@ export interface Progress {
   readonly stream?: 'playing' | 'queued';
   /** This run of the routine is not the user's first (it began with the routine already heard): steps say their short setup. */
   readonly returning?: boolean;
+  /**
+   * A single point practised on its own ("do the Kunlun point"): the routine is the one whose step has the
+   * point (src/core/plan.ts `practiceStep`), and the plan is that one step. Positions, tokens and resume stay
+   * the routine's own (step index into the routine, plan time of that step).
+   */
+  readonly point?: PointId;
 }
 
 /** Every question the skill can be waiting on. Derive lists from this one constant. */
@@ -69,7 +75,7 @@ export interface Pending {
   readonly routineId?: RoutineId;
   /** The point a "did you mean …?" is about, and what was asked of it. */
   readonly pointId?: PointId;
-  readonly ask?: 'where' | 'helps';
+  readonly ask?: 'where' | 'helps' | 'practise';
   /** "Remember?" after an unsure answer to the pregnancy question: the routine then begins saying so. */
   readonly unsure?: boolean;
 }
@@ -104,6 +110,11 @@ export interface SkillState {
   readonly stats?: Stats;
   /** Session only: routines this session has counted in `stats` already (once per routine per session). */
   readonly counted?: readonly RoutineId[];
+  /**
+   * Session only: one foot only ("just my left foot"): one-side steps do that foot, both-feet steps one hand.
+   * Never stored; the stored place is in both feet's plan time (src/core/state-merge.ts persistedView).
+   */
+  readonly oneFoot?: Foot;
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }

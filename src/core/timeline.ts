@@ -236,13 +236,20 @@ const closingCue = (step: Step): CueId => (step.method === 'strokes' || step.met
  * @example planStep(ROUTINES.ankle.steps[0], DEFAULT_PREFERENCES)
  * // [{ atMs: 0, cue: 'pressBoth', … }, { atMs: 30_000, cue: 'steady', … }, { atMs: 50_000, cue: 'tenSecondsLeft' }, { atMs: 60_000, cue: 'release', … }]
  */
-export function planStep(step: Step, prefs: Preferences): TimedCue[] {
+export function planStep(step: Step, prefs: Preferences, oneFoot?: Foot): TimedCue[] {
   const length = holdMs(step, prefs);
   if (length <= 0) return [];
   const end = (c: TimedCue): TimedCue => (prefs.chimes ? c : { ...c, chime: false });
   const close = closingCue(step);
   if (step.side !== 'each') {
-    return [...holdCues(step, prefs, 0, length), { atMs: length, cue: close, chime: true }].map(end);
+    const cues = [...holdCues(step, prefs, 0, length), { atMs: length, cue: close, chime: true }].map(end);
+    // One foot only: the same hold with one hand, so no "both feet" press.
+    return oneFoot ? cues.map((c) => (c.cue === 'pressBoth' ? { ...c, cue: 'press' as const } : c)) : cues;
+  }
+  if (oneFoot) {
+    // One foot only: that foot's hold, on the same clock as the first foot of both (a hold's cues do not depend on where it starts).
+    const foot = footOf(oneFoot);
+    return [...holdCues(step, prefs, 0, length).map((c) => ({ ...c, foot })), { atMs: length, cue: close, chime: true, foot }].map(end);
   }
   const second = length + switchMs(step);
   return [
@@ -251,6 +258,34 @@ export function planStep(step: Step, prefs: Preferences): TimedCue[] {
     ...holdCues(step, prefs, second, length).map((c) => ({ ...c, foot: 'second' as const })),
     { atMs: second + length, cue: close, chime: true, foot: 'second' as const },
   ].map(end);
+}
+
+/**
+ * One foot only, for a session (an injured foot today): `right` is the foot every one-side step starts with
+ * (its setup says so), `left` the other one.
+ */
+export type Foot = 'left' | 'right';
+export const FEET = ['left', 'right'] as const satisfies readonly Foot[];
+
+/** Which of a step's two holds a foot is: every one-side step starts with the right. */
+export const footOf = (foot: Foot): 'first' | 'second' => (foot === 'right' ? 'first' : 'second');
+
+/**
+ * Plan time of a place in a one-side step when the feet change (both feet ↔ one foot), in ms: the one-foot
+ * timeline of the right foot is the first hold of both; of the left foot, the second hold moved to 0. A place
+ * on a foot that is no longer done goes to the start of the chosen foot's hold (0), or, when that foot is done
+ * already, to the step's end. A step not started yet (0) starts from its beginning, on either clock. Steps with both feet at once (or none) keep their clock.
+ * @example footTime(gb40, prefs, 100_000, undefined, 'left') // 100_000 - 90_000 - 12_000 → 0 (just switching)
+ */
+export function footTime(step: Step, prefs: Preferences, atMs: number, from: Foot | undefined, to: Foot | undefined): number {
+  // At 0 the step has not started (its introduction, or its first press): it starts as the new plan has it.
+  if (step.side !== 'each' || from === to || atMs <= 0) return atMs;
+  const length = holdMs(step, prefs);
+  const second = length + switchMs(step);
+  const both = from === 'left' ? atMs + second : atMs;
+  if (to === undefined) return both;
+  if (to === 'right') return Math.min(both, length);
+  return Math.max(0, both - second);
 }
 
 /** Total planned duration of a step's timeline, in ms (0 for untimed steps). */

@@ -9,7 +9,7 @@ import { type PointId, type RoutineId, type Step } from './content/types.js';
 import { FIND_POINT_MIN_MS } from './limits.js';
 import type { StreamRef } from './events.js';
 import { paceResponse, type PaceWords, type Segment } from './pacing.js';
-import { planRoutine, type RoutinePlan } from './plan.js';
+import { planFor, type RoutinePlan } from './plan.js';
 import { lightStepsOf, withLightSteps } from './lighter.js';
 import type { Aside, Outcome, SegmentNote } from './outcomes.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
@@ -56,7 +56,7 @@ function setupParams(voice: Voice, step: Step, state: Pick<SkillState, 'prefs'>)
 }
 
 /** What the words of a routine depend on: preferences, the leave-out choice, light pressure, and a returning run. */
-export type WordsState = Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll'> & { readonly progress?: Pick<Progress, 'returning'> };
+export type WordsState = Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll'> & Partial<Pick<SkillState, 'oneFoot'>> & { readonly progress?: Partial<Pick<Progress, 'returning' | 'point' | 'routineId'>> };
 
 /**
  * The words pacing needs, for one routine and state: the one source of the routine's words for every renderer
@@ -66,6 +66,8 @@ export type WordsState = Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll'> & {
  */
 export function paceWords(voice: Voice, routineId: RoutineId, state: WordsState, plan: RoutinePlan, device: Device = { screen: false }, titled = true): PaceWords {
   const steps = getRoutine(routineId).steps;
+  const point = state.progress?.routineId === routineId ? state.progress.point : undefined;
+  const oneFoot = state.oneFoot;
   const title = (i: number) => stepTitle(voice, routineId, i);
   const setup = state.progress?.returning ? 'setupShort' : 'setup';
   return {
@@ -77,10 +79,16 @@ export function paceWords(voice: Voice, routineId: RoutineId, state: WordsState,
       // A session at light pressure (diabetes, neuropathy, blood thinners) says so over a setup that speaks of firm pressure.
       if (state.lightAll) parts.push(...say(voice, 'common:condition.keepLight'));
       else if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
+      // One foot only: which foot (every one-side setup starts with the right), or one hand where both feet are pressed.
+      if (oneFoot && step.side !== 'none') parts.push(...say(voice, `common:shape.oneFoot.${step.side}_${oneFoot}`));
       parts.push(...say(voice, 'common:getReady'));
       return parts;
     },
-    reminder: (i) => [...(titled ? [text(`${upperFirst(title(i))}.`)] : []), text(stepWord(voice, routineId, i, 'reminder'))],
+    reminder: (i) => [
+      ...(titled ? [text(`${upperFirst(title(i))}.`)] : []), text(stepWord(voice, routineId, i, 'reminder')),
+      // One foot only where both feet are pressed at once: one hand, said again whenever the hand goes back on.
+      ...(oneFoot && steps[i]?.side === 'both' ? say(voice, `common:shape.oneFoot.both_${oneFoot}`) : []),
+    ],
     cue: (i, cue: TimedCue) => say(voice, cueKey(plan, i, cue)),
     repress: () => say(voice, 'cues:repress'),
     stepDone: (i) => say(voice, stepDoneKey(plan, i)),
@@ -93,13 +101,13 @@ export function paceWords(voice: Voice, routineId: RoutineId, state: WordsState,
     prompt: (boundary, after) => (device.screen || device.audio ? [] : boundary === 'step'
       ? say(voice, 'cues:continue.step', { title: after === undefined ? '' : title(after) })
       : say(voice, `cues:continue.${boundary === 'hold' && (after ?? 0) % 2 === 1 ? 'holdOn' : boundary}`)),
-    routineDone: () => say(voice, 'common:routineDone', { name: routineName(voice, plan.routineId) }),
+    routineDone: () => (point ? say(voice, 'common:shape.practise.done') : say(voice, 'common:routineDone', { name: routineName(voice, plan.routineId) })),
   };
 }
 
 /** Spoken length of a routine for a user, in whole minutes: the plan's holds plus the words and pauses around them. */
 function routineMinutes(voice: Voice, routineId: RoutineId, state: SkillState): number {
-  const plan = planRoutine(routineId, state.prefs, state.leaveOut);
+  const plan = planFor(state, routineId);
   const words = paceWords(voice, routineId, state, plan);
   const ms = plan.steps.reduce((sum, s) => sum + s.durationMs + (s.untimed ? 0 : estimateMs(words.intro(s.index), voice.rate) + FIND_POINT_AFTER_SETUP_MS), 0);
   return Math.max(1, Math.round(ms / 60_000));
@@ -158,13 +166,27 @@ function beginWords(voice: Voice, routineId: RoutineId, state: SkillState, outco
   return parts;
 }
 
+/** Before a point practised on its own: the one-time note, the choice's answers, and, for a pair, that both are pressed. */
+function practiseWords(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>): SpeechPart[] {
+  const parts: SpeechPart[] = [];
+  const point = state.progress?.point;
+  if (outcome.disclaimer) parts.push(...say(voice, 'common:disclaimer'));
+  if (outcome.unsure) parts.push(...say(voice, 'common:unsureLeaveOut'));
+  if (outcome.remembered !== undefined) parts.push(...say(voice, outcome.remembered ? 'common:remembered' : 'common:notRemembered'));
+  const step = getRoutine(outcome.routineId).steps[outcome.entry.stepIndex];
+  if (point && step && step.points.length > 1) parts.push(...say(voice, 'common:shape.practise.pair', { name: pointName(voice, point) }));
+  else parts.push(...say(voice, 'common:shape.practise.intro'));
+  return parts;
+}
+
 /** Paced segments are pure functions of these inputs: a container keeps the last ones it paced. */
 const SEGMENT_MEMO_SIZE = 64;
 const segmentMemo = new Map<string, { turn: Turn; segment: Segment }>();
 
 /** A routine segment: the lead words, then the paced routine from the outcome's entry. Memoised (pure). */
 export function composeSegment(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
-  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], state.lightAll === true, state.progress?.returning === true, device.screen, outcome]);
+  const key = JSON.stringify([voice.locale, voice.ratePercent, state.prefs, state.leaveOut === true, state.progress?.light ?? [], state.lightAll === true,
+    state.progress?.returning === true, state.progress?.point ?? '', state.oneFoot ?? '', device.screen, outcome]);
   const hit = segmentMemo.get(key);
   if (hit) return hit;
   const made = paceOutcome(voice, state, outcome, device);
@@ -188,13 +210,15 @@ export function streamLead(voice: Voice, state: SkillState, outcome: Extract<Out
 
 function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, { kind: 'segment' }>, device: Device): { turn: Turn; segment: Segment } {
   const { routineId } = outcome;
-  const planned = planRoutine(routineId, state.prefs, state.leaveOut);
+  const planned = planFor(state, routineId);
   const plan = withLightSteps(planned, lightStepsOf(state, planned));
   const lead: SpeechPart[] = [];
   const words = paceWords(voice, routineId, state, plan, device, outcome.aside?.kind !== 'currentPoint');
   if (outcome.note === 'begin') lead.push(...beginWords(voice, routineId, state, outcome));
+  if (outcome.note === 'practise') lead.push(...practiseWords(voice, state, outcome));
   if (outcome.aside) lead.push(...asideWords(voice, routineId, outcome.aside, state));
-  else if (outcome.note !== 'begin') lead.push(...say(voice, `common:notes.${outcome.note satisfies SegmentNote}`));
+  else if (outcome.note === 'oneFoot_left' || outcome.note === 'oneFoot_right' || outcome.note === 'bothFeet') lead.push(...say(voice, `common:shape.notes.${outcome.note}`));
+  else if (outcome.note !== 'begin' && outcome.note !== 'practise') lead.push(...say(voice, `common:notes.${outcome.note satisfies Exclude<SegmentNote, 'practise' | 'oneFoot_left' | 'oneFoot_right' | 'bothFeet'>}`));
   // "What?" mid-hold: the cue the user missed, said again before the routine carries on.
   const missed = outcome.lastCue === undefined ? undefined : plan.steps.find((s) => s.index === outcome.entry.stepIndex)?.cues[outcome.lastCue];
   if (missed) lead.push(...words.cue(outcome.entry.stepIndex, missed));

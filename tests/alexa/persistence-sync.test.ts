@@ -24,10 +24,10 @@ describe('persistence sync', () => {
     expect(calls).toEqual(['get']);
     await c.say('what routines are there');
     expect(calls).toEqual(['get']);
-    await c.say('make the holds longer');
+    await c.say('use long holds');
     expect(calls).toEqual(['get', 'save']);
     // Said again, it is the user's choice again (it must win over another device's change meanwhile): saved.
-    await c.say('make the holds longer');
+    await c.say('use long holds');
     expect(calls).toEqual(['get', 'save', 'save']);
     await c.say('delete my data'); // a pending question is session-only: nothing to save
     expect(calls).toEqual(['get', 'save', 'save']);

@@ -5,6 +5,7 @@ import fr from '../../locales/fr/points.json';
 import es from '../../locales/es/points.json';
 import points from '../../locales/en/points.json';
 import techniques from '../../locales/en/techniques.json';
+import routines from '../../locales/en/routines.json';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { findPoint } from '../../src/core/content/point-search.js';
 import { CheckedConversation, inRoutine } from '../support/talk.js';
@@ -139,5 +140,24 @@ describe('conversation: about the point in use (issue 21)', () => {
     await c.intent('AMAZON.NoIntent');
     expect((await c.say('wofür ist der gut', { afterMs: 5_000 })).text).toContain(de.KI6.helps);
     expect((await c.say('welcher fuß', { afterMs: 5_000 })).text.startsWith(deCommon.aside.side.both)).toBe(true);
+  });
+});
+
+describe('conversation: the point in use when the session is shaped (one foot only, a point on its own)', () => {
+  it('"which foot?" with one foot only names that foot, not "right first, then left"', async () => {
+    const c = await inRoutine('ankle');
+    await c.say('skip this one', { afterMs: 5_000 });
+    await c.say('just my left foot', { afterMs: 5_000 });
+    const r = await c.say('which foot', { afterMs: 5_000 });
+    expect(r.text.startsWith(common.aside.side.onlyLeft)).toBe(true);
+    expect(r.text).not.toContain(common.aside.side.firstFoot);
+  });
+
+  it('a point practised on its own is not counted as its routine done', async () => {
+    const c = new CheckedConversation();
+    await c.say('do the shining sea point');
+    const r = await c.say('how many times have i done this', { afterMs: 30_000 });
+    expect(r.text).toContain(fill(common.history.noneFor, { name: routines.ankle.name }));
+    expect(r.text).not.toContain(common.history.once);
   });
 });

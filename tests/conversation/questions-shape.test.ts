@@ -21,6 +21,8 @@ const PENDING_YES_NO = new Set([
   'painAgain',
   // Not yes/no either: skip or stop, by name; a "yes" to it asks which one.
   'painStillHurts',
+  // Before a point on its own: the pregnancy question, and the resume offer, of a single point.
+  'shape.askPregnancyPoint', 'shape.askPregnancyPointLight', 'shape.offerResume',
 ]);
 
 describe('questions the skill asks', () => {

@@ -49,6 +49,8 @@ const sample: Record<EventType, RoutineEvent> = {
   playback: { type: 'playback', what: 'started', stream: { routineId: 'ankle', stepIndex: 0, seq: 1 }, offsetMs: 0, at: { stepIndex: 0, atMs: 0 } },
   playbackMode: { type: 'playbackMode' },
   history: { type: 'history', routineId: undefined },
+  practise: { type: 'practise', pointId: 'GB40' }, oneFoot: { type: 'oneFoot', foot: 'left' }, bothFeet: { type: 'bothFeet' },
+  holdRelative: { type: 'holdRelative', dir: 'shorter' },
 };
 
 /** The same in every mode. */
@@ -110,6 +112,20 @@ const TABLE: Record<ModeKind, Partial<Record<EventType, string>>> = {
   },
 };
 
+/**
+ * A point on its own, one foot only, shorter holds: the point starts in every mode (as a routine does; GB40 needs no
+ * question); one foot or both changes the plan where a routine plays, is kept for the session without one (or
+ * paused), and never gets past a question or a pain stop; "shorter" is a length change anywhere.
+ */
+const SHAPE: Record<ModeKind, Partial<Record<EventType, string>>> = {
+  idle: { practise: 'segment:practise', oneFoot: 'feetSet', bothFeet: 'feetSet', holdRelative: 'prefsChanged' },
+  asking: { practise: 'segment:practise', oneFoot: 'askPregnancy', bothFeet: 'askPregnancy', holdRelative: 'prefsChanged' },
+  afterPain: { practise: 'segment:practise', oneFoot: 'pain', bothFeet: 'pain', holdRelative: 'prefsChanged' },
+  paused: { practise: 'segment:practise', oneFoot: 'feetSet', bothFeet: 'feetSet', holdRelative: 'prefsChanged' },
+  playing: { practise: 'segment:practise', oneFoot: 'segment:oneFoot_left', bothFeet: 'segment:bothFeet', holdRelative: 'prefsChanged' },
+  streaming: { practise: 'segment:practise', oneFoot: 'segment:oneFoot_left', bothFeet: 'segment:bothFeet', holdRelative: 'prefsChanged' },
+};
+
 const kindOf = (o: ReturnType<typeof next>['outcome']) => (o.kind === 'segment' ? `segment:${o.note}` : o.kind);
 
 describe('the reducer, every mode × every event', () => {
@@ -119,7 +135,7 @@ describe('the reducer, every mode × every event', () => {
 
   for (const mode of MODE_KINDS) {
     it.each(EVENT_TYPES.map((e) => [e]))(`${mode} × %s`, (type) => {
-      const expected = TABLE[mode][type];
+      const expected = { ...TABLE[mode], ...SHAPE[mode] }[type];
       expect(expected, `a row for ${mode} × ${type}`).toBeDefined();
       const { state, nowMs } = fixtures[mode];
       expect(kindOf(next(state, sample[type], nowMs).outcome)).toBe(expected);

@@ -57,6 +57,12 @@ describe('applyChanges', () => {
     expect(persistedView(merged)).not.toHaveProperty('lightAll');
   });
 
+  it('keeps one foot only for the session through a merge with the record, and never persists it', () => {
+    const merged = applyChanges(record, { ...INITIAL_STATE, oneFoot: 'left' }, [], { leaveOut: true });
+    expect(merged.oneFoot).toBe('left');
+    expect(persistedView(merged)).not.toHaveProperty('oneFoot');
+  });
+
   it('persists what it always did: no pending question, last answer or light session', () => {
     const view = persistedView({ ...record, pending: { question: 'resume' }, last: { kind: 'technique', techniqueId: 'pressing' }, lightAll: true });
     expect(Object.keys(view).sort()).toEqual(['disclaimed', 'heard', 'keepChoice', 'leaveOut', 'prefs', 'progress', 'v']);

@@ -21,6 +21,8 @@ const EXPECTED: readonly (readonly [string, string, string])[] = [
   ['routine', 'HowLongIntent', 'segment'], ['routine', 'WhatsNextIntent', 'segment'], ['routine', 'SkipIntent', 'segment'], ['routine', 'RedoIntent', 'segment'],
   ['routine', 'SetPaceIntent', 'prefsChanged'], ['routine', 'AMAZON.PauseIntent', 'paused'], ['routine', 'AMAZON.StopIntent', 'goodbye'],
   ['pain', 'LighterIntent', 'segment'], ['pain', 'SkipIntent', 'segment'], ['pain', 'AMAZON.YesIntent', 'pain'],
+  ['idle', 'PractisePointIntent', 'segment'], ['routine', 'OneFootIntent', 'segment'], ['routine', 'BothFeetIntent', 'segment'],
+  ['routine', 'ShorterHoldsIntent', 'prefsChanged'], ['idle', 'LongerHoldsIntent', 'prefsChanged'],
 ];
 
 describe.each(LOCALES)('the conversation in %s', (locale) => {

@@ -17,6 +17,9 @@ import { StoreUnavailableError } from '../../src/alexa/persistence/errors.js';
 import type { RecordStore } from '../../src/alexa/persistence/record-store.js';
 import { persistedView } from '../../src/core/state-merge.js';
 import type { RoutineEvent } from '../../src/core/events.js';
+import { getRoutine } from '../../src/core/content/routines.js';
+import { isPregnancyCaution } from '../../src/core/content/steps.js';
+import type { Step } from '../../src/core/content/types.js';
 import { FIRM_CUES } from '../../src/core/lighter.js';
 import { MODE_KINDS, modeOf } from '../../src/core/modes.js';
 import { respond } from '../../src/core/respond.js';
@@ -51,11 +54,15 @@ const EVENTS: readonly (RoutineEvent | Marker)[] = [
   { type: 'health', condition: 'diabetes' }, { type: 'health', condition: 'sprain' }, { type: 'health', condition: 'bloodThinners' },
   'stream:started', 'stream:nearlyFinished', 'stream:finished', 'stream:stopped', { type: 'playbackMode' },
   { type: 'history', routineId: undefined }, { type: 'history', routineId: 'heel' },
+  // One point on its own (avoided in pregnancy, paired with one that is, kept light, or none), one foot, shorter/longer.
+  { type: 'practise', pointId: 'BL60' }, { type: 'practise', pointId: 'KI5' }, { type: 'practise', pointId: 'BL57' }, { type: 'practise', pointId: 'GB40' },
+  { type: 'oneFoot', foot: 'left' }, { type: 'oneFoot', foot: 'right' }, { type: 'oneFoot', foot: undefined }, { type: 'bothFeet' }, { type: 'bothFeet' },
+  { type: 'holdRelative', dir: 'shorter' }, { type: 'holdRelative', dir: 'longer' },
 ];
 const step: fc.Arbitrary<Gen> = fc.record({ event: fc.constantFrom(...EVENTS), afterS: fc.oneof(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 20, max: 400 })) });
 
 /** Choices after pain that may press again. */
-const PAIN_CHOICES = new Set(['next', 'skip', 'resume', 'lighter', 'start']);
+const PAIN_CHOICES = new Set(['next', 'skip', 'resume', 'lighter', 'start', 'practise']);
 const PRESS_CUES = new Set(['press', 'pressBoth', 'pressPair', 'pressLight', 'pressFirm', 'pressAgain', 'pressGently', 'circles', 'smallCircles', 'strokes', 'ballPress']);
 
 let voice: Voice;
@@ -67,6 +74,7 @@ describe('invariants over random orders of events', () => {
     let events = 0;
     const modes = new Set<string>();
     let lightChecked = 0;
+    let cautionChecked = 0;
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.constantFrom('speaker', 'screen', 'audio'), (steps, kind) => {
       // A speaker, an Echo Show, or a speaker that plays routines as AudioPlayer streams.
       const device = kind === 'audio' ? { screen: false, audio: true } : { screen: kind === 'screen' };
@@ -98,6 +106,13 @@ describe('invariants over random orders of events', () => {
           lightChecked += 1;
           expect(FIRM_CUES.has(o.cue), `${o.cue} in a light step`).toBe(false);
         }
+        // The choice to leave out the points avoided in pregnancy: none of them is paced once it is made.
+        if (r.state.leaveOut === true && r.outcome.kind === 'segment') {
+          const steps = getRoutine(r.outcome.routineId).steps;
+          for (const o of r.segment?.onsets ?? []) expect(isPregnancyCaution(steps[o.stepIndex] as Step), `${o.cue} in a step left out`).toBe(false);
+          if (r.player?.kind === 'play') expect(isPregnancyCaution(steps[r.player.stepIndex] as Step), 'a stream of a step left out').toBe(false);
+          cautionChecked += 1;
+        }
         const rendered = renderResponse(r, voice, device);
         if (rendered.shouldEndSession === false) {
           expect(rendered.reprompt, 'an open microphone has a reprompt').toBeDefined();
@@ -108,16 +123,18 @@ describe('invariants over random orders of events', () => {
         state = r.state;
       }
     }), { seed: SEED, numRuns: CORE_RUNS });
-    console.log(`invariants (core): ${sequences} sequences, ${events} events, from modes ${[...modes].sort().join(', ')}; ${lightChecked} cues checked at light pressure`);
+    console.log(`invariants (core): ${sequences} sequences, ${events} events, from modes ${[...modes].sort().join(', ')}; ${lightChecked} cues checked at light pressure, ${cautionChecked} segments with the points left out`);
     expect([...modes].sort()).toEqual([...MODE_KINDS].sort());
     expect(lightChecked).toBeGreaterThan(0);
+    expect(cautionChecked).toBeGreaterThan(0);
   });
 
   it('the skill: one write per request, what is saved is what was rendered, every response valid, with a store that fails', async () => {
     let sequences = 0;
     let requests = 0;
     const INTENTS = ['AMAZON.NextIntent', 'AMAZON.PauseIntent', 'AMAZON.ResumeIntent', 'AMAZON.RepeatIntent', 'AMAZON.YesIntent', 'AMAZON.NoIntent',
-      'AMAZON.StopIntent', 'SkipIntent', 'LighterIntent', 'PainIntent', 'PregnantIntent', 'HowLongIntent', 'CurrentPointIntent', 'AMAZON.HelpIntent', 'AMAZON.FallbackIntent'];
+      'AMAZON.StopIntent', 'SkipIntent', 'LighterIntent', 'PainIntent', 'PregnantIntent', 'HowLongIntent', 'CurrentPointIntent', 'AMAZON.HelpIntent', 'AMAZON.FallbackIntent',
+      'OneFootIntent', 'BothFeetIntent', 'ShorterHoldsIntent', 'LongerHoldsIntent'];
     type Req = { kind: 'intent'; name: string } | { kind: 'start' } | { kind: 'launch' } | { kind: 'ended' } | { kind: 'screen'; stale: boolean } | { kind: 'touch'; arg: string } | { kind: 'report' } | { kind: 'fault'; on: boolean };
     const req: fc.Arbitrary<Req> = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...INTENTS).map((name) => ({ kind: 'intent' as const, name })) },

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadVoice } from '../../src/alexa/i18n.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS } from '../../src/core/content/types.js';
 import { HEALTH_CONDITIONS } from '../../src/core/events.js';
-import { PACES } from '../../src/core/timeline.js';
+import { FEET, PACES } from '../../src/core/timeline.js';
 import { createSkill } from '../../src/skill.js';
 import { intentRequest } from '../../tools/envelopes.js';
 import { LOCALES, modelOf } from '../../tools/models.js';
@@ -33,7 +33,7 @@ function contract(): Record<string, Record<string, string>> {
 }
 const DOMAIN_IDS: Record<string, readonly string[]> = {
   RoutineName: [...ROUTINE_IDS, 'massages'], PointName: POINT_IDS, TechniqueName: TECHNIQUE_IDS, HoldLengthName: HOLD_LENGTHS,
-  Toggle: ['on', 'off'], PaceName: PACES, BodyArea: ['heel', 'ankle', 'foot', 'back', 'calf'], HealthCondition: HEALTH_CONDITIONS,
+  Toggle: ['on', 'off'], PaceName: PACES, FootName: FEET, BodyArea: ['heel', 'ankle', 'foot', 'back', 'calf'], HealthCondition: HEALTH_CONDITIONS,
 };
 /** Words that make a phrase a symptom, in the four languages. */
 const SYMPTOM_WORDS = /\b(pain|ache|aches|sore|hurts?)\b|schmerz|\bweh\b|dolor|\bduele|\bmal\b|douleur/iu;

@@ -42,7 +42,7 @@ describe('intentRequest entity resolution', () => {
 
   it('knows the slot types of the model', () => {
     expect(slotTypeOf('SetSoundsIntent', 'toggle')).toBe('Toggle');
-    expect(resolveValue('HoldLengthName', ' Longer ')).toEqual({ id: 'long', name: 'long' });
+    expect(resolveValue('HoldLengthName', ' Extended ')).toEqual({ id: 'long', name: 'long' });
     expect(resolveValue('HoldLengthName', 'forever')).toBeUndefined();
   });
 });

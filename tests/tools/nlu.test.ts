@@ -68,7 +68,7 @@ describe('simulator language understanding (en-US phrasing)', () => {
     ['help', 'AMAZON.HelpIntent'], ['stop', 'AMAZON.StopIntent'], ['cancel', 'AMAZON.CancelIntent'], ['next', 'AMAZON.NextIntent'],
     ['go back', 'AMAZON.PreviousIntent'], ['repeat', 'AMAZON.RepeatIntent'], ['pause', 'AMAZON.PauseIntent'], ['resume', 'AMAZON.ResumeIntent'],
     ['start over', 'AMAZON.StartOverIntent'], ['yes', 'AMAZON.YesIntent'], ['no', 'AMAZON.NoIntent'], ['home', 'AMAZON.NavigateHomeIntent'],
-    ['continue my routine', 'ResumeRoutineIntent'], ['make the holds longer', 'SetHoldLengthIntent'], ['Where is K. I. six?', 'WherePointIntent'],
+    ['continue my routine', 'ResumeRoutineIntent'], ['make the holds long', 'SetHoldLengthIntent'], ['Where is K. I. six?', 'WherePointIntent'],
     ['it hurts', 'PainIntent'], ["I'm pregnant", 'PregnantIntent'], ["I don't know", 'UnsureIntent'], ['how much longer', 'HowLongIntent'],
   ])('"%s" → %s', (said, intent) => {
     expect(resolveUtterance(said).intent).toBe(intent);

@@ -101,4 +101,13 @@ describe('npm start -- --script (the real simulator process)', () => {
       expect(text, locale).not.toContain('(the skill failed');
     }
   }, 120_000);
+
+  it('runs one-point.txt: the Kunlun point on its own, one foot only and both again, shorter and longer', () => {
+    const text = execFileSync(process.execPath, ['--import', 'tsx', 'tools/simulator/cli.mts', '--script', 'tools/simulator/scripts/one-point.txt'], {
+      encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
+    for (const said of [common.shape.practise.intro, common.shape.keeps.bl60, common.shape.notes.oneFoot_left, common.shape.notes.bothFeet]) expect(text).toContain(said);
+    expect(text).not.toContain(common.fallback.routine);
+    expect(text).not.toContain('(the skill failed');
+  }, 60_000);
 });

@@ -73,8 +73,9 @@ export function paceWords(voice: Voice, routineId: RoutineId, state: WordsState,
   return {
     intro(i) {
       const step = steps[i] as Step;
-      const parts: SpeechPart[] = [text(`${upperFirst(title(i))}.`)];
-      if (step.points.length === 1) parts.push(...pinyinLine(voice, step.points[0] as PointId));
+      // After "where is it?" or "what does it help with?" the aside has just named the step: not again.
+      const parts: SpeechPart[] = titled ? [text(`${upperFirst(title(i))}.`)] : [];
+      if (titled && step.points.length === 1) parts.push(...pinyinLine(voice, step.points[0] as PointId));
       parts.push(text(stepWord(voice, routineId, i, setup, setupParams(voice, step, state))));
       // A session at light pressure (diabetes, neuropathy, blood thinners) says so over a setup that speaks of firm pressure.
       if (state.lightAll) parts.push(...say(voice, 'common:condition.keepLight'));

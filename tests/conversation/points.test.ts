@@ -119,6 +119,8 @@ describe('conversation: about the point in use (issue 21)', () => {
     const c = await inRoutine('ankle');
     const r = await c.say('what does it help with', { afterMs: 5_000 });
     expect(r.text).toContain(points.KI6.helps);
+    // Asked during the step's introduction: the step is named once, by the answer, not again by the introduction.
+    expect(r.text.split(points.KI6.name).length - 1).toBe(1);
     expect(r.text).not.toContain(common.unknownPoint.none);
     expect(r.ended).toBe(false);
     const pair = await inRoutine('heel');

@@ -84,7 +84,7 @@ describe('npm start -- --script (the real simulator process)', () => {
       encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent' },
     });
     const en = run('tools/simulator/scripts/health.txt', 'en-US');
-    for (const said of [common.condition.sprain, common.condition.brokenSkin, common.condition.diabetes, common.condition.lightNow, common.painStillHurts]) expect(en).toContain(said);
+    for (const said of [common.condition.swelling, common.condition.brokenSkin, common.condition.diabetes, common.condition.lightNow, common.painStillHurts]) expect(en).toContain(said);
     expect(en).not.toContain(common.fallback.routine);
     // The cautions of the first time, and "what does it help with?" about the point in use.
     expect(en).toContain(common.disclaimer.slice(0, 60));

@@ -58,6 +58,9 @@ function setupParams(voice: Voice, step: Step, state: Pick<SkillState, 'prefs'>)
 /** What the words of a routine depend on: preferences, the leave-out choice, light pressure, and a returning run. */
 export type WordsState = Pick<SkillState, 'prefs' | 'leaveOut' | 'lightAll'> & Partial<Pick<SkillState, 'oneFoot'>> & { readonly progress?: Partial<Pick<Progress, 'returning' | 'point' | 'routineId'>> };
 
+/** "Get into position", said before every step, in three wordings. */
+const GET_READY = ['common:getReady', 'common:getReadyAlt.1', 'common:getReadyAlt.2'] as const;
+
 /**
  * The words pacing needs, for one routine and state: the one source of the routine's words for every renderer
  * (speech, screen, and the audio streams of src/core/audio-plan.ts), so all of them say the same wording of a cue.
@@ -82,7 +85,8 @@ export function paceWords(voice: Voice, routineId: RoutineId, state: WordsState,
       else if (state.leaveOut && needsLightPressure(step)) parts.push(...say(voice, 'common:lightCalf'));
       // One foot only: which foot (every one-side setup starts with the right), or one hand where both feet are pressed.
       if (oneFoot && step.side !== 'none') parts.push(...say(voice, `common:shape.oneFoot.${step.side}_${oneFoot}`));
-      parts.push(...say(voice, 'common:getReady'));
+      // Said before every step: three wordings in turn by the step's place in its routine (the first step's is the first).
+      parts.push(...say(voice, GET_READY[i % GET_READY.length] as (typeof GET_READY)[number]));
       return parts;
     },
     reminder: (i) => [

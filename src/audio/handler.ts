@@ -64,8 +64,16 @@ export function parseRange(header: string | undefined, size: number): { start: n
 
 const header = (event: LambdaFunctionURLEvent, name: string) => event.headers?.[name] ?? Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
 
-/** The `audio` function URL handler. */
-export async function audio(event: LambdaFunctionURLEvent, nowMs = Date.now()): Promise<LambdaFunctionURLResult> {
+/**
+ * The `audio` function URL handler. Lambda calls it as `handler(event, context)`: the clock is read here, never taken
+ * from a second argument (a context object as `nowMs` made every expiry check NaN, so expired URLs played).
+ */
+export async function audio(event: LambdaFunctionURLEvent): Promise<LambdaFunctionURLResult> {
+  return serveStream(event, Date.now());
+}
+
+/** Answers a stream request at a given time (the handler's clock, or a test's). */
+export async function serveStream(event: LambdaFunctionURLEvent, nowMs: number): Promise<LambdaFunctionURLResult> {
   const started = Date.now();
   const method = event.requestContext?.http?.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD') return plain(405, 'GET or HEAD', { Allow: 'GET, HEAD' });

@@ -110,7 +110,8 @@ export function verifyStreamRequest(rawPath: string, rawQuery: string, key: stri
   const q = new Map(rest);
   if (rest.length !== q.size) return { ok: false, reason: 'repeated parameter' };
   const expiresAtS = Number(q.get('e'));
-  if (!Number.isInteger(expiresAtS) || nowS > expiresAtS) return { ok: false, reason: 'expired' };
+  // Fails closed: a clock that is not a number (NaN compares false) never lets a URL through.
+  if (!Number.isInteger(expiresAtS) || !(nowS <= expiresAtS)) return { ok: false, reason: 'expired' };
   const [routine, hold, pace, step] = [q.get('r'), q.get('h'), q.get('p'), Number(q.get('s'))];
   const [c, d, g, l, t, locale, voice] = [q.get('c'), q.get('d'), q.get('g'), q.get('l'), q.get('t'), q.get('loc'), q.get('v')];
   if (!ROUTINE_IDS.includes(routine as RoutineId) || !HOLD_LENGTHS.includes(hold as HoldLength) || !PACES.includes(pace as Pace)

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import aws4 from 'aws4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audio, parseRange } from '../../src/audio/handler.js';
+import { audio, parseRange, serveStream } from '../../src/audio/handler.js';
 import { dirSource } from '../../src/audio/clips.js';
 import { renderStream, streamParams } from '../../src/audio/stream.js';
 import { signedStreamUrl, STREAM_PATH } from '../../src/audio/url.js';
@@ -40,7 +40,7 @@ function eventFor(url: string, method = 'GET', headers: Record<string, string> =
 
 type Res = Exclude<LambdaFunctionURLResult, string> & { statusCode: number; headers: Record<string, string>; body: string };
 const call = (event: LambdaFunctionURLEvent, env: Record<string, string | undefined> = {}) =>
-  withEnv({ AUDIO_URL_KEY: KEY, CLIPS_DIR: dir, CLIPS_BUCKET: undefined, ...env }, () => audio(event, NOW_S * 1000)) as Promise<Res>;
+  withEnv({ AUDIO_URL_KEY: KEY, CLIPS_DIR: dir, CLIPS_BUCKET: undefined, ...env }, () => serveStream(event, NOW_S * 1000)) as Promise<Res>;
 const bodyOf = (res: Res) => Buffer.from(res.body, 'base64');
 
 describe('signed stream URLs', () => {
@@ -76,6 +76,14 @@ describe('signed stream URLs', () => {
       expect(res.headers['Content-Type'], what).not.toBe('audio/mpeg');
     }
     expect((await call(eventFor(good))).statusCode).toBe(200);
+  });
+
+  it('as Lambda calls it, handler(event, context): an expired URL is refused by the real clock, not a context taken for a time', async () => {
+    const expired = eventFor(signedStreamUrl(BASE, params(), KEY, Math.floor(Date.now() / 1000) - 60));
+    const lambdaContext = { awsRequestId: 'c0ffee', functionName: 'audio', getRemainingTimeInMillis: () => 10_000 };
+    const invoke = audio as unknown as (event: LambdaFunctionURLEvent, context: unknown) => Promise<Res>;
+    const res = await withEnv({ AUDIO_URL_KEY: KEY, CLIPS_DIR: dir, CLIPS_BUCKET: undefined }, () => invoke(expired, lambdaContext));
+    expect(res.statusCode).toBe(403);
   });
 
   it('will not sign with a short key', () => {

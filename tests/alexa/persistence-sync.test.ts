@@ -53,11 +53,15 @@ describe('persistence sync: the same user on two devices, through the whole skil
   const user = (n: string) => ({ userId: `amzn1.ask.account.DEVICES${n}` });
   const stateOf = (store: MemoryPersistenceAdapter, id: string) => (store.items[id]?.attributes as { state?: Record<string, unknown> } | undefined)?.state;
 
-  it('keeps both devices\' changes, and the pregnancy choice said last (the review\'s scripted run)', async () => {
+  /** Two devices of one user on one store. */
+  const twoDevices = (n: string) => {
     const store = new MemoryPersistenceAdapter();
-    const envelope = user('A');
-    const a = new CheckedConversation({ store, envelope });
-    const b = new CheckedConversation({ store, envelope });
+    const envelope = user(n);
+    return { store, envelope, a: new CheckedConversation({ store, envelope }), b: new CheckedConversation({ store, envelope }) };
+  };
+
+  it('keeps both devices\' changes, and the pregnancy choice said last (the review\'s scripted run)', async () => {
+    const { store, envelope, a, b } = twoDevices('A');
     await a.say('open foot acupressure');
     await b.say('open foot acupressure');
     await a.say('make the holds shorter');
@@ -72,10 +76,7 @@ describe('persistence sync: the same user on two devices, through the whole skil
   });
 
   it('"delete my data" on one device is not undone by the other device\'s next turn', async () => {
-    const store = new MemoryPersistenceAdapter();
-    const envelope = user('B');
-    const a = new CheckedConversation({ store, envelope });
-    const b = new CheckedConversation({ store, envelope });
+    const { store, envelope, a, b } = twoDevices('B');
     await b.say('make the holds longer');
     await b.say('start the heel routine');
     await b.say('yes');

@@ -24,7 +24,8 @@ function checkUrl(name: string, url: string): void {
   let parsed: URL;
   try { parsed = new URL(url.replaceAll('{lang}', 'en')); } catch { throw new Error(`${name} "${url}" is not a URL`); }
   if (parsed.protocol !== 'https:') throw new Error(`${name} "${url}" must be an https URL`);
-  if (/REPLACE|PLACEHOLDER/i.test(url)) throw new Error(`${name} "${url}" is a placeholder`);
+  // The same words scripts/prepare-skill-package.mjs refuses when it writes the URL into skill.json.
+  if (/REPLACE|PLACEHOLDER|example\.(com|org|net)/i.test(url)) throw new Error(`${name} "${url}" is a placeholder`);
 }
 
 /**

@@ -83,14 +83,18 @@ export function s3Source(options: S3SourceOptions): ClipSource {
     describe: `bucket ${options.bucket}`,
     async get(key) {
       for (let tries = 1; ; tries += 1) {
+        let answer: { status: number; body: Buffer };
         try {
-          const { status, body } = await attempt(key);
-          if (status === 200) return body;
-          if (status === 404 || status === 403) throw new ClipMissingError(`clip ${key}: S3 answered ${status}`); // 403: a missing key without ListBucket
-          if (status < 500 || tries >= 2) throw new Error(`clip ${key}: S3 answered ${status}`);
+          answer = await attempt(key);
         } catch (error) {
-          if (error instanceof ClipMissingError || tries >= 2) throw error;
+          if (tries >= 2) throw error;
+          continue; // a network error or a timeout: once more
         }
+        const { status, body } = answer;
+        if (status === 200) return body;
+        if (status === 404 || status === 403) throw new ClipMissingError(`clip ${key}: S3 answered ${status}`); // 403: a missing key without ListBucket
+        // Only a 5xx is worth a second try; any other answer would be the same again.
+        if (status < 500 || tries >= 2) throw new Error(`clip ${key}: S3 answered ${status}`);
       }
     },
   };

@@ -211,7 +211,9 @@ export function outcomeTurn(voice: Voice, outcome: Exclude<Outcome, { kind: 'seg
     case 'help': {
       const p = state.progress;
       const params = p ? { name: routineName(voice, p.routineId), title: stepTitle(voice, p.routineId, p.at.stepIndex) } : undefined;
-      return ask(say(voice, `common:help.${outcome.where}`, params), outcome.where === 'idle' ? say(voice, 'common:helpReprompt') : say(voice, 'common:pausedReprompt'));
+      // A point on its own is not "the ankle routine": the help says what is being done.
+      const help = p?.point && outcome.where === 'routine' ? say(voice, 'common:shape.help', params) : say(voice, `common:help.${outcome.where}`, params);
+      return ask(help, outcome.where === 'idle' ? say(voice, 'common:helpReprompt') : say(voice, 'common:pausedReprompt'));
     }
     case 'fallback':
       return ask(say(voice, `common:fallback.${outcome.where}`), outcome.where === 'idle' ? say(voice, 'common:offerReprompt') : say(voice, 'common:pausedReprompt'));

@@ -50,8 +50,8 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
       }
       // After pain, the choice is kept and nothing is pressed: the pain choices stay open.
       if (afterPain) return { state: { ...stopForPain(chosen, now, at) }, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: true } };
-      const steps = getRoutine(now.progress.routineId).steps;
-      const skipped = steps.flatMap((s, i) => (isPregnancyCaution(s) && i >= at.stepIndex ? [i] : []));
+      // The steps of the plan under way from here (a point on its own is a one-step plan: only that step can be left out).
+      const skipped = now.plan.steps.filter((s) => s.index >= at.stepIndex && isPregnancyCaution(s.step)).map((s) => s.index);
       const entry = resumeEntry(planOf(chosen, now.progress.routineId), at);
       // Said on the routine's last point, which is left out: the routine is over, and the choice is still said.
       if (!entry) return { state: withoutProgress(chosen), outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };

@@ -280,6 +280,8 @@ export const footOf = (foot: Foot): 'first' | 'second' => (foot === 'right' ? 'f
 export function footTime(step: Step, prefs: Preferences, atMs: number, from: Foot | undefined, to: Foot | undefined): number {
   // At 0 the step has not started (its introduction, or its first press): it starts as the new plan has it.
   if (step.side !== 'each' || from === to || atMs <= 0) return atMs;
+  // One foot to the other ("just my left foot", then "only the right"): that foot's hold was never done this session.
+  if (from !== undefined && to !== undefined) return 0;
   const length = holdMs(step, prefs);
   const second = length + switchMs(step);
   const both = from === 'left' ? atMs + second : atMs;

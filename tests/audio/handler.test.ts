@@ -189,3 +189,20 @@ describe('clips from S3 (a loopback fake that checks SigV4 as S3 would)', () => 
     expect(seen.at(-1)?.ok).toBe(false);
   });
 });
+
+describe('clips from S3: which answers are tried again', () => {
+  it('a 5xx or a dropped connection once more; a 4xx never (it would answer the same)', async () => {
+    const { createServer } = await import('node:http');
+    const { s3Source } = await import('../../src/audio/clips.js');
+    for (const [status, expected] of [[400, 1], [503, 2], [404, 1]] as const) {
+      let requests = 0;
+      const server = createServer((_req, res) => { requests += 1; res.writeHead(status); res.end(); });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as { port: number };
+      const source = s3Source({ bucket: 'b', region: 'eu-west-1', endpoint: `http://127.0.0.1:${port}`, credentials: () => ({ accessKeyId: 'a', secretAccessKey: 's' }) });
+      await expect(source.get('clips/x.mp3')).rejects.toThrow(String(status));
+      server.close();
+      expect(requests, `S3 answering ${status}`).toBe(expected);
+    }
+  });
+});

@@ -66,6 +66,23 @@ describe('conversation: one point on its own', () => {
     expect((await c.say('do the shining sea point')).text).toContain(upper(routines.ankle.steps.ki6.title));
   });
 
+  it('"I\'m pregnant" while practising a point that is not avoided: nothing of the routine\'s other points is listed as left out', async () => {
+    const c = new CheckedConversation();
+    await c.say('do the shining sea point');
+    const r = await c.say("i'm pregnant", { afterMs: 20_000 });
+    expect(r.text).toContain(common.choice.leaveOut);
+    expect(r.text).not.toContain(routines.ankle.steps.bl60.title);
+    expect(r.text).not.toContain(routines.ankle.steps.bl62.title);
+  });
+
+  it('"help" while practising a point says it is that point on its own, not "you\'re in the ankle routine"', async () => {
+    const c = new CheckedConversation();
+    await c.say('do the shining sea point');
+    const r = await c.say('help', { afterMs: 20_000 });
+    expect(r.text).toBe(fill(shape.help, { title: routines.ankle.steps.ki6.title }));
+    expect(r.text).not.toContain(routines.ankle.name);
+  });
+
   it('a pair is practised as its step, both points named', async () => {
     const c = new CheckedConversation();
     const r = await c.say('do the exchange belief point');

@@ -133,6 +133,9 @@ describe('one foot only', () => {
     expect(footTime(gb40, prefs, second + 7_000, undefined, 'left')).toBe(7_000);
     expect(footTime(gb40, prefs, second + 7_000, undefined, 'right')).toBe(hold);
     expect(footTime(gb40, prefs, 7_000, 'left', undefined)).toBe(second + 7_000);
+    // One foot to the other: the new foot's hold from its start, whichever came first (its hold was not done).
+    expect(footTime(gb40, prefs, 30_000, 'left', 'right')).toBe(0);
+    expect(footTime(gb40, prefs, 30_000, 'right', 'left')).toBe(0);
     // Not started yet (its introduction): from its beginning, whichever the feet.
     expect(footTime(gb40, prefs, 0, 'left', undefined)).toBe(0);
     expect(footTime(gb40, prefs, 0, undefined, 'left')).toBe(0);

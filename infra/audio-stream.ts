@@ -21,6 +21,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct, type IConstruct } from 'constructs';
+import { CLIP_PREFIX } from '../src/audio/clips.js';
 import { AUDIO_BUNDLE } from './bundling.js';
 import { bundledCode } from './lambda-code.js';
 
@@ -32,8 +33,8 @@ export interface AudioStreamProps {
   readonly logRetention?: RetentionDays;
 }
 
-/** Bucket folder of the clips (src/audio/clips.ts CLIP_PREFIX). */
-const CLIPS = 'clips/';
+/** Bucket folder of the clips: the reader's own (the role's grant and the keys it reads cannot drift apart). */
+const CLIPS = CLIP_PREFIX;
 
 export class AudioStream extends Construct {
   readonly function: LambdaFunction;

@@ -136,9 +136,10 @@ function intentEvent(envelope: RequestEnvelope, voice: Voice): RoutineEvent {
       return { type: 'symptom', routineId: reading.status === 'match' && Object.hasOwn(ROUTINE_FOR_AREA, reading.id) ? ROUTINE_FOR_AREA[reading.id] : undefined };
     }
     case 'HealthIntent': {
-      const condition = slotId(readSlot(envelope, 'condition'), HEALTH_CONDITIONS);
+      const reading = readSlot(envelope, 'condition');
+      const condition = slotId(reading, HEALTH_CONDITIONS);
       if (condition) return { type: 'health', condition };
-      log('info', 'slot.unresolved', { slot: 'condition', status: readSlot(envelope, 'condition').status });
+      log('info', 'slot.unresolved', { slot: 'condition', status: reading.status });
       return { type: 'fallback' };
     }
     // "How many times have I done the ankle routine?": the routine named, or (none, or "a massage") the current one, else all.

@@ -3,10 +3,11 @@
  * and the session, tolerant of any shape a malformed or hostile request may have.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { isObject } from '../core/state-parse.js';
 
 type Loose = Record<string, unknown> | undefined;
 /** An object's fields, or undefined for anything else: the one way to walk an envelope of unknown shape. */
-export const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+export const obj = (v: unknown): Loose => (isObject(v) ? v : undefined);
 
 /** The request's type; '' when there is none. */
 export const requestTypeOf = (envelope: RequestEnvelope): string => {
@@ -94,8 +95,8 @@ export function slotsOf(envelope: RequestEnvelope): Readonly<Record<string, RawS
 
 /** Reads a custom slot of the request's intent. */
 export function readSlot(envelope: RequestEnvelope, name: string): SlotReading {
-  const slots = obj(obj(obj(envelope.request)?.intent)?.slots);
-  return readRawSlot(obj(slots?.[name]) as RawSlot | undefined);
+  const slots = slotsOf(envelope);
+  return readRawSlot(Object.hasOwn(slots, name) ? slots[name] : undefined);
 }
 
 /** Narrows a slot id to a domain id. */

@@ -29,7 +29,7 @@
 import { errorFields, log } from './log.js';
 import { isStoreUnavailable } from './persistence/errors.js';
 import type { Expect, Found, RecordStore } from './persistence/record-store.js';
-import { parseStats, parseStoredState } from '../core/state-parse.js';
+import { isObject, parseStats, parseStoredState } from '../core/state-parse.js';
 import type { Stats } from '../core/stats.js';
 import { applyChanges, changedFields, EMPTY_RECORD, isTrackedField, persistedView, TRACKED_FIELDS, type MergeBase, type TrackedField } from '../core/state-merge.js';
 import type { SkillState } from '../core/state.js';
@@ -70,7 +70,6 @@ export type SaveResult = 'unchanged' | 'saved' | 'failed';
 /** Why a save failed: the store is down or refused; left alone for now; the record was erased or is newer; conflicts kept winning. */
 export type FailReason = 'down' | 'rejected' | 'resting' | 'erased' | 'newer' | 'conflict';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isWhole = (v: unknown): v is number => Number.isSafeInteger(v);
 /** A request's clock: its timestamp, or now when the request has none. */
 export const clockOf = (nowMs: number): number => (Number.isFinite(nowMs) ? nowMs : Date.now());

@@ -10,6 +10,7 @@
  * imports ./url.ts only.
  */
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { errorFields, log } from '../alexa/log.js';
 import type { ClipSource } from './clips.js';
 import { verifyStreamRequest, type StreamParams } from './url.js';
 
@@ -27,9 +28,6 @@ type Result = LambdaFunctionURLResult & { statusCode: number; headers: Record<st
 const plain = (statusCode: number, message: string, extra: Record<string, string> = {}): Result =>
   ({ statusCode, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra }, body: message });
 
-function log(fields: Record<string, unknown>): void {
-  if (process.env.LOG_LEVEL !== 'silent') console.log(JSON.stringify({ at: 'audio', ...fields }));
-}
 
 /** The last streams made, by parameters: a device's range requests for one stream come one after another. */
 const recent = new Map<string, Uint8Array>();
@@ -79,13 +77,13 @@ export async function serveStream(event: LambdaFunctionURLEvent, nowMs: number):
   if (method !== 'GET' && method !== 'HEAD') return plain(405, 'GET or HEAD', { Allow: 'GET, HEAD' });
   const verdict = verifyStreamRequest(event.rawPath ?? '', event.rawQueryString ?? '', process.env.AUDIO_URL_KEY, Math.floor(nowMs / 1000));
   if (!verdict.ok) {
-    log({ outcome: 'refused', reason: verdict.reason });
+    log('warn', 'audio.refused', { reason: verdict.reason });
     return plain(403, 'Forbidden');
   }
   const { sourceFromEnv, ClipMissingError, StreamNotFoundError } = await renderer();
   const source = sourceFromEnv();
   if (!source) {
-    log({ outcome: 'error', reason: 'neither CLIPS_DIR nor CLIPS_BUCKET is set' });
+    log('error', 'audio.no_clip_source', { reason: 'neither CLIPS_DIR nor CLIPS_BUCKET is set' });
     return plain(500, 'Not configured');
   }
   let bytes: Uint8Array;
@@ -93,7 +91,7 @@ export async function serveStream(event: LambdaFunctionURLEvent, nowMs: number):
     bytes = await streamBytes(verdict.params, source);
   } catch (error) {
     const missing = error instanceof StreamNotFoundError || error instanceof ClipMissingError;
-    log({ outcome: missing ? 'not_found' : 'error', error: (error as Error).name, message: (error as Error).message });
+    log(missing ? 'warn' : 'error', missing ? 'audio.not_found' : 'audio.failed', errorFields(error));
     return plain(missing ? 404 : 502, missing ? 'Not found' : 'Clips unavailable');
   }
   const size = bytes.length;
@@ -107,13 +105,13 @@ export async function serveStream(event: LambdaFunctionURLEvent, nowMs: number):
   const start = range?.start ?? 0;
   let end = range?.end ?? size - 1;
   if (end - start + 1 > MAX_BODY_BYTES) {
-    if (!range) { log({ outcome: 'error', reason: 'too large', size }); return plain(502, 'Stream too large'); }
+    if (!range) { log('error', 'audio.too_large', { size }); return plain(502, 'Stream too large'); }
     end = start + MAX_BODY_BYTES - 1; // a shorter 206 than asked for: the client asks for the rest
   }
   const status = range ? 206 : 200;
   if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
   headers['Content-Length'] = String(end - start + 1);
-  log({ outcome: 'ok', method, status, bytes: end - start + 1, ms: Date.now() - started });
+  log('info', 'audio.served', { method, status, bytes: end - start + 1, ms: Date.now() - started });
   if (method === 'HEAD') return { statusCode: status, headers, body: '', isBase64Encoded: false };
   return { statusCode: status, headers, body: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start + 1).toString('base64'), isBase64Encoded: true };
 }

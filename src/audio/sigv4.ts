@@ -7,13 +7,12 @@
  * src/alexa/persistence/sigv4.ts); this adds what S3 and Polly need. tests/audio/sigv4.test.ts holds these
  * headers equal to aws4's.
  */
+import type { Credentials } from '../alexa/persistence/dynamo-http.js';
 import { amzDate, sha256Hex, signV4 } from '../alexa/persistence/sigv4.js';
 
-export interface AwsCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-}
+/** The store's credentials type and environment reader: one for every signed call. */
+export type AwsCredentials = Credentials;
+export { credentialsFromEnv } from '../alexa/persistence/dynamo-http.js';
 
 export interface AwsRequest {
   readonly method: 'GET' | 'HEAD' | 'PUT' | 'POST';
@@ -46,8 +45,3 @@ export function signAwsRequest(request: AwsRequest): Record<string, string> {
   return signV4({ method: request.method, path: request.path, headers, payloadHash, region: request.region, service: request.service, credentials: request.credentials, datetime });
 }
 
-/** Credentials as Lambda sets them in the environment, if any. */
-export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): AwsCredentials | undefined {
-  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
-  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
-}

@@ -36,11 +36,11 @@ function askPregnancyWords(voice: Voice, outcome: Extract<Outcome, { kind: 'askP
 
 const MASSAGES: readonly RoutineId[] = ['anxiety', 'lowBack', 'ballRelease'];
 
-export function routineListTurn(voice: Voice): Turn {
+function routineListTurn(voice: Voice): Turn {
   return ask(say(voice, 'common:routineList', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), say(voice, 'common:routineListReprompt'));
 }
 
-export function unknownRoutineTurn(voice: Voice): Turn {
+function unknownRoutineTurn(voice: Voice): Turn {
   return ask(say(voice, 'common:unknownRoutine', { list: voice.list(ROUTINE_IDS.map((id) => routineName(voice, id))) }), say(voice, 'common:routineListReprompt'));
 }
 
@@ -244,7 +244,7 @@ export function errorTurn(voice: Voice, inRoutine: boolean): Turn {
   return inRoutine ? ask(say(voice, 'common:error'), say(voice, 'common:errorReprompt')) : ask(say(voice, 'common:errorIdle'), say(voice, 'common:helpReprompt'));
 }
 
-export function messageTurn(voice: Voice, k: MessageKey, reprompt: MessageKey = 'common:helpReprompt'): Turn {
+function messageTurn(voice: Voice, k: MessageKey, reprompt: MessageKey = 'common:helpReprompt'): Turn {
   return ask(say(voice, k), say(voice, reprompt));
 }
 

@@ -54,7 +54,7 @@ export function streamWords(voice: Voice, routineId: RoutineId, prefs: Preferenc
 }
 
 /** The device a stream is rendered for: no screen, audio that carries on by itself. */
-export const STREAM_DEVICE: Device = { screen: false, audio: true };
+const STREAM_DEVICE: Device = { screen: false, audio: true };
 
 export interface StepStreamInput {
   readonly plan: RoutinePlan;

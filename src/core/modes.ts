@@ -56,7 +56,7 @@ const ALL: ReadonlySet<EventType> = new Set([...MOVES, ...ANYWHERE]);
  * maps it); after pain only the user's own choices move on (skip, next as skip, resume and lighter at light
  * pressure); a screen's `segmentDone` is taken only while playing, and only for the last response sent.
  */
-export const TAKES: Readonly<Record<ModeKind, ReadonlySet<EventType>>> = {
+const TAKES: Readonly<Record<ModeKind, ReadonlySet<EventType>>> = {
   idle: new Set([...ANYWHERE, ...MOVES.filter((e) => e !== 'segmentDone')]),
   asking: new Set([...ANYWHERE, 'resume']),
   afterPain: new Set([...ANYWHERE, 'next', 'skip', 'resume', 'lighter', 'currentPoint']),

@@ -16,7 +16,7 @@ type Move = Extract<RoutineEvent, { type: 'next' | 'segmentDone' | 'skip' | 'pre
 const STEP_SETUP_ALLOWANCE_MS = 30_000;
 
 /** Time left in the routine from a place, in ms: holds from the plan, plus the time to introduce each step still to come. */
-export function remainingMs(plan: RoutinePlan, at: Position): number {
+function remainingMs(plan: RoutinePlan, at: Position): number {
   return remainingHoldMs(plan, at.stepIndex, at.atMs) + plan.steps.filter((s) => s.index > at.stepIndex).length * STEP_SETUP_ALLOWANCE_MS;
 }
 

@@ -117,8 +117,6 @@ export type PlayerAction =
       readonly seq: number; readonly previous?: { readonly stepIndex: number; readonly seq: number } }
   | { readonly kind: 'stop' };
 
-export type OutcomeKind = Outcome['kind'];
-
 /** Side effects the edge carries out, as data. */
 export interface Effects {
   /** Erase the user's stored record (after a yes to "delete my data"). */

@@ -72,7 +72,7 @@ export function practiceStep(pointId: PointId): { readonly routineId: RoutineId;
 }
 
 /** The shape of a routine's plan in a state: the point practised (when the place is in that routine) and one foot. */
-export function shapeOf(state: Pick<SkillState, 'progress' | 'oneFoot'>, routineId: RoutineId): PlanShape {
+function shapeOf(state: Pick<SkillState, 'progress' | 'oneFoot'>, routineId: RoutineId): PlanShape {
   const point = state.progress?.routineId === routineId ? state.progress.point : undefined;
   const only = point ? practiceStep(point)?.stepIndex : undefined;
   return { ...(only !== undefined ? { only } : {}), ...(state.oneFoot ? { oneFoot: state.oneFoot } : {}) };

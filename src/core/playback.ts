@@ -6,7 +6,8 @@
 import type { RoutineEvent } from './events.js';
 import type { Transition } from './outcomes.js';
 import { followingStep } from './pacing.js';
-import { holdAt, planOf, withoutProgress } from './reduce-kit.js';
+import { planFor } from './plan.js';
+import { holdAt, withoutProgress } from './reduce-kit.js';
 import type { SkillState } from './state.js';
 
 type Playback = Extract<RoutineEvent, { type: 'playback' }>;
@@ -41,7 +42,7 @@ export function playback(state: SkillState, event: Playback): Transition {
   if (progress.paused) return quiet(state);
   /** The stream still playing while the next one waits behind it. */
   const playingBeforeQueued = progress.stream === 'queued' && stream.seq === seq - 1;
-  const plan = planOf(state, progress.routineId);
+  const plan = planFor(state, progress.routineId);
   const after = followingStep(plan, stream.stepIndex);
   switch (event.what) {
     case 'started':

@@ -9,9 +9,9 @@ import { HOLD_LENGTHS, POINT_IDS, type PointId, type RoutineId, type Step, type 
 import type { Mode } from './modes.js';
 import type { Transition } from './outcomes.js';
 import { introAt, type Entry } from './pacing.js';
-import { plannedStep, practiceStep, type RoutinePlan } from './plan.js';
+import { type RoutinePlan, planFor, plannedStep, practiceStep } from './plan.js';
 import { resumeEntry } from './position.js';
-import { holdAt, planOf, segment, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
+import { holdAt, segment, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import type { Position, SkillState } from './state.js';
 import { footTime, type Foot } from './timeline.js';
 
@@ -86,7 +86,7 @@ export function feet(state: SkillState, now: Now | undefined, at: Position | und
   const step = stepAt(routineId, at.stepIndex);
   const place: Position = { stepIndex: at.stepIndex, atMs: footTime(step, state.prefs, at.atMs, state.oneFoot, foot) };
   if (mode.kind === 'paused') return { state: holdAt(chosen, now.progress, place, true), outcome: { kind: 'feetSet', foot, inRoutine: true } };
-  const entry = footEntry(planOf({ ...chosen, progress: now.progress }, routineId), at, place);
+  const entry = footEntry(planFor({ ...chosen, progress: now.progress }, routineId), at, place);
   return segment({ ...chosen, progress: now.progress }, routineId, entry, foot ? `oneFoot_${foot}` : 'bothFeet');
 }
 

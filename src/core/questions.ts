@@ -9,13 +9,14 @@ import { isLightStep } from './lighter.js';
 import type { Transition } from './outcomes.js';
 import { followingStep, introAt } from './pacing.js';
 import { resumeEntry } from './position.js';
-import { planOf, segment, withoutPending, withoutProgress } from './reduce-kit.js';
+import { planFor } from './plan.js';
+import { segment, withoutPending, withoutProgress } from './reduce-kit.js';
 import { INITIAL_STATE, type Pending, type SkillState } from './state.js';
 import { beginPoint } from './practise.js';
 
 /** A routine from its first step, with the one-time note and the routine's introduction. */
 export function begin(state: SkillState, routineId: RoutineId, unsure = false, remembered?: boolean): Transition {
-  const first = planOf(state, routineId).steps[0];
+  const first = planFor(state, routineId).steps[0];
   const returning = state.heard?.includes(routineId) ?? false;
   const heard = [...new Set([...(state.heard ?? []), routineId])];
   return segment({ ...state, disclaimed: true, heard }, routineId, first ? introAt(first.index) : undefined, 'begin', {
@@ -81,7 +82,7 @@ export function answer(state: SkillState, reply: Answer, point: (s: SkillState, 
     case 'resume': {
       if (reply === 'unsure') return askAgain(state, pending);
       const progress = state.progress;
-      if (reply === 'yes' && progress) return segment(rest, progress.routineId, resumeEntry(planOf(rest, progress.routineId), progress.at), 'resume');
+      if (reply === 'yes' && progress) return segment(rest, progress.routineId, resumeEntry(planFor(rest, progress.routineId), progress.at), 'resume');
       return { state: withoutProgress(rest), outcome: { kind: 'freshStart' } };
     }
     case 'deleteData':
@@ -102,7 +103,7 @@ export function answer(state: SkillState, reply: Answer, point: (s: SkillState, 
       // "resume" starts the point after it, never this one again.
       if (reply !== 'no') return askAgain(state, pending);
       const p = rest.progress;
-      const after = p ? followingStep(planOf(rest, p.routineId), p.at.stepIndex) : undefined;
+      const after = p ? followingStep(planFor(rest, p.routineId), p.at.stepIndex) : undefined;
       const left = p && after ? { ...rest, progress: { ...p, at: { stepIndex: after.index, atMs: 0 }, paused: true } } : withoutProgress(rest);
       return { state: left, outcome: { kind: 'freshStart' } };
     }

@@ -20,9 +20,6 @@ export const withoutProgress = (state: SkillState): SkillState => {
   return rest;
 };
 
-/** The plan the state works from (preferences, the leave-out choice, a point practised on its own, one foot). */
-export const planOf = (state: SkillState, routineId: RoutineId): RoutinePlan => planFor(state, routineId);
-
 /** The routine's place when a request arrives. */
 export interface Now {
   readonly progress: Progress;
@@ -42,7 +39,7 @@ export interface Now {
 export function current(state: SkillState, nowMs: number, heardToEnd = false): Now | undefined {
   const progress = state.progress;
   if (!progress) return undefined;
-  const plan = planOf(state, progress.routineId);
+  const plan = planFor(state, progress.routineId);
   const played = progress.played;
   if (!played) return { progress, plan, at: progress.at, interrupted: false, heardUpToMs: progress.at.atMs };
   const heardUpToMs = played.next?.atMs ?? 0;

@@ -12,6 +12,7 @@ import type { Transition } from './outcomes.js';
 import { answer, askAgain, start } from './questions.js';
 import { current, holdAt, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import { playback } from './playback.js';
+import { plannedStep } from './plan.js';
 import { sideAt } from './position.js';
 import { feet, fixedLengthSteps, practise, relativeLength } from './practise.js';
 import { health, lightRoutine, painChoice, safety } from './safety.js';
@@ -75,7 +76,10 @@ function decide(state: SkillState, event: RoutineEvent, nowMs: number): Transiti
   return reduce(state, event, nowMs, now, mode);
 }
 
-function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now | undefined, mode: Mode): Transition {
+/** The events `decide` hands on: a device report and an AudioPlayer report are answered before any mode is asked. */
+type Reduced = Exclude<RoutineEvent, { type: 'deviceReport' | 'playback' }>;
+
+function reduce(state: SkillState, event: Reduced, nowMs: number, now: Now | undefined, mode: Mode): Transition {
   const at: Position | undefined = now && now.at !== 'done' ? now.at : undefined;
   const running = now && at ? now : undefined;
   const afterPain = mode.kind === 'afterPain';
@@ -118,7 +122,7 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       }
       // After pain, about the point without pressing again: the pain choices stay open.
       if (afterPain) {
-        const pointId = running.plan.steps.find((s) => s.index === at.stepIndex)?.step.points[0];
+        const pointId = plannedStep(running.plan, at.stepIndex)?.step.points[0];
         const side = event.ask === 'foot' ? { side: sideAt(running.plan, at, state.oneFoot) } : {};
         return { state, outcome: pointId ? { kind: 'point', pointId, ask: event.ask === 'helps' ? 'helps' : 'where', inRoutine: true, ...side } : { kind: 'noCurrentPoint' } };
       }
@@ -180,8 +184,6 @@ function reduce(state: SkillState, event: RoutineEvent, nowMs: number, now: Now 
       if (state.pending) return askAgain(state, state.pending);
       return { state: keep(state), outcome: { kind: 'fallback', where: where() } };
     case 'unsupported': return { state, outcome: { kind: 'unsupported' } };
-    case 'deviceReport': return { state, outcome: { kind: 'ignored', why: 'report' } };
-    case 'playback': return playback(state, event);
     case 'playbackMode': return { state, outcome: { kind: 'playbackMode' } };
     case 'history': {
       // A detour like "where is it?": the answer, and the place kept.

@@ -63,13 +63,13 @@ export function clockOf(voice: Voice, state: StreamState, routineId: RoutineId, 
  * Plan time of a stream's offset, as a place in the routine. A step left out since its stream was sent ("I'm
  * pregnant" while it played) has no clock any more: the place is that step's start, which the routine moves past.
  */
-export function placeOfStream(voice: Voice, state: StreamState, stream: StreamRef, offsetMs: number): Position {
+function placeOfStream(voice: Voice, state: StreamState, stream: StreamRef, offsetMs: number): Position {
   if (!plannedStep(planRoutine(stream.routineId, streamPrefs(state.prefs), state.leaveOut), stream.stepIndex)) return { stepIndex: stream.stepIndex, atMs: 0 };
   return { stepIndex: stream.stepIndex, atMs: streamPlace(clockOf(voice, state, stream.routineId, stream.stepIndex), offsetMs).atMs };
 }
 
 /** The stream the device reports is this user's current one (or the one before it, still playing, when the next is queued). */
-export function isCurrentStream(state: SkillState, stream: StreamRef): boolean {
+function isCurrentStream(state: SkillState, stream: StreamRef): boolean {
   const p = state.progress;
   if (!p?.stream || p.routineId !== stream.routineId) return false;
   const seq = p.seq ?? 0;

@@ -10,7 +10,8 @@ import { isLightStep } from './lighter.js';
 import { lightened, skipFrom } from './moves.js';
 import type { Transition } from './outcomes.js';
 import { resumeEntry } from './position.js';
-import { holdAt, planOf, segment, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
+import { planFor } from './plan.js';
+import { holdAt, segment, withoutPending, withoutProgress, type Now } from './reduce-kit.js';
 import type { Position, SkillState } from './state.js';
 
 type Safety = Extract<RoutineEvent, { type: 'pain' | 'tingling' | 'symptom' | 'pregnant' | 'notPregnant' | 'forgetChoice' }>;
@@ -52,7 +53,7 @@ export function safety(state: SkillState, now: Now | undefined, at: Position | u
       if (afterPain) return { state: { ...stopForPain(chosen, now, at) }, outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: true } };
       // The steps of the plan under way from here (a point on its own is a one-step plan: only that step can be left out).
       const skipped = now.plan.steps.filter((s) => s.index >= at.stepIndex && isPregnancyCaution(s.step)).map((s) => s.index);
-      const entry = resumeEntry(planOf(chosen, now.progress.routineId), at);
+      const entry = resumeEntry(planFor(chosen, now.progress.routineId), at);
       // Said on the routine's last point, which is left out: the routine is over, and the choice is still said.
       if (!entry) return { state: withoutProgress(chosen), outcome: { kind: 'choiceSaved', leaveOut: true, inRoutine: false } };
       return segment(chosen, now.progress.routineId, entry, 'skippedForChoice', { aside: { kind: 'leaveOut', skipped } });

@@ -7,7 +7,7 @@ import { POINTS } from './content/points.js';
 import { getRoutine } from './content/routines.js';
 import type { FootView, Method, PointId, RoutineId, Step, TechniqueId } from './content/types.js';
 import type { Segment } from './pacing.js';
-import { planFor } from './plan.js';
+import { planFor, plannedStep } from './plan.js';
 import type { Foot } from './timeline.js';
 import type { SkillState } from './state.js';
 import { pointCode, pointName, routineName, stepTitle, stepWord, upperFirst, type Voice } from './voice.js';
@@ -84,7 +84,7 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
   const title = stepTitle(voice, routineId, stepIndex);
   const durationMs = first?.durationMs ?? 0;
   const remainingAt = (realMs: number) => (first ? Math.max(0, Math.ceil((durationMs - (first.planStartMs + (realMs - first.realStartMs))) / 1000)) : 0);
-  const switchAtMs = plan.steps.find((s) => s.index === stepIndex)?.cues.find((c) => c.cue === 'switchFoot' || c.cue === 'switchLeg')?.atMs;
+  const switchAtMs = plannedStep(plan, stepIndex)?.cues.find((c) => c.cue === 'switchFoot' || c.cue === 'switchLeg')?.atMs;
   const captionOf = (o: Segment['onsets'][number]) => {
     const side = sideLabel(voice, step, o.plannedMs, switchAtMs, state.oneFoot);
     return side ? voice.t('common:screen.captionWithSide', { side, caption: textOf(o.words) }) : textOf(o.words);

@@ -9,13 +9,13 @@
  */
 import { getRoutine } from './content/routines.js';
 import type { Step } from './content/types.js';
-import { INITIAL_STATE, STATE_VERSION, type Mark, type Position, type Progress, type SkillState } from './state.js';
+import { INITIAL_STATE, SESSION_FIELDS, STATE_VERSION, type Mark, type Position, type Progress, type SkillState } from './state.js';
 import { footTime } from './timeline.js';
 import type { RoutineEvent } from './events.js';
 import { DEFAULT_PREFERENCES, type Preferences } from './timeline.js';
 import { mergeStats, type Stats } from './stats.js';
 
-/** Top-level fields of the state that the store keeps (besides `v`); `pending`, `last`, `lightAll` and `counted` are session-only. */
+/** Top-level fields of the state that the store keeps (besides `v`). */
 export const PERSISTED_FIELDS = ['prefs', 'progress', 'leaveOut', 'keepChoice', 'disclaimed', 'heard', 'audioNoted', 'stats'] as const;
 export type PersistedField = (typeof PERSISTED_FIELDS)[number];
 
@@ -41,7 +41,7 @@ export const isTrackedField = (x: unknown): x is TrackedField => typeof x === 's
  */
 export type MergeRule = 'session' | 'union' | 'either' | 'safeTrue' | 'counts';
 
-export const MERGE_RULES: Readonly<Record<PersistedField, MergeRule>> = {
+const MERGE_RULES: Readonly<Record<PersistedField, MergeRule>> = {
   prefs: 'session', progress: 'session', leaveOut: 'safeTrue', keepChoice: 'session', disclaimed: 'either', heard: 'union', audioNoted: 'either',
   stats: 'counts',
 };
@@ -142,11 +142,8 @@ export function applyChanges(record: SkillState, session: SkillState, changed: r
     else out[f] = value;
   }
   out.prefs = prefs;
-  const { pending, last, lightAll, counted, oneFoot } = session;
-  return {
-    ...(out as unknown as SkillState), ...(pending ? { pending } : {}), ...(last ? { last } : {}), ...(lightAll ? { lightAll } : {}),
-    ...(counted ? { counted } : {}), ...(oneFoot ? { oneFoot } : {}),
-  };
+  const kept = Object.fromEntries(SESSION_FIELDS.filter((f) => session[f]).map((f) => [f, session[f]]));
+  return { ...(out as unknown as SkillState), ...kept };
 }
 
 /** The record a session starts from when there is none (never saved, or erased). */

@@ -1,11 +1,12 @@
 import { getRoutine } from './content/routines.js';
 import { HOLD_LENGTHS, POINT_IDS, ROUTINE_IDS, TECHNIQUE_IDS, type HoldLength, type PointId, type RoutineId } from './content/types.js';
-import { INITIAL_STATE, QUESTIONS, STATE_VERSION, type LastAnswer, type Mark, type Pending, type Played, type Position, type Progress, type Question, type SkillState } from './state.js';
+import { INITIAL_STATE, QUESTIONS, SESSION_FIELDS, STATE_VERSION, type LastAnswer, type Mark, type Pending, type Played, type Position, type Progress, type Question, type SkillState } from './state.js';
 import { practiceStep } from './plan.js';
 import { DEFAULT_PREFERENCES, FEET, PACES, type Foot, type Pace, type Preferences } from './timeline.js';
 import { isDay, MAX_COUNT, type RoutineStats, type Stats } from './stats.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A plain object (not null, not an array): what every parser here and at the edge checks before reading fields. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown, min: number, max: number): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const oneOf = <T extends string>(v: unknown, list: readonly T[]): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 
@@ -171,6 +172,7 @@ export function parseStoredState(raw: unknown): StoredState {
     if (!step) return { kind: 'unreadable' };
     current = step(current);
   }
-  const { pending: _p, last: _l, lightAll: _light, counted: _counted, oneFoot: _foot, ...state } = parseState(current);
+  const state: SkillState = { ...parseState(current) };
+  for (const field of SESSION_FIELDS) delete (state as Partial<SkillState>)[field];
   return v === STATE_VERSION ? { kind: 'current', state } : { kind: 'migrated', from: v, state };
 }

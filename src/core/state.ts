@@ -124,4 +124,7 @@ export type LastAnswer =
   | { readonly kind: 'point'; readonly pointId: PointId; readonly ask: 'where' | 'helps' }
   | { readonly kind: 'technique'; readonly techniqueId: TechniqueId };
 
+/** Fields of the state that last for the session only: never stored, and kept through a merge with the store. */
+export const SESSION_FIELDS = ['pending', 'last', 'lightAll', 'counted', 'oneFoot'] as const satisfies readonly (keyof SkillState)[];
+
 export const INITIAL_STATE: SkillState = { v: STATE_VERSION, prefs: DEFAULT_PREFERENCES };

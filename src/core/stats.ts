@@ -24,7 +24,7 @@ export interface Stats {
   readonly run?: DayRun;
 }
 
-export const EMPTY_STATS: Stats = { routines: {} };
+const EMPTY_STATS: Stats = { routines: {} };
 
 const DAY_MS = 86_400_000;
 /** Counts stop here: a stored number, not a ledger. */

@@ -268,7 +268,7 @@ export type Foot = 'left' | 'right';
 export const FEET = ['left', 'right'] as const satisfies readonly Foot[];
 
 /** Which of a step's two holds a foot is: every one-side step starts with the right. */
-export const footOf = (foot: Foot): 'first' | 'second' => (foot === 'right' ? 'first' : 'second');
+const footOf = (foot: Foot): 'first' | 'second' => (foot === 'right' ? 'first' : 'second');
 
 /**
  * Plan time of a place in a one-side step when the feet change (both feet ↔ one foot), in ms: the one-foot

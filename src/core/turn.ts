@@ -9,7 +9,7 @@ import { type PointId, type RoutineId, type Step } from './content/types.js';
 import { FIND_POINT_MIN_MS } from './limits.js';
 import type { StreamRef } from './events.js';
 import { paceResponse, type PaceWords, type Segment } from './pacing.js';
-import { planFor, type RoutinePlan } from './plan.js';
+import { planFor, plannedStep, type RoutinePlan } from './plan.js';
 import { lightStepsOf, withLightSteps } from './lighter.js';
 import type { Aside, Outcome, SegmentNote } from './outcomes.js';
 import { estimateMs, phoneme, text, type SpeechPart } from './speech.js';
@@ -225,7 +225,7 @@ function paceOutcome(voice: Voice, state: SkillState, outcome: Extract<Outcome, 
   else if (outcome.note === 'oneFoot_left' || outcome.note === 'oneFoot_right' || outcome.note === 'bothFeet') lead.push(...say(voice, `common:shape.notes.${outcome.note}`));
   else if (outcome.note !== 'begin' && outcome.note !== 'practise') lead.push(...say(voice, `common:notes.${outcome.note satisfies Exclude<SegmentNote, 'practise' | 'oneFoot_left' | 'oneFoot_right' | 'bothFeet'>}`));
   // "What?" mid-hold: the cue the user missed, said again before the routine carries on.
-  const missed = outcome.lastCue === undefined ? undefined : plan.steps.find((s) => s.index === outcome.entry.stepIndex)?.cues[outcome.lastCue];
+  const missed = outcome.lastCue === undefined ? undefined : plannedStep(plan, outcome.entry.stepIndex)?.cues[outcome.lastCue];
   if (missed) lead.push(...words.cue(outcome.entry.stepIndex, missed));
   const segment = paceResponse({
     plan, entry: outcome.entry, lead, words, rate: voice.rate,

@@ -45,10 +45,12 @@ export async function allStreamPlans(locale: string, voice: string, only?: Parti
 }
 
 /** The stream format's encoder settings, from any audio ffmpeg reads (stdin). */
+/** The stream format's encoder settings (src/audio/clips.ts CLIP_FORMAT), for speech and the chime alike. */
+const ENCODE = ['-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k', '-map_metadata', '-1', '-id3v2_version', '0', '-f', 'mp3'];
 const NORMALISE = [
   '-hide_banner', '-loglevel', 'error', '-i', 'pipe:0',
   '-af', 'silenceremove=start_periods=1:start_threshold=-50dB,areverse,silenceremove=start_periods=1:start_threshold=-50dB,areverse',
-  '-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k', '-map_metadata', '-1', '-id3v2_version', '0', '-f', 'mp3',
+  ...ENCODE,
 ];
 
 /**
@@ -89,8 +91,7 @@ export const normalise = (audio: Uint8Array): Promise<Buffer> => ffmpegToMp3(NOR
 export async function renderSound(src: string): Promise<Buffer> {
   if (!src.includes('chime')) throw new Error(`no stream rendering for sound ${src}`);
   const bell = 'aevalsrc=0.35*sin(2*PI*880*t)*exp(-3.5*t)+0.15*sin(2*PI*2217*t)*exp(-6*t):s=24000:d=1.2';
-  return ffmpegToMp3(['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', bell, '-ar', '24000', '-ac', '1', '-c:a', 'libmp3lame', '-b:a', '48k',
-    '-map_metadata', '-1', '-id3v2_version', '0', '-f', 'mp3']);
+  return ffmpegToMp3(['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', bell, ...ENCODE]);
 }
 
 /** A TTS: the clip's SSML (inside `<speak>`) to audio in any format ffmpeg reads. */

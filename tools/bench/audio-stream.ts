@@ -16,6 +16,7 @@ import { streamParams, streamVoice } from '../../src/audio/stream.js';
 import { signedStreamUrl } from '../../src/audio/url.js';
 import { DEFAULT_PREFERENCES } from '../../src/core/timeline.js';
 import { clipsOf, dirClipStore, espeakTts, haveLocalRenderer, renderClips } from '../audio/clips.js';
+import { median } from './stats.js';
 import { buildLambdaBundle } from '../build.mjs';
 
 export interface AudioStreamBench { readonly runs: number; readonly bytes: number; readonly rows: readonly { name: string; p50Ms: number; maxMs: number; loadMs: number }[] }
@@ -62,7 +63,6 @@ export async function benchAudioStream(out: string, node: string, runs = 10): Pr
   } finally {
     s3.close();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const rows = cases.map(([name]) => {
     const rs = results.get(name) ?? [];
     return { name, p50Ms: median(rs.map((r) => r.totalMs)), maxMs: Math.max(...rs.map((r) => r.totalMs)), loadMs: median(rs.map((r) => r.loadMs)) };

@@ -85,11 +85,16 @@ export function endpointOf(options: Pick<DynamoClientOptions, 'endpoint'>, env: 
   return url;
 }
 
-function credentialsOf(options: DynamoClientOptions, env: NodeJS.ProcessEnv): Credentials {
-  if (options.credentials) return options.credentials;
+/** Credentials as Lambda sets them in the environment, if any (the store's and the audio path's). */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Credentials | undefined {
   const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
-  if (!accessKeyId || !secretAccessKey) throw new StoreRejectedError('no AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set', 0, 'ConfigError');
-  return sessionToken ? { accessKeyId, secretAccessKey, sessionToken } : { accessKeyId, secretAccessKey };
+  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
+}
+
+function credentialsOf(options: DynamoClientOptions, env: NodeJS.ProcessEnv): Credentials {
+  const credentials = options.credentials ?? credentialsFromEnv(env);
+  if (!credentials) throw new StoreRejectedError('no AWS credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set', 0, 'ConfigError');
+  return credentials;
 }
 
 /** One HTTP exchange, bounded by one timer of `timeoutMs` from start to the last byte. */

@@ -12,6 +12,8 @@
  * An item written by the code before revisions is a record without `rev`.
  */
 
+import { isObject } from '../../core/state-parse.js';
+
 export interface Tombstone {
   /** When the user erased their data, in epoch seconds. */
   readonly deletedAtS: number;
@@ -67,7 +69,6 @@ export function itemMatches(item: Readonly<Record<string, unknown>> | undefined,
   }
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A plain item (the local stores' shape) as found. */
 export function foundOf(item: Readonly<Record<string, unknown>> | undefined): Found {
@@ -78,8 +79,8 @@ export function foundOf(item: Readonly<Record<string, unknown>> | undefined): Fo
     kind: 'record',
     ...(typeof item.rev === 'number' ? { rev: item.rev } : {}),
     ...(typeof item.erasedAt === 'number' ? { erasedAtS: item.erasedAt } : {}),
-    state: isMap(attributes) ? attributes.state : undefined,
-    mapped: isMap(attributes),
+    state: isObject(attributes) ? attributes.state : undefined,
+    mapped: isObject(attributes),
   };
 }
 
@@ -88,6 +89,6 @@ export function writtenItem(id: string, item: Readonly<Record<string, unknown>> 
   if (expect.kind !== 'record' || item === undefined) {
     return { id, rev, attributes: { state }, ...(expect.kind === 'tombstone' ? { erasedAt: expect.deletedAtS } : {}) };
   }
-  const attributes = isMap(item.attributes) ? { ...item.attributes, state } : { state };
+  const attributes = isObject(item.attributes) ? { ...item.attributes, state } : { state };
   return { ...item, id, rev, attributes };
 }

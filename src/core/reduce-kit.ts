@@ -16,8 +16,11 @@ export const withoutPending = (state: SkillState): SkillState => {
 };
 
 export const withoutProgress = (state: SkillState): SkillState => {
-  const { progress: _drop, ...rest } = state;
-  return rest;
+  const { progress, ...rest } = state;
+  // The id of the last response sent outlives the routine: the next routine's responses count on from it, so a
+  // screen's event for a response of the one before is never taken for one of the new routine's.
+  const seq = progress?.seq ?? state.lastSeq;
+  return seq !== undefined ? { ...rest, lastSeq: seq } : rest;
 };
 
 /** The routine's place when a request arrives. */
@@ -67,9 +70,11 @@ export function segment(state: SkillState, routineId: RoutineId, entry: Entry | 
   // A run begun with the routine heard before is a returning run, to its end (or its resume in a later session).
   const returning = note === 'begin' ? extra.returning === true : kept?.returning === true;
   const point = kept?.point;
+  // Response ids count on across routines (withoutProgress keeps the last): never one a screen already has.
+  const seq = kept?.seq ?? base.progress?.seq ?? base.lastSeq;
   return {
     state: { ...base, progress: {
-      routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(kept?.seq !== undefined ? { seq: kept.seq } : {}), ...(light ? { light } : {}),
+      routineId, at: { stepIndex: entry.stepIndex, atMs: entry.atMs }, paused: false, ...(seq !== undefined ? { seq } : {}), ...(light ? { light } : {}),
       ...(returning ? { returning: true } : {}), ...(point ? { point } : {}),
     } },
     outcome: { kind: 'segment', routineId, entry, note, ...extra },

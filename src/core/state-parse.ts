@@ -117,6 +117,7 @@ export function parseState(raw: unknown): SkillState {
     ...(Array.isArray(raw.heard) ? { heard: [...new Set((raw.heard as unknown[]).filter((r): r is RoutineId => oneOf(r, ROUTINE_IDS)))] } : {}),
     ...(last ? { last } : {}),
     ...(raw.lightAll === true ? { lightAll: true } : {}),
+    ...(isInt(raw.lastSeq, 0, Number.MAX_SAFE_INTEGER) ? { lastSeq: raw.lastSeq } : {}),
     ...(stats ? { stats } : {}),
     ...(counted.length ? { counted } : {}),
     ...(oneOf<Foot>(raw.oneFoot, FEET) ? { oneFoot: raw.oneFoot } : {}),

@@ -115,6 +115,12 @@ export interface SkillState {
    * Never stored; the stored place is in both feet's plan time (src/core/state-merge.ts persistedView).
    */
   readonly oneFoot?: Foot;
+  /**
+   * Session only: the id of the last paced response sent before the routine it belonged to ended or was replaced.
+   * The next routine's responses count on from it (src/core/reduce-kit.ts), so a screen's late event for an old
+   * response never matches a new one.
+   */
+  readonly lastSeq?: number;
   /** Session only: what was last said, for "repeat" when no routine is playing. */
   readonly last?: LastAnswer;
 }
@@ -125,6 +131,6 @@ export type LastAnswer =
   | { readonly kind: 'technique'; readonly techniqueId: TechniqueId };
 
 /** Fields of the state that last for the session only: never stored, and kept through a merge with the store. */
-export const SESSION_FIELDS = ['pending', 'last', 'lightAll', 'counted', 'oneFoot'] as const satisfies readonly (keyof SkillState)[];
+export const SESSION_FIELDS = ['pending', 'last', 'lightAll', 'counted', 'oneFoot', 'lastSeq'] as const satisfies readonly (keyof SkillState)[];
 
 export const INITIAL_STATE: SkillState = { v: STATE_VERSION, prefs: DEFAULT_PREFERENCES };

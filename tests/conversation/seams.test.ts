@@ -9,6 +9,8 @@ import common from '../../locales/en/common.json';
 import cues from '../../locales/en/cues.json';
 import routines from '../../locales/en/routines.json';
 import { parseState } from '../../src/core/state-parse.js';
+import { createSkill } from '../../src/skill.js';
+import { intentRequest } from '../../tools/envelopes.js';
 import { sendEventArgs, type Reply } from '../../tools/conversation.js';
 import { estimateSsmlMs } from '../../tools/ssml.js';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
@@ -105,6 +107,13 @@ describe('seams: a screen never restarts what the voice stopped', () => {
     expect((await c.userEvent(args, { afterMs: first.lengthMs })).response).toEqual({});
   });
 
+  it('an event for a response of the routine before (started again since) paces nothing: response ids count on across routines', async () => {
+    const { c, args } = await onScreen();
+    const again = await c.say('start the ankle routine', { afterMs: 10_000 });
+    expect(sendEventArgs(again.directives)?.[2]).not.toBe(args[2]);
+    expect((await c.userEvent(args)).response).toEqual({});
+  });
+
   it('an event for an earlier response paces nothing; the current one carries on', async () => {
     const { c, first, args } = await onScreen();
     const second = await (c.screenDone(first) as Promise<Reply>);
@@ -178,5 +187,8 @@ describe('seams: small ones', () => {
     const c = new CheckedConversation({ envelope: { sessionAttributes: { injected: 'x', state: { v: 2 } } } });
     const r = await c.say('start the ankle routine');
     expect(Object.keys(r.sessionAttributes ?? {}).sort()).toEqual(['state']);
+    // The conversation helper starts a session with none of the envelope's attributes: send them in an open session.
+    const res = await createSkill().invoke(intentRequest('StartAnkleRoutineIntent', {}, { newSession: false, sessionAttributes: { injected: 'x', state: { v: 2 } } }));
+    expect(Object.keys(res.sessionAttributes ?? {}).sort()).toEqual(['state']);
   });
 });

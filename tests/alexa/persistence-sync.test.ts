@@ -1,5 +1,6 @@
 /** When the store is read and written: once per session, and only when what outlives the session changed. */
 import type { RecordStore } from '../../src/alexa/persistence/record-store.js';
+import common from '../../locales/en/common.json';
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/alexa/persistence/errors.js';
 import { MemoryPersistenceAdapter } from '../../tools/simulator/stores.js';
@@ -80,9 +81,11 @@ describe('persistence sync: the same user on two devices, through the whole skil
     await b.say('make the holds longer');
     await b.say('start the heel routine');
     await b.say('yes');
+    await b.say('no'); // "Shall I remember that for next time?": the routine begins, so B has a place to resume
+    expect((await b.say('pause', { afterMs: 30_000 })).text).toBe(common.paused);
     await a.say('delete my data');
     await a.say('yes');
-    await b.say('turn on the chimes');
+    await b.say('turn off the chimes'); // a real change after the erasure, which must not bring the record back
     await b.say('stop');
     expect(store.items[envelope.userId]).toEqual({ id: envelope.userId, deletedAt: expect.any(Number), expiresAt: expect.any(Number) });
     expect((await new CheckedConversation({ store, envelope }).say('open foot acupressure')).text).not.toMatch(/pick up where you left off/);

@@ -272,6 +272,8 @@ describe.each(LOCALES)('certification: CanFulfillIntentRequest, %s', (locale) =>
     for (const intent of YES_INTENTS) {
       const answer = await ask(intent, full[intent] ?? {});
       expect(answer.canFulfill, intent).toBe('YES');
+      // Every slot sent is answered (an answer without slots would make the loop below check nothing).
+      expect(Object.keys(answer.slots ?? {}).sort(), intent).toEqual(Object.keys(full[intent] ?? {}).sort());
       for (const [slot, value] of Object.entries(answer.slots ?? {})) expect(value, `${intent}.${slot}`).toEqual({ canUnderstand: 'YES', canFulfill: 'YES' });
     }
   });

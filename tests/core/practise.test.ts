@@ -50,6 +50,9 @@ describe('one point on its own', () => {
     expect(r.outcome).toMatchObject({ kind: 'segment', note: 'practise', routineId: 'ankle', entry: { stepIndex: 1, words: 'intro' } });
     expect(r.state.progress).toMatchObject({ routineId: 'ankle', point: 'GB40' });
     expect(r.state.heard ?? []).not.toContain('ankle');
+    // Nor counted as the routine done (stats).
+    expect(r.state.stats).toBeUndefined();
+    expect(r.state.counted ?? []).not.toContain('ankle');
     // Past the step's end: the point is done.
     const done = next({ ...r.state, progress: { ...r.state.progress!, at: { stepIndex: 1, atMs: 10 * 60_000 }, paused: true } }, { type: 'next' }, T0);
     expect(done.outcome).toEqual({ kind: 'routineDone', routineId: 'ankle', pointId: 'GB40' });

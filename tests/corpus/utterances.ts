@@ -153,6 +153,15 @@ export const CORPUS: Readonly<Record<CorpusState, readonly Row[]>> = {
   ],
   inRoutine: [
     ['hang on which foot is it', 'WhichFootIntent', 'segment'],
+    // Said in a listener's run that no test said (the review of issue 21's change).
+    ['wait which foot again', 'WhichFootIntent', 'segment'],
+    ["what's this good for then", 'CurrentBenefitIntent', 'segment'],
+    ['how long have i got on this one', 'HowLongIntent', 'segment'],
+    ["i'm diabetic by the way", 'HealthIntent', 'health'],
+    ['could you make it a little shorter please', 'ShorterHoldsIntent', 'prefsChanged'],
+    ['hang on is this the right spot', 'CurrentPointIntent', 'segment'],
+    ['do the bubbling spring point instead', 'PractisePointIntent', 'segment'],
+    ["thanks that's lovely", 'AMAZON.StopIntent', 'goodbye'],
     ['what does it help with', 'CurrentBenefitIntent', 'segment'],
     ['what is this point good for', 'CurrentBenefitIntent', 'segment'],
     ['is it the left foot', 'WhichFootIntent', 'segment'],

@@ -103,7 +103,9 @@ export function routineScreen(voice: Voice, routineId: RoutineId, state: SkillSt
     caption: introFirst ? stepWord(voice, routineId, stepIndex, 'reminder') : onsets[0] ? captionOf(onsets[0]) : '',
     body: '',
     panels: panelsOf(step.points),
-    foot: step.side === 'both' ? (state.oneFoot ?? 'both') : step.side === 'each' ? (state.oneFoot ?? 'right') : '',
+    // The foot drawn is the one the segment begins on (its caption's side): from the switch on, the left.
+    foot: step.side === 'both' ? (state.oneFoot ?? 'both')
+      : step.side === 'each' ? (state.oneFoot ?? (switchAtMs !== undefined && (first?.planStartMs ?? 0) >= switchAtMs ? 'left' : 'right')) : '',
     totalSeconds: Math.round(durationMs / 1000),
     remainingSeconds: first ? remainingAt(first.realStartMs) : 0,
     labels: labels(voice),

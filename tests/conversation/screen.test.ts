@@ -106,6 +106,17 @@ describe('screens: the whole routine without a word', () => {
     expect(captions.some((c) => c.startsWith(`${common.screen.leftFoot} · `))).toBe(true);
   });
 
+  it('draws the foot the screen\'s segment begins on: resumed on the left foot, the left foot, as its captions say', async () => {
+    const c = new CheckedConversation({ envelope: { screen: true } });
+    await c.say('start the ankle routine');
+    await c.say('no');
+    await c.say('skip this one', { afterMs: 5_000 });
+    // Hill Ruins at standard holds: 96 s on the right foot, then the left; 150 s in, the user holds the left foot.
+    await c.say('pause', { afterMs: 150_000 });
+    const resumed = screenOf(await c.say('resume'))!.datasources.payload.screen;
+    expect(resumed.foot).toBe('left');
+  });
+
   it('shows the foot map with the current point lit, the technique, and the step', async () => {
     const { events } = await walkOnScreen('heel');
     const first = screenOf(events[0]!)!;
